@@ -1,0 +1,77 @@
+/**
+ * What `clasp push` sends: exactly the built files, with every entry point a top-level function and every
+ * custom function carrying the JSDoc that Sheets reads for autocomplete and help.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script, createContext } from 'node:vm';
+import { builtFile } from './support/build-output';
+
+const CUSTOM_FUNCTIONS = ['PASSES', 'RUBRIC_AVERAGE', 'PASS_REASON', 'DIVERGENT'];
+
+describe('build/Code.js', () => {
+  const code = readFileSync(builtFile('Code.js'), 'utf8');
+
+  it.each(CUSTOM_FUNCTIONS)('%s is a top-level function with a @customfunction JSDoc block', (name) => {
+    const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(([^)]*)\\)`).exec(
+      code,
+    );
+    expect(match).not.toBeNull();
+    const [, doc, params] = match!;
+    expect(doc).toContain('@customfunction');
+    expect(doc).toMatch(/@return \{[^}]+\} \S/);
+    for (const param of params
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} \\S`));
+    }
+    // The first line of the block is the description Sheets shows.
+    expect(doc.split('\n')[1]).toMatch(/^\s*\* [A-Z].{20,}/);
+  });
+
+  it('runs as one script in a fresh global scope and defines the functions there', () => {
+    const context = createContext({});
+    new Script(code, { filename: 'Code.js' }).runInContext(context);
+    for (const name of CUSTOM_FUNCTIONS) expect(typeof context[name]).toBe('function');
+    expect(context.PASSES([[4, 4, 4]])).toBe(true);
+  });
+
+  it('stays small: Apps Script loads it on every execution', () => {
+    expect(code.length).toBeLessThan(150 * 1024);
+  });
+});
+
+describe('build/appsscript.json', () => {
+  const manifest = JSON.parse(readFileSync(builtFile('appsscript.json'), 'utf8'));
+
+  it('runs on V8 with explicit, least-privilege scopes', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly']),
+    );
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+    expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  });
+});
+
+describe('clasp push', () => {
+  it('sends exactly the built files and nothing from src/, test/ or node_modules', () => {
+    const root = join(__dirname, '..');
+    const output = execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/@google/clasp/build/src/index.js'), 'show-file-status', '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    const status = JSON.parse(output.slice(output.indexOf('{')));
+    const pushed: string[] = status.filesToPush;
+    expect(pushed.every((f) => f.startsWith('build/'))).toBe(true);
+    expect(pushed).toEqual(expect.arrayContaining(['build/Code.js', 'build/appsscript.json']));
+    expect(pushed.some((f) => /src\/|test\/|node_modules/.test(f))).toBe(false);
+  });
+});
