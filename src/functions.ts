@@ -3,6 +3,7 @@
  * so Sheets can run them on 10,000 rows. src/main.ts exposes them as top-level functions with their JSDoc.
  */
 import {
+  type CellGrid,
   EPSILON,
   MAX_SCORE,
   MIN_SCORE,
@@ -20,10 +21,8 @@ import { decide, describeDecision, divergentCategories, meets, type CategoryScor
 type CellResult = boolean | number | string;
 type FunctionResult = CellResult | CellResult[][];
 
-/** One candidate row, parsed: scores by column (null = blank), or what is wrong with it. */
-type ParsedRow =
-  | { readonly ok: true; readonly scores: (number | null)[] }
-  | { readonly ok: false; readonly problem: string };
+/** One candidate row, parsed: scores by column (null = blank), or the text of what is wrong with it. */
+type ParsedRow = readonly (number | null)[] | string;
 
 function fail(fn: string, message: string): never {
   throw new Error(`${fn}: ${message}`);
@@ -37,45 +36,52 @@ function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function parseRow(row: readonly unknown[], rowNumber: number, argument: string): ParsedRow {
-  const scores: (number | null)[] = new Array(row.length);
-  let problems: string[] | undefined;
-  for (let column = 0; column < row.length; column++) {
-    const value = row[column];
-    // Fast path: a plain score needs no parsing.
-    if (typeof value === 'number' && value >= MIN_SCORE && value <= MAX_SCORE) {
-      scores[column] = value;
-      continue;
-    }
-    const cell = parseScoreCell(value);
-    if (cell.kind === 'score') scores[column] = cell.value;
-    else if (cell.kind === 'blank') scores[column] = null;
-    else (problems ??= []).push(`${argument} row ${rowNumber}, column ${column + 1} ${cell.problem}`);
-  }
-  return problems ? { ok: false, problem: problems.join('; ') } : { ok: true, scores };
+function isPlainScore(value: unknown): value is number {
+  return typeof value === 'number' && value >= MIN_SCORE && value <= MAX_SCORE;
 }
 
-function parseScores(fn: string, value: unknown, argument: string): { rows: ParsedRow[]; columns: number } {
+function parseRow(row: readonly unknown[], rowNumber: number, argument: string): ParsedRow {
+  // Fast path: a row of plain scores is used as it is, without copying (10,000-row calls stay cheap).
+  let plain = true;
+  for (let column = 0; column < row.length && plain; column++) plain = isPlainScore(row[column]);
+  if (plain) return row as number[];
+
+  const scores: (number | null)[] = [];
+  const problems: string[] = [];
+  for (let column = 0; column < row.length; column++) {
+    const cell = parseScoreCell(row[column]);
+    scores.push(cell.kind === 'score' ? cell.value : null);
+    if (cell.kind === 'invalid')
+      problems.push(`${argument} row ${rowNumber}, column ${column + 1} ${cell.problem}`);
+  }
+  return problems.length > 0 ? problems.join('; ') : scores;
+}
+
+function scoreGrid(fn: string, value: unknown, argument: string): { grid: CellGrid; columns: number } {
   if (value === undefined) fail(fn, `${argument} is required: give a range of scores, one candidate per row`);
   const grid = toGrid(value);
-  const { columns } = gridSize(grid);
-  return { rows: grid.map((row, index) => parseRow(row, index + 1, argument)), columns };
+  return { grid, columns: gridSize(grid).columns };
 }
 
-/** One row in gives one value out; a block of n rows gives an n×1 column. */
-function shapeResult(results: CellResult[]): FunctionResult {
-  if (results.length === 0) return '';
-  return results.length === 1 ? results[0] : results.map((r) => [r]);
-}
-
-/** Sheets shows a thrown error in the cell; inside a block, only the bad row says "#INVALID". */
+/**
+ * One row in gives one value out (a bad row throws, so Sheets shows the message); a block of n rows gives an
+ * n×1 column in which only a bad row says "#INVALID".
+ */
 function perRow(
   fn: string,
-  rows: ParsedRow[],
-  evaluate: (scores: (number | null)[]) => CellResult,
+  grid: CellGrid,
+  argument: string,
+  evaluate: (scores: readonly (number | null)[]) => CellResult,
 ): FunctionResult {
-  if (rows.length === 1 && !rows[0].ok) fail(fn, rows[0].problem);
-  return shapeResult(rows.map((row) => (row.ok ? evaluate(row.scores) : `#INVALID: ${row.problem}`)));
+  const out: CellResult[][] = [];
+  for (let i = 0; i < grid.length; i++) {
+    const row = parseRow(grid[i], i + 1, argument);
+    if (typeof row !== 'string') out.push([evaluate(row)]);
+    else if (grid.length === 1) fail(fn, row);
+    else out.push([`#INVALID: ${row}`]);
+  }
+  if (out.length === 0) return '';
+  return out.length === 1 ? out[0][0] : out;
 }
 
 function parseKeyRisk(fn: string, value: unknown, columns: number): boolean[] {
@@ -95,7 +101,7 @@ function parseKeyRisk(fn: string, value: unknown, columns: number): boolean[] {
 function parseThreshold(fn: string, name: string, value: unknown, fallback: number, min: number): number {
   if (isAbsent(value)) return fallback;
   let single = value;
-  if (Array.isArray(value)) {
+  if (typeof value === 'object' && value !== null) {
     const grid = toGrid(value);
     const size = gridSize(grid);
     if (size.rows !== 1 || size.columns !== 1) {
@@ -166,16 +172,16 @@ export function PASSES(
   minKeyRisk?: unknown,
 ): FunctionResult {
   const fn = 'PASSES';
-  const parsed = parseScores(fn, scores, 'scores');
-  const flags = parseKeyRisk(fn, keyRisk, parsed.columns);
+  const { grid, columns } = scoreGrid(fn, scores, 'scores');
+  const flags = parseKeyRisk(fn, keyRisk, columns);
   const rule = parsePassRule(fn, minAverage, minCategory, minKeyRisk);
-  return perRow(fn, parsed.rows, (row) => passes(row, flags, rule));
+  return perRow(fn, grid, 'scores', (row) => passes(row, flags, rule));
 }
 
 export function RUBRIC_AVERAGE(scores: unknown): FunctionResult {
   const fn = 'RUBRIC_AVERAGE';
-  const parsed = parseScores(fn, scores, 'scores');
-  return perRow(fn, parsed.rows, (row) => {
+  const { grid } = scoreGrid(fn, scores, 'scores');
+  return perRow(fn, grid, 'scores', (row) => {
     let sum = 0;
     let count = 0;
     for (const score of row) {
@@ -197,11 +203,11 @@ export function PASS_REASON(
   categoryNames?: unknown,
 ): FunctionResult {
   const fn = 'PASS_REASON';
-  const parsed = parseScores(fn, scores, 'scores');
-  const flags = parseKeyRisk(fn, keyRisk, parsed.columns);
+  const { grid, columns } = scoreGrid(fn, scores, 'scores');
+  const flags = parseKeyRisk(fn, keyRisk, columns);
   const rule = parsePassRule(fn, minAverage, minCategory, minKeyRisk);
-  const names = parseCategoryNames(fn, categoryNames, parsed.columns);
-  return perRow(fn, parsed.rows, (row) => {
+  const names = parseCategoryNames(fn, categoryNames, columns);
+  return perRow(fn, grid, 'scores', (row) => {
     const categories: CategoryScore[] = row.map((score, i) => ({ name: names[i], keyRisk: flags[i], score }));
     return describeDecision(decide(categories, rule));
   });
@@ -209,12 +215,13 @@ export function PASS_REASON(
 
 export function DIVERGENT(interviewerScores: unknown, categoryNames?: unknown, maxGap?: unknown): string {
   const fn = 'DIVERGENT';
-  const parsed = parseScores(fn, interviewerScores, 'interviewer_scores');
-  const problems = parsed.rows.flatMap((row) => (row.ok ? [] : [row.problem]));
+  const { grid, columns } = scoreGrid(fn, interviewerScores, 'interviewer_scores');
+  const rows = grid.map((row, i) => parseRow(row, i + 1, 'interviewer_scores'));
+  const problems = rows.filter((row): row is string => typeof row === 'string');
   if (problems.length > 0) fail(fn, problems.join('; '));
-  const names = parseCategoryNames(fn, categoryNames, parsed.columns);
+  const names = parseCategoryNames(fn, categoryNames, columns);
   const gap = parseThreshold(fn, 'max_gap', maxGap, 1, 0);
-  const matrix = parsed.rows.map((row) => (row.ok ? row.scores : []));
+  const matrix = rows.filter((row): row is readonly (number | null)[] => typeof row !== 'string');
   return divergentCategories(matrix, gap)
     .map((column) => names[column])
     .join(', ');
