@@ -1,0 +1,41 @@
+/**
+ * The built-in hiring-process presets. Each preset is parsed through ProcessSchema when this module loads,
+ * so a malformed preset fails immediately instead of surfacing later in the sheet.
+ */
+import { ProcessSchema, type Process } from '../process';
+import { backendDeveloper } from './backend-developer';
+import { culturePartner } from './culture-partner';
+import { fiveStageBackend } from './five-stage-backend';
+import { paidTakeHome } from './paid-take-home';
+import { screeningFocused } from './screening-focused';
+
+/** The preset used when the user has not chosen one. */
+export const DEFAULT_PRESET_ID = 'backend-developer';
+
+/** All built-in presets, default first, each validated against ProcessSchema. */
+export const PRESETS: readonly Process[] = Object.freeze(
+  [backendDeveloper, fiveStageBackend, paidTakeHome, screeningFocused, culturePartner].map((preset) =>
+    ProcessSchema.parse(preset),
+  ),
+);
+
+export interface PresetListing {
+  id: string;
+  name: string;
+  summary: string;
+  stageCount: number;
+}
+
+export function getPreset(id: string): Process | undefined {
+  const wanted = id.trim();
+  return PRESETS.find((preset) => preset.id === wanted);
+}
+
+export function listPresets(): PresetListing[] {
+  return PRESETS.map((preset) => ({
+    id: preset.id,
+    name: preset.name,
+    summary: preset.summary,
+    stageCount: preset.stages.length,
+  }));
+}
