@@ -1,0 +1,286 @@
+import type { Process, Stage } from '../../../src/core/process';
+import {
+  documentToPlainText,
+  type DocBlock,
+  type InterviewDocument,
+} from '../../../src/core/templates/document';
+import { defaultTemplateRows } from '../../../src/core/templates/defaults';
+import {
+  TemplateRenderError,
+  agendaFit,
+  formatStageMinutes,
+  formatThreshold,
+  passRuleSentence,
+  renderInterviewDocument,
+  type CandidateInfo,
+} from '../../../src/core/templates/render';
+import type { TemplateRow } from '../../../src/core/templates/template';
+import { adaLovelace } from '../fixtures/candidate-ada-lovelace';
+import { twoStageProcessWithKeyRisk as proc } from '../fixtures/two-stage-process-with-key-risk';
+
+type Table = Extract<DocBlock, { type: 'table' }>;
+const tables = (doc: InterviewDocument): Table[] => doc.blocks.filter((b): b is Table => b.type === 'table');
+const cellText = (c: { text: string }[]) => c.map((r) => r.text).join('');
+
+const screening = proc.stages[0];
+const main = proc.stages[1];
+const templates = defaultTemplateRows(proc);
+
+function render(
+  options: { stage?: Stage; templates?: TemplateRow[]; candidate?: CandidateInfo; process?: Process } = {},
+) {
+  return renderInterviewDocument({
+    process: options.process ?? proc,
+    stage: options.stage ?? main,
+    templates: options.templates ?? templates,
+    candidate: options.candidate ?? adaLovelace,
+    today: '2026-05-13',
+    workbookUrl: 'https://docs.google.com/spreadsheets/d/abc',
+  });
+}
+
+describe('renderInterviewDocument with the default templates', () => {
+  const doc = render();
+  const plain = documentToPlainText(doc);
+
+  it('names the document by stage number, stage, candidate and role', () => {
+    expect(doc.name).toBe('Stage 2 · Main interview — Ada Lovelace (Backend Developer)');
+    expect(render({ candidate: { ...adaLovelace, role: ' ' } }).name).toBe(
+      'Stage 2 · Main interview — Ada Lovelace',
+    );
+  });
+
+  it('starts with a title and uses Heading 1 and Heading 2', () => {
+    expect(doc.blocks[0]).toEqual({ type: 'title', text: 'Stage 2 · Main interview — Ada Lovelace' });
+    expect(doc.blocks.some((b) => b.type === 'heading' && b.level === 1 && b.text === 'Agenda')).toBe(true);
+    expect(doc.blocks.some((b) => b.type === 'heading' && b.level === 2 && b.text === 'Scenario A')).toBe(
+      true,
+    );
+  });
+
+  it('has a details table with candidate, role, stage, duration, panel, date and a workbook link', () => {
+    const details = tables(doc)[0];
+    expect(details.header).toBeNull();
+    const rows = details.rows.map((r) => [cellText(r[0]), cellText(r[1])]);
+    expect(rows).toEqual([
+      ['Candidate', 'Ada Lovelace <ada@example.com>'],
+      ['Role', 'Backend Developer'],
+      ['Stage', 'Stage 2 · Main interview'],
+      ['Planned duration', '45–75 min'],
+      ['Interviewers', 'Grace Hopper, Alan Turing'],
+      ['Date', 'Generated 2026-05-13 · Held on: ____________'],
+      ['Workbook link', 'Open the workbook'],
+    ]);
+    expect(details.rows[6][1][0].link).toBe('https://docs.google.com/spreadsheets/d/abc');
+    const noPanel = tables(render({ candidate: { ...adaLovelace, panel: [] } }))[0];
+    expect(cellText(noPanel.rows[4][1])).toBe('Hiring manager plus one team member (names to be assigned)');
+  });
+
+  it('renders the agenda as a table with ranges and the planned-vs-agenda line, without a warning when it fits', () => {
+    const agenda = tables(doc)[1];
+    expect(agenda.header?.map(cellText)).toEqual(['Minutes', 'Block', 'What happens']);
+    expect(agenda.rows.map((r) => cellText(r[0]))).toEqual(['5', '20–30', '10–15', '5–10', '10']);
+    expect(plain).toContain('Planned: 45–75 min; agenda adds up to 50–70 min');
+    expect(plain).not.toContain('Warning');
+    expect(plain).not.toContain('Note:');
+  });
+
+  it('renders every prompt with its label as Heading 2, its text and room for notes', () => {
+    for (const prompt of main.prompts) {
+      expect(plain).toContain(`## ${prompt.label}`);
+      expect(plain).toContain(prompt.text);
+    }
+    expect(plain).toContain('Notes: ____');
+    expect(plain).toContain('Curveball: Now the database is read-only');
+    expect(plain).toContain('Shared with the candidate on: ____');
+    expect(plain).toContain('Done: ☐');
+    expect(plain).toContain('# Questions, instructions and checks');
+  });
+
+  it('renders a scoring table with every category, bold KEY RISK marks, anchors and empty score/notes', () => {
+    const scoring = tables(doc)[2];
+    expect(scoring.header?.map(cellText)).toEqual([
+      'Category',
+      'Key risk',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'Score',
+      'Notes',
+    ]);
+    expect(scoring.rows).toHaveLength(main.categories.length);
+    main.categories.forEach((category, i) => {
+      const row = scoring.rows[i];
+      expect(row[0][0]).toEqual({ text: category.name, bold: true });
+      if (category.keyRisk) expect(row[1]).toEqual([{ text: 'KEY RISK', bold: true }]);
+      else expect(row[1]).toEqual([]);
+      expect(row.slice(2, 7).map(cellText)).toEqual([...category.anchors]);
+      expect(row[7]).toEqual([]);
+      expect(row[8]).toEqual([]);
+    });
+  });
+
+  it('states the pass rule and the decision procedure', () => {
+    expect(plain).toContain(
+      'Passes when the average is at least 4.0, no category is below 3.0 and every key-risk category is at least 4.0.',
+    );
+    expect(plain).toContain('Key-risk category: Role-specific technical depth');
+    for (const step of proc.decision.steps) expect(plain).toContain(`- ${step}`);
+    expect(plain).toContain('2 interviewers score independently');
+    expect(plain).toContain('differ by more than 1 point is talked through');
+    expect(plain).toContain('Who decides: The hiring manager');
+    expect(plain).toContain('Veto: The second interviewer — culture-fit concerns');
+  });
+
+  it('renders placeholders from the stage and candidate', () => {
+    expect(plain).toContain('What this stage should tell us: Judge depth, not breadth.');
+    expect(plain).toContain('with the rest of the panel (Grace Hopper, Alan Turing)');
+    expect(plain).not.toMatch(/\{\{/);
+  });
+
+  it('renders the screening stage too', () => {
+    const s = render({ stage: screening });
+    expect(s.name).toBe('Stage 1 · Screening — Ada Lovelace (Backend Developer)');
+    expect(documentToPlainText(s)).toContain('Planned: 15–20 min; agenda adds up to 16 min');
+  });
+});
+
+describe('literal candidate data', () => {
+  it('puts names with regex and replacement specials into the document verbatim', () => {
+    const name = 'Ada $1 \\ ( * {{candidate.name}} Lovelace';
+    const doc = render({ candidate: { ...adaLovelace, name, role: "$& {{stage.name}} $'" } });
+    expect(doc.name).toBe(`Stage 2 · Main interview — ${name} ($& {{stage.name}} $')`);
+    expect(doc.blocks[0]).toEqual({ type: 'title', text: `Stage 2 · Main interview — ${name}` });
+    const plain = documentToPlainText(doc);
+    expect(plain).toContain(`Interview script for ${name}, who applied for $& {{stage.name}} $'.`);
+    expect(cellText(tables(doc)[0].rows[0][1])).toBe(`${name} <ada@example.com>`);
+  });
+});
+
+describe('agenda fit', () => {
+  const renderStage = (stage: Stage) =>
+    documentToPlainText(render({ stage, process: { ...proc, stages: [screening, stage] } }));
+
+  it('warns when the agenda cannot be run within the planned range', () => {
+    const short: Stage = { ...main, minutesMin: 30, minutesMax: 45 };
+    expect(agendaFit(short)).toEqual({ min: 50, max: 70, fits: false, overrun: 25 });
+    const plain = renderStage(short);
+    expect(plain).toContain('Planned: 30–45 min; agenda adds up to 50–70 min');
+    expect(plain).toContain(
+      'Warning: the agenda blocks add up to 50–70 min, which does not fit the planned 30–45 min.',
+    );
+
+    const long: Stage = { ...main, minutesMin: 90, minutesMax: 120 };
+    expect(agendaFit(long).fits).toBe(false);
+    expect(renderStage(long)).toContain('Warning: the agenda blocks add up to 50–70 min');
+  });
+
+  it('notes, without a warning, when the longest agenda runs past the planned maximum', () => {
+    const tight: Stage = { ...main, minutesMin: 45, minutesMax: 60 };
+    expect(agendaFit(tight)).toEqual({ min: 50, max: 70, fits: true, overrun: 10 });
+    const plain = renderStage(tight);
+    expect(plain).toContain('Note: at its longest the agenda runs 10 min past the planned 45–60 min.');
+    expect(plain).not.toContain('Warning');
+  });
+
+  it('fits when the ranges overlap and ignores untimed stages', () => {
+    expect(agendaFit(main)).toEqual({ min: 50, max: 70, fits: true, overrun: 0 });
+    expect(agendaFit({ ...main, minutesMin: 55, minutesMax: 75 }).fits).toBe(true);
+    expect(agendaFit({ ...main, minutesMin: 0, minutesMax: 0 }).fits).toBe(true);
+    expect(formatStageMinutes({ minutesMin: 0, minutesMax: 0 })).toBe('no set duration');
+    expect(formatStageMinutes({ minutesMin: 30, minutesMax: 30 })).toBe('30 min');
+  });
+
+  it('says so when a stage has no agenda or prompts', () => {
+    const bare: Stage = { ...main, agenda: [], prompts: [] };
+    const rows: TemplateRow[] = [
+      { process: proc.id, stage: '*', order: 1, block: 'agenda', text: '' },
+      { process: proc.id, stage: '*', order: 2, block: 'questions', text: '' },
+    ];
+    const plain = documentToPlainText(
+      render({ stage: bare, templates: rows, process: { ...proc, stages: [bare] } }),
+    );
+    expect(plain).toContain('This stage has no timed agenda.');
+    expect(plain).toContain('This stage has no set questions.');
+  });
+});
+
+describe('pass rule sentence', () => {
+  it('reads thresholds 4/3/4 with one decimal', () => {
+    expect(passRuleSentence({ minAverage: 4, minCategory: 3, minKeyRisk: 4 })).toBe(
+      'Passes when the average is at least 4.0, no category is below 3.0 and every key-risk category is at least 4.0.',
+    );
+  });
+
+  it('keeps fractional thresholds as they are', () => {
+    expect(passRuleSentence({ minAverage: 4.5, minCategory: 2.75, minKeyRisk: 3.5 })).toBe(
+      'Passes when the average is at least 4.5, no category is below 2.75 and every key-risk category is at least 3.5.',
+    );
+    expect(formatThreshold(4.5)).toBe('4.5');
+    expect(formatThreshold(5)).toBe('5.0');
+  });
+
+  it('leaves out the key-risk clause when the stage has no key-risk category', () => {
+    expect(passRuleSentence({ minAverage: 4, minCategory: 3, minKeyRisk: 4 }, false)).toBe(
+      'Passes when the average is at least 4.0 and no category is below 3.0.',
+    );
+  });
+});
+
+describe('team-edited templates', () => {
+  const base: TemplateRow[] = [
+    { process: proc.id, stage: '*', order: 10, block: 'title', text: '{{candidate.name}}' },
+    { process: proc.id, stage: '*', order: 20, block: 'heading', text: 'Agenda for {{stage.minutes}}' },
+    { process: proc.id, stage: 'main-interview', order: 30, block: 'agenda', text: 'Intro line' },
+    { process: proc.id, stage: 'screening', order: 25, block: 'paragraph', text: 'Only in screening' },
+    { process: 'other-process', stage: '*', order: 1, block: 'paragraph', text: 'Other process' },
+  ];
+
+  it('uses stage rows plus * rows of the same process, sorted by order', () => {
+    const doc = render({ templates: base });
+    expect(doc.blocks.slice(0, 3)).toEqual([
+      { type: 'title', text: 'Ada Lovelace' },
+      { type: 'heading', level: 1, text: 'Agenda for 45–75 min' },
+      { type: 'paragraph', runs: [{ text: 'Intro line' }] },
+    ]);
+    const plain = documentToPlainText(doc);
+    expect(plain).not.toContain('Only in screening');
+    expect(plain).not.toContain('Other process');
+  });
+
+  it('reordering rows changes block order', () => {
+    const reordered = base.map((r) => (r.block === 'agenda' ? { ...r, order: 5 } : r));
+    const doc = render({ templates: reordered });
+    expect(doc.blocks[0]).toEqual({ type: 'paragraph', runs: [{ text: 'Intro line' }] });
+    expect(doc.blocks[1].type).toBe('table');
+    expect(doc.blocks.findIndex((b) => b.type === 'title')).toBeGreaterThan(1);
+  });
+
+  it('editing text changes the output, and each line becomes a paragraph', () => {
+    const edited = base.map((r) =>
+      r.block === 'heading'
+        ? { ...r, block: 'paragraph' as const, text: 'Welcome, {{candidate.name}}!\nSecond line' }
+        : r,
+    );
+    const doc = render({ templates: edited });
+    expect(doc.blocks.slice(1, 3)).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Welcome, Ada Lovelace!' }] },
+      { type: 'paragraph', runs: [{ text: 'Second line' }] },
+    ]);
+  });
+
+  it('refuses to render templates with unknown placeholders or with no rows for the stage', () => {
+    const bad: TemplateRow[] = [
+      { process: proc.id, stage: '*', order: 1, block: 'paragraph', text: '{{nope}}' },
+    ];
+    expect(() => render({ templates: bad })).toThrow(TemplateRenderError);
+    expect(() => render({ templates: bad })).toThrow(/\{\{nope\}\}/);
+    expect(() => render({ templates: [] })).toThrow(/no template rows/);
+  });
+
+  it('refuses a stage that is not part of the process', () => {
+    expect(() => render({ stage: { ...main, id: 'elsewhere' } })).toThrow(/not part of process/);
+  });
+});
