@@ -1,0 +1,142 @@
+/**
+ * Candidates: the columns of the Candidates sheet, stable IDs, and the service-level arithmetic behind
+ * "Next step due" and "Overdue".
+ */
+import { isBlank, isDate } from './cells';
+import type { Process, ServiceLevel, Stage } from './process';
+import type { ColumnSpec } from './table';
+
+export const CANDIDATE_STATUSES = ['Active', 'On hold', 'Offer', 'Hired', 'Rejected', 'Withdrawn'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+export type CandidateColumnKey =
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'role'
+  | 'stage'
+  | 'status'
+  | 'hiringManager'
+  | 'panel'
+  | 'appliedOn'
+  | 'inStageSince'
+  | 'nextStepDue'
+  | 'overdue';
+
+export const CANDIDATE_COLUMNS: readonly ColumnSpec<CandidateColumnKey>[] = [
+  { key: 'id', header: 'ID' },
+  { key: 'name', header: 'Name' },
+  { key: 'email', header: 'Email' },
+  { key: 'role', header: 'Role' },
+  { key: 'stage', header: 'Stage' },
+  { key: 'status', header: 'Status' },
+  { key: 'hiringManager', header: 'Hiring manager' },
+  { key: 'panel', header: 'Panel' },
+  { key: 'appliedOn', header: 'Applied on' },
+  { key: 'inStageSince', header: 'In stage since' },
+  { key: 'nextStepDue', header: 'Next step due' },
+  { key: 'overdue', header: 'Overdue' },
+];
+
+/** Per-stage columns on the Candidates sheet, named after the stage so they read naturally. */
+export function stageAverageHeader(stage: Stage): string {
+  return `${stage.name} average`;
+}
+export function stageResultHeader(stage: Stage): string {
+  return `${stage.name} result`;
+}
+export function stageScriptHeader(stage: Stage): string {
+  return `${stage.name} script`;
+}
+
+export interface Candidate {
+  /** 1-based sheet row, for messages and writes. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: string;
+  /** The stage as typed in the sheet; stageId is set when it matches a stage of the process. */
+  readonly stageName: string;
+  readonly stageId: string | null;
+  readonly status: string;
+  readonly hiringManager: string;
+  readonly panel: readonly string[];
+}
+
+const ID_PATTERN = /^C-(\d{4,})$/;
+
+export function formatCandidateId(n: number): string {
+  return `C-${String(n).padStart(4, '0')}`;
+}
+
+/** The number inside an ID such as "C-0042", or undefined for anything else. */
+export function candidateIdNumber(id: unknown): number | undefined {
+  const match = typeof id === 'string' ? ID_PATTERN.exec(id.trim()) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+export function text(value: unknown): string {
+  if (isBlank(value)) return '';
+  if (isDate(value)) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/** Emails in a Panel cell, separated by commas, semicolons, spaces or new lines. */
+export function parseEmails(value: unknown): string[] {
+  return text(value)
+    .split(/[\s,;]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== '';
+}
+
+/** A candidate row is worth an ID once it names somebody. */
+export function needsId(idCell: unknown, nameCell: unknown): boolean {
+  return isBlank(idCell) && !isBlank(nameCell);
+}
+
+/**
+ * Assigns IDs to rows that have a name but no ID. The counter only grows, so an ID is never handed out twice,
+ * even after rows are deleted; it also starts above any ID already in the sheet.
+ */
+export function assignIds(
+  rows: readonly { idCell: unknown; nameCell: unknown }[],
+  nextCounter: number,
+): { ids: (string | null)[]; nextCounter: number } {
+  let next = nextCounter;
+  for (const row of rows) {
+    const n = candidateIdNumber(row.idCell);
+    if (n !== undefined && n >= next) next = n + 1;
+  }
+  const ids = rows.map((row) => (needsId(row.idCell, row.nameCell) ? formatCandidateId(next++) : null));
+  return { ids, nextCounter: next };
+}
+
+export function findStageByName(process: Process, name: string): Stage | undefined {
+  const wanted = name.trim().toLowerCase();
+  return process.stages.find((s) => s.name.toLowerCase() === wanted || s.id === wanted);
+}
+
+/** Adds a service level to the date a candidate entered the stage. Business days skip Saturdays and Sundays. */
+export function dueDate(since: Date, level: ServiceLevel): Date {
+  const due = new Date(since.getTime());
+  if (level.unit === 'hours') {
+    due.setTime(due.getTime() + level.within * 3_600_000);
+    return due;
+  }
+  if (level.unit === 'days') {
+    due.setDate(due.getDate() + Math.ceil(level.within));
+    return due;
+  }
+  let remaining = Math.ceil(level.within);
+  while (remaining > 0) {
+    due.setDate(due.getDate() + 1);
+    const day = due.getDay();
+    if (day !== 0 && day !== 6) remaining--;
+  }
+  return due;
+}

@@ -1,0 +1,72 @@
+/**
+ * Header-mapped tables: Scorecard finds its columns by the text in the header row, never by position, so users
+ * may move columns and add their own anywhere.
+ */
+
+export interface ColumnSpec<K extends string = string> {
+  readonly key: K;
+  readonly header: string;
+}
+
+export interface TableLayout<K extends string = string> {
+  /** 0-based column index of each known column, by key. */
+  readonly columns: Readonly<Record<K, number>>;
+  /** Keys whose header is not in the row. */
+  readonly missing: readonly K[];
+  /** Headers that appear more than once, with the 0-based columns they occupy. */
+  readonly duplicates: readonly { readonly header: string; readonly columns: readonly number[] }[];
+}
+
+export function normaliseHeader(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function mapHeaders<K extends string>(headerRow: readonly unknown[], specs: readonly ColumnSpec<K>[]): TableLayout<K> {
+  const positions = new Map<string, number[]>();
+  headerRow.forEach((cell, index) => {
+    const header = normaliseHeader(cell);
+    if (header) positions.set(header, [...(positions.get(header) ?? []), index]);
+  });
+  const columns = {} as Record<K, number>;
+  const missing: K[] = [];
+  const duplicates: { header: string; columns: number[] }[] = [];
+  for (const spec of specs) {
+    const found = positions.get(normaliseHeader(spec.header));
+    if (!found) missing.push(spec.key);
+    else {
+      columns[spec.key] = found[0];
+      if (found.length > 1) duplicates.push({ header: spec.header, columns: found });
+    }
+  }
+  return { columns, missing, duplicates };
+}
+
+/** "A", "B", … "Z", "AA" for a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 notation of a 0-based column and 1-based row, e.g. cellName(2, 5) → "C5". */
+export function cellName(columnIndex: number, row: number): string {
+  return `${columnLetter(columnIndex)}${row}`;
+}
+
+/** A sheet name quoted for use in a formula or A1 reference: 'S1 Screening'!A1. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Whether a row of values holds nothing a user typed. */
+export function isEmptyRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === '' || cell === null || cell === undefined);
+}

@@ -1,0 +1,32 @@
+import { cellName, columnLetter, mapHeaders, quoteSheetName } from '../../src/core/table';
+
+const SPECS = [
+  { key: 'id', header: 'ID' },
+  { key: 'name', header: 'Name' },
+  { key: 'email', header: 'Email' },
+] as const;
+
+describe('mapHeaders', () => {
+  it('finds columns by header wherever they are, ignoring case and spaces', () => {
+    const layout = mapHeaders(['Notes', ' name ', 'EMAIL', 'id'], SPECS);
+    expect(layout.columns).toEqual({ id: 3, name: 1, email: 2 });
+    expect(layout.missing).toEqual([]);
+  });
+
+  it('reports missing and duplicated headers', () => {
+    const layout = mapHeaders(['ID', 'Name', 'name'], SPECS);
+    expect(layout.missing).toEqual(['email']);
+    expect(layout.duplicates).toEqual([{ header: 'Name', columns: [1, 2] }]);
+  });
+});
+
+describe('A1 helpers', () => {
+  it('names columns past Z', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    expect(cellName(2, 5)).toBe('C5');
+  });
+
+  it('quotes sheet names with apostrophes', () => {
+    expect(quoteSheetName("Ada's sheet")).toBe("'Ada''s sheet'");
+  });
+});
