@@ -124,6 +124,28 @@ async function bundlePages() {
   }
 }
 
+/**
+ * build/Presets.html: the built-in presets as JSON. Apps Script reads HTML files only on request, so the
+ * presets cost nothing on executions that do not need them (custom functions, most menu actions).
+ * Loading src/core/presets validates every preset against ProcessSchema, so a broken preset fails the build.
+ */
+async function writePresets() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src', 'core', 'presets', 'index.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, () => {
+    throw new Error('presets must not require anything at run time');
+  });
+  const { PRESETS } = module.exports;
+  writeFileSync(join(out, 'Presets.html'), JSON.stringify(PRESETS));
+}
+
 async function main() {
   const skipTypecheck = process.argv.includes('--no-typecheck');
   if (!skipTypecheck) typecheck();
@@ -132,6 +154,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   await bundleServer(functions);
   await bundlePages();
+  await writePresets();
   copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
   const size = readFileSync(join(out, 'Code.js')).length;
   console.log(`build/Code.js: ${(size / 1024).toFixed(1)} KB, ${functions.length} public functions`);

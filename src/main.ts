@@ -4,6 +4,80 @@
  * it wires Apps Script entry points to the modules that do the work.
  */
 import * as customFunctions from './functions';
+import { addMenu, menuLayout } from './ui/menu';
+import type { Process } from './core/process';
+import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
+import type { Services } from './ui/services';
+import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
+import { showHelpDialog } from './ui/help';
+
+let catalog: PresetCatalog | undefined;
+
+/** build/Presets.html holds the presets as JSON; it is read only when an action needs them. */
+function presets(): PresetCatalog {
+  catalog ??= presetCatalog(
+    JSON.parse(HtmlService.createHtmlOutputFromFile('Presets').getContent()) as Process[],
+  );
+  return catalog;
+}
+
+/** The real services, gathered here only: everything else receives them. */
+function services(): Services {
+  return {
+    spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
+    ui: SpreadsheetApp.getUi(),
+    documentProperties: PropertiesService.getDocumentProperties(),
+    lock: LockService.getDocumentLock(),
+    builders: SpreadsheetApp,
+    activeUserEmail: () => Session.getActiveUser().getEmail(),
+    now: () => new Date(),
+    presets,
+  };
+}
+
+/**
+ * Builds the Extensions ▸ Scorecard menu. Before the add-on is authorised in this document (AuthMode.NONE) it
+ * must not touch the document or properties, so it only adds items that need no authorisation to show.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
+  addMenu(SpreadsheetApp.getUi(), menuLayout(limited));
+}
+
+/** Runs when the add-on is installed from the Marketplace: shows the menu at once, as onOpen would. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/**
+ * Simple trigger: new candidate rows get their IDs as soon as they are typed or pasted. Runs with limited
+ * authorisation, so it only touches this spreadsheet; if anything fails, the next menu action catches up.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || e.authMode === ScriptApp.AuthMode.NONE) return;
+  try {
+    assignIdsOnEdit(services(), e.range.getSheet().getSheetId());
+  } catch (error) {
+    console.warn(
+      `Scorecard could not assign IDs on edit: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** Menu: builds the workbook on the first run, repairs it on later runs and lists what it repaired. */
+export function setUpWorkbook(): void {
+  setUpWorkbookAction(services());
+}
+
+/** Menu: makes the scorecard sheets follow the Rubric sheet. */
+export function applyRubricChanges(): void {
+  applyRubricChangesAction(services());
+}
+
+/** Menu: what Scorecard does and where to start. */
+export function showHelp(): void {
+  showHelpDialog(services());
+}
 
 /**
  * Whether each candidate passes the rubric: average at least min_average, every score at least min_category,

@@ -8,7 +8,8 @@ import { findStageByName, text } from './candidates';
 import { type PassRule, type Process, type ScoringCategory, ScoringCategorySchema } from './process';
 import { type ColumnSpec, cellName, isEmptyRow, mapHeaders } from './table';
 
-export type RubricColumnKey = 'stage' | 'category' | 'keyRisk' | 'description' | 'a1' | 'a2' | 'a3' | 'a4' | 'a5' | 'setting' | 'value';
+export type RubricColumnKey =
+  'stage' | 'category' | 'keyRisk' | 'description' | 'a1' | 'a2' | 'a3' | 'a4' | 'a5' | 'setting' | 'value';
 
 export const RUBRIC_COLUMNS: readonly ColumnSpec<RubricColumnKey>[] = [
   { key: 'stage', header: 'Stage' },
@@ -116,9 +117,16 @@ export function parseRubric(
     if (setting) {
       const known = PASS_RULE_SETTINGS.find((s) => s.label.toLowerCase() === setting.toLowerCase());
       const value = parseNumber(row[col.value]);
-      if (!known) problems.push({ cell: cellName(col.setting, rowNumber), message: `unknown pass-rule setting "${setting}"` });
+      if (!known)
+        problems.push({
+          cell: cellName(col.setting, rowNumber),
+          message: `unknown pass-rule setting "${setting}"`,
+        });
       else if (value === undefined || value < 1 || value > 5) {
-        problems.push({ cell: cellName(col.value, rowNumber), message: `${known.label} must be a number from 1 to 5` });
+        problems.push({
+          cell: cellName(col.value, rowNumber),
+          message: `${known.label} must be a number from 1 to 5`,
+        });
       } else passRule[known.key] = value;
     }
     const stageName = text(row[col.stage]);
@@ -129,7 +137,9 @@ export function parseRubric(
       const names = process.stages.map((s) => `"${s.name}"`).join(', ');
       problems.push({
         cell: cellName(col.stage, rowNumber),
-        message: stageName ? `"${stageName}" is not a stage of this process (${names})` : 'the stage is empty',
+        message: stageName
+          ? `"${stageName}" is not a stage of this process (${names})`
+          : 'the stage is empty',
       });
       return;
     }
@@ -139,7 +149,10 @@ export function parseRubric(
     }
     const id = categoryId(name);
     if (stages[stage.id].some((c) => c.id === id)) {
-      problems.push({ cell: cellName(col.category, rowNumber), message: `"${name}" appears twice in stage "${stage.name}"` });
+      problems.push({
+        cell: cellName(col.category, rowNumber),
+        message: `"${name}" appears twice in stage "${stage.name}"`,
+      });
       return;
     }
     const anchors = ANCHOR_KEYS.map((k, i) => text(row[col[k]]) || GENERIC_ANCHORS[i]);
@@ -151,7 +164,10 @@ export function parseRubric(
       anchors,
     });
     if (!parsed.success) {
-      problems.push({ cell: cellName(col.category, rowNumber), message: `"${name}" is not a valid category` });
+      problems.push({
+        cell: cellName(col.category, rowNumber),
+        message: `"${name}" is not a valid category`,
+      });
       return;
     }
     stages[stage.id].push(parsed.data);
@@ -159,12 +175,18 @@ export function parseRubric(
 
   for (const stage of process.stages) {
     if (stages[stage.id].length === 0) {
-      problems.push({ cell: cellName(col.stage, 2), message: `stage "${stage.name}" has no categories left; keep at least one` });
+      problems.push({
+        cell: cellName(col.stage, 2),
+        message: `stage "${stage.name}" has no categories left; keep at least one`,
+      });
     }
   }
   for (const setting of PASS_RULE_SETTINGS) {
     if (passRule[setting.key] === undefined && !problems.some((p) => p.message.startsWith(setting.label))) {
-      problems.push({ cell: cellName(col.setting, 2), message: `the pass-rule setting "${setting.label}" is missing` });
+      problems.push({
+        cell: cellName(col.setting, 2),
+        message: `the pass-rule setting "${setting.label}" is missing`,
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

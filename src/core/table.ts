@@ -24,7 +24,10 @@ export function normaliseHeader(value: unknown): string {
     .toLowerCase();
 }
 
-export function mapHeaders<K extends string>(headerRow: readonly unknown[], specs: readonly ColumnSpec<K>[]): TableLayout<K> {
+export function mapHeaders<K extends string>(
+  headerRow: readonly unknown[],
+  specs: readonly ColumnSpec<K>[],
+): TableLayout<K> {
   const positions = new Map<string, number[]>();
   headerRow.forEach((cell, index) => {
     const header = normaliseHeader(cell);
@@ -61,9 +64,24 @@ export function cellName(columnIndex: number, row: number): string {
   return `${columnLetter(columnIndex)}${row}`;
 }
 
-/** A sheet name quoted for use in a formula or A1 reference: 'S1 Screening'!A1. */
+/**
+ * A sheet name as Sheets writes it in a formula: bare when it can be (Candidates!A1), quoted otherwise
+ * ('S1 Screening'!A1, 'A1'!B2), so formulas Scorecard writes read back exactly as written.
+ */
 export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  const bare =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Formulas compared as Sheets would treat them: case and spacing outside string literals do not matter. */
+export function sameFormula(a: string, b: string): boolean {
+  const normalise = (f: string) =>
+    f
+      .split('"')
+      .map((part, i) => (i % 2 === 0 ? part.replace(/\s+/g, '').toUpperCase() : part))
+      .join('"');
+  return normalise(a) === normalise(b);
 }
 
 /** Whether a row of values holds nothing a user typed. */

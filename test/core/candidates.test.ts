@@ -1,4 +1,10 @@
-import { assignIds, candidateIdNumber, dueDate, formatCandidateId, parseEmails } from '../../src/core/candidates';
+import {
+  assignIds,
+  candidateIdNumber,
+  dueDate,
+  formatCandidateId,
+  parseEmails,
+} from '../../src/core/candidates';
 
 describe('candidate IDs', () => {
   it('formats and reads IDs', () => {
@@ -35,12 +41,19 @@ describe('service levels', () => {
 
   it('counts hours', () => {
     const start = new Date(Date.UTC(2026, 0, 1, 9));
-    expect(dueDate(start, { within: 48, unit: 'hours', description: 'x' }).toISOString()).toBe('2026-01-03T09:00:00.000Z');
+    expect(dueDate(start, { within: 48, unit: 'hours', description: 'x' }).toISOString()).toBe(
+      '2026-01-03T09:00:00.000Z',
+    );
   });
 });
 
 describe('parseEmails', () => {
   it('splits on commas, semicolons and spaces, lower-cased', () => {
-    expect(parseEmails('Ann@x.io, bob@x.io;carl@x.io\ndee@x.io')).toEqual(['ann@x.io', 'bob@x.io', 'carl@x.io', 'dee@x.io']);
+    expect(parseEmails('Ann@x.io, bob@x.io;carl@x.io\ndee@x.io')).toEqual([
+      'ann@x.io',
+      'bob@x.io',
+      'carl@x.io',
+      'dee@x.io',
+    ]);
   });
 });

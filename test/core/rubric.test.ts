@@ -49,9 +49,14 @@ describe('the Rubric sheet', () => {
 
   it('refuses a stage left without categories', () => {
     const edited = rows.filter((r, i) => i === 0 || r[0] !== 'Screening' || r[9] !== '');
-    const withoutScreening = edited.map((r) => (r[0] === 'Screening' ? ['', '', '', '', '', '', '', '', '', r[9], r[10]] : r));
+    const withoutScreening = edited.map((r) =>
+      r[0] === 'Screening' ? ['', '', '', '', '', '', '', '', '', r[9], r[10]] : r,
+    );
     const parsed = parseRubric(withoutScreening, process);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems.map((p) => p.message)).toContain('stage "Screening" has no categories left; keep at least one');
+    if (!parsed.ok)
+      expect(parsed.problems.map((p) => p.message)).toContain(
+        'stage "Screening" has no categories left; keep at least one',
+      );
   });
 });

@@ -1,4 +1,4 @@
-import { cellName, columnLetter, mapHeaders, quoteSheetName } from '../../src/core/table';
+import { cellName, columnLetter, mapHeaders, quoteSheetName, sameFormula } from '../../src/core/table';
 
 const SPECS = [
   { key: 'id', header: 'ID' },
@@ -26,7 +26,15 @@ describe('A1 helpers', () => {
     expect(cellName(2, 5)).toBe('C5');
   });
 
-  it('quotes sheet names with apostrophes', () => {
+  it('quotes sheet names only when Sheets would', () => {
     expect(quoteSheetName("Ada's sheet")).toBe("'Ada''s sheet'");
+    expect(quoteSheetName('Candidates')).toBe('Candidates');
+    expect(quoteSheetName('S1 Screening')).toBe("'S1 Screening'");
+    expect(quoteSheetName('AB12')).toBe("'AB12'");
+  });
+
+  it('compares formulas ignoring case and spacing outside strings', () => {
+    expect(sameFormula('=IF(A1 = "x", 1, 2)', '=if(a1="x",1,2)')).toBe(true);
+    expect(sameFormula('=IF(A1="x",1,2)', '=IF(A1="X",1,2)')).toBe(false);
   });
 });

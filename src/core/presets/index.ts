@@ -9,8 +9,9 @@ import { fiveStageBackend } from './five-stage-backend';
 import { paidTakeHome } from './paid-take-home';
 import { screeningFocused } from './screening-focused';
 
-/** The preset used when the user has not chosen one. */
-export const DEFAULT_PRESET_ID = 'backend-developer';
+import { DEFAULT_PRESET_ID } from './catalog';
+
+export { DEFAULT_PRESET_ID };
 
 /** All built-in presets, default first, each validated against ProcessSchema. */
 export const PRESETS: readonly Process[] = Object.freeze(

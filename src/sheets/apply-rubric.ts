@@ -1,0 +1,83 @@
+/**
+ * Apply rubric changes: the Rubric sheet becomes the applied rubric. A new category becomes a new column; a
+ * removed one is archived (its column, scores included, moves to the end of the sheet under an "Archived" header,
+ * outside the formulas), never deleted; key-risk checkboxes and pass thresholds follow the Rubric.
+ */
+import { formatScore } from '../core/cells';
+import { parseRubric, rubricFromProcess } from '../core/rubric';
+import { columnLetter } from '../core/table';
+import { SHEET_NAMES } from './context';
+import { WorkbookError } from './errors';
+import type { Workbook } from './registry';
+import { setUpWorkbook, workbookProcess } from './setup';
+import { inspectStageSheet, stageColumns } from './stage-sheet';
+import { readSheetValues, tableFromValues } from './table';
+
+export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
+  const process = workbookProcess(workbook);
+  if (!process)
+    throw new WorkbookError(
+      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
+    );
+  const rubricSheet = workbook.require('rubric', SHEET_NAMES.rubric);
+  const parsed = parseRubric(readSheetValues(rubricSheet), process);
+  if (!parsed.ok) {
+    throw new WorkbookError(
+      `The "${rubricSheet.getName()}" sheet has problems, so nothing was changed:`,
+      parsed.problems.map((p) => `${p.cell}: ${p.message}`),
+    );
+  }
+  const next = parsed.rubric;
+  const previous = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  const date = now.toISOString().slice(0, 10);
+  const changes: string[] = [];
+
+  // Check every stage sheet before touching any.
+  const ctx = { workbook, process, rubric: previous, now, firstRun: false, repairs: [] };
+  const states = process.stages.map((stage) => inspectStageSheet(ctx, stage));
+  const problems = states.flatMap((s) => s.problems);
+  if (problems.length > 0) throw new WorkbookError('Scorecard changed nothing: fix these first.', problems);
+
+  for (const stage of process.stages) {
+    const before = previous.stages[stage.id] ?? [];
+    const after = next.stages[stage.id] ?? [];
+    const sheet = workbook.find(`stage.${stage.id}`);
+    const removed = before.filter((c) => !after.some((a) => a.id === c.id));
+    const added = after.filter((c) => !before.some((b) => b.id === c.id));
+    if (sheet && removed.length > 0) {
+      const table = tableFromValues(sheet, readSheetValues(sheet), stageColumns(before), ['ID', 'Name']);
+      const columns = removed
+        .map((c) => ({ category: c, column: table?.layout.columns[`category:${c.id}`] }))
+        .filter((c): c is { category: typeof c.category; column: number } => c.column !== undefined)
+        .sort((a, b) => b.column - a.column);
+      for (const { category, column } of columns) {
+        const values = table!.values.map((row) => [row[column] ?? '']);
+        values[table!.headerRow - 1] = [`Archived: ${category.name} (${date})`];
+        const end = sheet.getMaxColumns();
+        sheet.insertColumnAfter(end);
+        sheet.getRange(1, end + 1, values.length, 1).setValues(values);
+        sheet.deleteColumn(column + 1);
+        changes.push(
+          `Archived "${category.name}" on "${sheet.getName()}": its scores are kept in column ${columnLetter(end - 1)}.`,
+        );
+      }
+    }
+    for (const c of added) changes.push(`Added the category "${c.name}" to ${stage.name}.`);
+    for (const c of after) {
+      const old = before.find((b) => b.id === c.id);
+      if (old && old.keyRisk !== c.keyRisk) {
+        changes.push(
+          `"${c.name}" in ${stage.name} is ${c.keyRisk ? 'now' : 'no longer'} a key-risk category.`,
+        );
+      }
+    }
+  }
+  const rule = (r: typeof next.passRule) =>
+    `average ≥ ${formatScore(r.minAverage)}, no category < ${formatScore(r.minCategory)}, key risk ≥ ${formatScore(r.minKeyRisk)}`;
+  if (rule(previous.passRule) !== rule(next.passRule))
+    changes.push(`The pass rule is now: ${rule(next.passRule)}.`);
+
+  workbook.state.setRubric(next);
+  setUpWorkbook(workbook, undefined, now, { rewriteKeyRisk: true });
+  return changes;
+}

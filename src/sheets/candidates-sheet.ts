@@ -1,0 +1,396 @@
+/**
+ * The Candidates sheet: one row per candidate, columns found by header. Setup adds missing columns at the end,
+ * restores dropdowns and formulas, and gives every named row a stable ID.
+ */
+import {
+  CANDIDATE_COLUMNS,
+  CANDIDATE_STATUSES,
+  type Candidate,
+  type CandidateColumnKey,
+  assignIds,
+  findStageByName,
+  parseEmails,
+  stageAverageHeader,
+  stageResultHeader,
+  stageScriptHeader,
+  text,
+} from '../core/candidates';
+import { isBlank } from '../core/cells';
+import type { Process } from '../core/process';
+import { type ColumnSpec, cellName, columnLetter, sameFormula } from '../core/table';
+import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
+import { WorkbookError } from './errors';
+import {
+  type CandidateFormulaColumns,
+  type ServiceLevelTable,
+  daysInStageFormula,
+  lookupByIdFormula,
+  nextStepDueFormula,
+  overdueFormula,
+} from './formulas';
+import type { Workbook } from './registry';
+import type { StageLayout } from './stage-sheet';
+import { type SheetTable, duplicateHeaderProblems, readSheetValues, tableFromValues } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type CandidatesKey =
+  CandidateColumnKey | 'daysInStage' | `average:${string}` | `result:${string}` | `script:${string}`;
+
+const IDENTIFYING = ['ID', 'Name'];
+
+export function candidateColumns(process: Process): ColumnSpec<CandidatesKey>[] {
+  const columns: ColumnSpec<CandidatesKey>[] = [...CANDIDATE_COLUMNS];
+  columns.splice(columns.findIndex((c) => c.key === 'overdue') + 1, 0, {
+    key: 'daysInStage',
+    header: 'Days in stage',
+  });
+  for (const stage of process.stages) {
+    columns.push({ key: `average:${stage.id}`, header: stageAverageHeader(stage) });
+    columns.push({ key: `result:${stage.id}`, header: stageResultHeader(stage) });
+  }
+  for (const stage of process.stages)
+    columns.push({ key: `script:${stage.id}`, header: stageScriptHeader(stage) });
+  return columns;
+}
+
+export interface CandidatesState {
+  readonly sheet: Sheet | undefined;
+  readonly table: SheetTable<CandidatesKey> | undefined;
+  readonly problems: string[];
+}
+
+export function inspectCandidates(workbook: Workbook, process: Process): CandidatesState {
+  const sheet = workbook.find('candidates');
+  if (!sheet) return { sheet, table: undefined, problems: [] };
+  const table = tableFromValues(sheet, readSheetValues(sheet), candidateColumns(process), IDENTIFYING);
+  if (!table) {
+    return {
+      sheet,
+      table,
+      problems: [
+        `Sheet "${sheet.getName()}": no header row with "ID" and "Name" in the top rows. Put the headers back (Edit ▸ Undo) so Scorecard can tell which column is which.`,
+      ],
+    };
+  }
+  return { sheet, table, problems: duplicateHeaderProblems(sheet.getName(), table) };
+}
+
+export interface CandidatesLayout {
+  readonly sheet: Sheet;
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly columns: Readonly<Record<CandidatesKey, number>>;
+}
+
+/** Creates or repairs the sheet's header, dropdowns and formatting; returns where each column is. */
+export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesState): CandidatesLayout {
+  const specs = candidateColumns(ctx.process);
+  let sheet = state.sheet;
+  const created = !sheet;
+  let headerRow = 1;
+  let header: unknown[];
+  if (!sheet) {
+    if (!ctx.firstRun)
+      ctx.repairs.push(
+        `Recreated the missing "${SHEET_NAMES.candidates}" sheet (empty: the candidates it held were deleted with it).`,
+      );
+    sheet = ctx.workbook.create('candidates', SHEET_NAMES.candidates, 1);
+    header = specs.map((s) => s.header);
+  } else {
+    const table = state.table!;
+    headerRow = table.headerRow;
+    header = [...table.header];
+    while (header.length > 0 && isBlank(header[header.length - 1])) header.pop();
+    for (const key of table.layout.missing) {
+      const spec = specs.find((s) => s.key === key)!;
+      header.push(spec.header);
+      repaired(
+        ctx,
+        `Added the missing column "${spec.header}" to "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
+      );
+    }
+  }
+  if (header.length > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
+  if (created || state.table!.layout.missing.length > 0)
+    sheet.getRange(headerRow, 1, 1, header.length).setValues([header]);
+  const columns = Object.fromEntries(
+    specs.map((s) => [
+      s.key,
+      header.findIndex(
+        (h) =>
+          String(h ?? '')
+            .trim()
+            .toLowerCase() === s.header.toLowerCase(),
+      ),
+    ]),
+  ) as Record<CandidatesKey, number>;
+  const layout: CandidatesLayout = {
+    sheet,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: lastRow(sheet),
+    columns,
+  };
+
+  repairCandidateValidations(ctx, layout, created);
+  if (created) formatCandidates(layout, header.length);
+  return layout;
+}
+
+function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout, created: boolean): void {
+  const { sheet, columns, firstRow } = layout;
+  const rows = layout.lastRow - firstRow + 1;
+  const stageNames = ctx.process.stages.map((s) => s.name);
+  const rules: [CandidatesKey, string[], string][] = [
+    ['stage', stageNames, 'Pick the stage the candidate is in now.'],
+    ['status', [...CANDIDATE_STATUSES], 'Active candidates count towards overdue next steps.'],
+  ];
+  for (const [key, values, help] of rules) {
+    const range = sheet.getRange(firstRow, columns[key] + 1, rows, 1);
+    if (!created) {
+      const current = range.getCell(1, 1).getDataValidation();
+      const same =
+        current !== null &&
+        String(current.getCriteriaType()) === 'VALUE_IN_LIST' &&
+        JSON.stringify(current.getCriteriaValues()[0]) === JSON.stringify(values);
+      if (same) continue;
+      repaired(
+        ctx,
+        `Restored the ${key} dropdown on "${sheet.getName()}" column ${columnLetter(columns[key])}.`,
+      );
+    }
+    range.setDataValidation(
+      ctx.workbook.app
+        .newDataValidation()
+        .requireValueInList(values, true)
+        .setAllowInvalid(true)
+        .setHelpText(help)
+        .build(),
+    );
+  }
+}
+
+function formatCandidates(layout: CandidatesLayout, width: number): void {
+  const { sheet, headerRow, firstRow, columns } = layout;
+  const rows = layout.lastRow - firstRow + 1;
+  sheet.setFrozenRows(headerRow);
+  sheet.setFrozenColumns(2);
+  sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setWrap(true);
+  // What users type into these stays text, even if it starts with "=", "+", "-" or "@".
+  for (const key of ['name', 'email', 'role', 'hiringManager', 'panel'] as const) {
+    sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('@');
+  }
+  for (const key of ['appliedOn', 'inStageSince', 'nextStepDue'] as const) {
+    sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('yyyy-mm-dd');
+  }
+  sheet.setColumnWidth(columns.name + 1, 180);
+  sheet.setColumnWidth(columns.email + 1, 200);
+  sheet.setColumnWidth(columns.panel + 1, 220);
+}
+
+/** The computed columns: one ARRAYFORMULA each in the first data row. */
+export function candidateFormulas(
+  ctx: SetupContext,
+  layout: CandidatesLayout,
+  stages: readonly StageLayout[],
+  serviceLevels: ServiceLevelTable,
+): [CandidatesKey, string][] {
+  const { columns, firstRow } = layout;
+  const last = layout.lastRow;
+  const c: CandidateFormulaColumns = {
+    id: columns.id,
+    stage: columns.stage,
+    status: columns.status,
+    inStageSince: columns.inStageSince,
+    nextStepDue: columns.nextStepDue,
+  };
+  const formulas: [CandidatesKey, string][] = [
+    ['nextStepDue', nextStepDueFormula(c, firstRow, last, serviceLevels)],
+    ['overdue', overdueFormula(c, firstRow, last)],
+    ['daysInStage', daysInStageFormula(c, firstRow, last)],
+  ];
+  for (const stage of stages) {
+    const target = (column: number) => ({
+      sheetName: stage.sheet.getName(),
+      idColumn: stage.columns.id,
+      valueColumn: column,
+      firstRow: stage.firstRow,
+      lastRow: stage.lastRow,
+    });
+    formulas.push([
+      `average:${stage.stage.id}`,
+      lookupByIdFormula(columns.id, firstRow, last, target(stage.columns.average)),
+    ]);
+    formulas.push([
+      `result:${stage.stage.id}`,
+      lookupByIdFormula(columns.id, firstRow, last, target(stage.columns.passes)),
+    ]);
+  }
+  return formulas;
+}
+
+export function repairCandidateFormulas(
+  ctx: SetupContext,
+  layout: CandidatesLayout,
+  formulas: [CandidatesKey, string][],
+  created: boolean,
+): void {
+  const { sheet, firstRow, columns } = layout;
+  const width = Math.max(...formulas.map(([key]) => columns[key])) + 1;
+  const current = created ? [] : sheet.getRange(firstRow, 1, 1, width).getFormulas()[0];
+  for (const [key, formula] of formulas) {
+    const column = columns[key];
+    if (sameFormula(current[column] ?? '', formula)) continue;
+    if (!created)
+      repaired(
+        ctx,
+        `Rewrote the formula in "${sheet.getName()}" ${cellName(column, firstRow)} (${key.split(':')[0]}).`,
+      );
+    sheet.getRange(firstRow, column + 1).setFormula(formula);
+  }
+}
+
+export function colourCandidateResults(ctx: SetupContext, layout: CandidatesLayout, created: boolean): void {
+  const { sheet, columns, firstRow } = layout;
+  const existing = created ? [] : sheet.getConditionalFormatRules();
+  const wanted = ctx.process.stages.length * 2 + 1;
+  if (!created && existing.length >= wanted) return;
+  if (!created) repaired(ctx, `Restored the pass/fail and overdue colouring on "${sheet.getName()}".`);
+  const rows = layout.lastRow - firstRow + 1;
+  const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  for (const stage of ctx.process.stages) {
+    const column = columns[`result:${stage.id}`];
+    const range = sheet.getRange(firstRow, column + 1, rows, 1);
+    const cell = `$${columnLetter(column)}${firstRow}`;
+    rules.push(
+      ctx.workbook.app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${cell}=TRUE`)
+        .setBackground(COLOURS.pass)
+        .setRanges([range])
+        .build(),
+    );
+    rules.push(
+      ctx.workbook.app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${cell}=FALSE`)
+        .setBackground(COLOURS.fail)
+        .setRanges([range])
+        .build(),
+    );
+  }
+  const overdue = sheet.getRange(firstRow, columns.overdue + 1, rows, 1);
+  rules.push(
+    ctx.workbook.app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied(`=$${columnLetter(columns.overdue)}${firstRow}=TRUE`)
+      .setBackground(COLOURS.fail)
+      .setRanges([overdue])
+      .build(),
+  );
+  sheet.setConditionalFormatRules([...existing, ...rules]);
+}
+
+/**
+ * Gives every row that has a name but no ID a new one, and fills the defaults a new candidate needs (stage,
+ * status, dates) where the user left them blank. One read has already happened; each changed column is one write.
+ */
+export function assignCandidateIds(
+  ctx: { workbook: Workbook; process: Process; now: Date },
+  layout: CandidatesLayout,
+  rows: readonly (readonly unknown[])[],
+): { assigned: number; ids: string[] } {
+  const { sheet, columns, firstRow } = layout;
+  const state = ctx.workbook.state;
+  const { ids, nextCounter } = assignIds(
+    rows.map((row) => ({ idCell: row[columns.id], nameCell: row[columns.name] })),
+    state.nextCandidateNumber,
+  );
+  const allIds = rows.map((row, i) => ids[i] ?? text(row[columns.id])).filter(Boolean);
+  const changed = ids.map((id, i) => (id ? i : -1)).filter((i) => i >= 0);
+  if (changed.length === 0) return { assigned: 0, ids: allIds };
+  const span = changed[changed.length - 1] + 1;
+  const today = new Date(ctx.now.getFullYear(), ctx.now.getMonth(), ctx.now.getDate());
+  const column = (key: CandidatesKey, fill: unknown) =>
+    rows.slice(0, span).map((row, i) => [ids[i] && isBlank(row[columns[key]]) ? fill : row[columns[key]]]);
+  const writes: [CandidatesKey, unknown[][]][] = [
+    ['id', rows.slice(0, span).map((row, i) => [ids[i] ?? row[columns.id]])],
+    ['stage', column('stage', ctx.process.stages[0].name)],
+    ['status', column('status', 'Active')],
+    ['appliedOn', column('appliedOn', today)],
+    ['inStageSince', column('inStageSince', today)],
+  ];
+  for (const [key, values] of writes) {
+    if (values.every((v, i) => v[0] === rows[i][columns[key]])) continue;
+    sheet.getRange(firstRow, columns[key] + 1, span, 1).setValues(values);
+  }
+  state.nextCandidateNumber = nextCounter;
+  return { assigned: changed.length, ids: allIds };
+}
+
+/** Reads the Candidates sheet in one call and parses every row that has an ID. */
+export function readCandidates(
+  workbook: Workbook,
+  process: Process,
+): { layout: CandidatesLayout; rows: unknown[][]; candidates: Candidate[] } {
+  const sheet = workbook.require('candidates', SHEET_NAMES.candidates);
+  const specs = candidateColumns(process);
+  const table = tableFromValues(sheet, readSheetValues(sheet), specs, IDENTIFYING);
+  if (!table) {
+    throw new WorkbookError(
+      `Sheet "${sheet.getName()}": no header row with "ID" and "Name" in the top rows. Run Set up workbook to repair it.`,
+    );
+  }
+  const required: CandidatesKey[] = [
+    'id',
+    'name',
+    'email',
+    'role',
+    'stage',
+    'status',
+    'hiringManager',
+    'panel',
+  ];
+  const missing = table.layout.missing.filter((k) => required.includes(k));
+  if (missing.length > 0 || table.layout.duplicates.length > 0) {
+    throw new WorkbookError(
+      `Sheet "${sheet.getName()}" needs repair: run Extensions ▸ Scorecard ▸ Set up workbook.`,
+      [
+        ...duplicateHeaderProblems(sheet.getName(), table),
+        ...missing.map((k) => `the column "${specs.find((s) => s.key === k)?.header}" is missing`),
+      ],
+    );
+  }
+  const columns = table.layout.columns as Record<CandidatesKey, number>;
+  const layout: CandidatesLayout = {
+    sheet,
+    headerRow: table.headerRow,
+    firstRow: table.headerRow + 1,
+    lastRow: lastRow(sheet),
+    columns,
+  };
+  const rows = table.rows.map((r) => [...r]);
+  const candidates = rows.flatMap((row, i): Candidate[] => {
+    const id = text(row[columns.id]);
+    if (!id) return [];
+    const stageName = text(row[columns.stage]);
+    return [
+      {
+        row: layout.firstRow + i,
+        id,
+        name: text(row[columns.name]),
+        email: text(row[columns.email]),
+        role: text(row[columns.role]),
+        stageName,
+        stageId: findStageByName(process, stageName)?.id ?? null,
+        status: text(row[columns.status]),
+        hiringManager: text(row[columns.hiringManager]).toLowerCase(),
+        panel: parseEmails(row[columns.panel]),
+      },
+    ];
+  });
+  return { layout, rows, candidates };
+}

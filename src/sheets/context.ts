@@ -1,0 +1,50 @@
+/**
+ * What every setup and repair step shares: the workbook, the process and rubric it runs, the time, and the
+ * report the user is shown at the end ("Repaired: …").
+ */
+import type { Process, Stage } from '../core/process';
+import type { AppliedRubric } from '../core/rubric';
+import type { Workbook } from './registry';
+
+export interface SetupContext {
+  readonly workbook: Workbook;
+  readonly process: Process;
+  readonly rubric: AppliedRubric;
+  readonly now: Date;
+  /** Set on the very first run: nothing to report as "repaired". */
+  readonly firstRun: boolean;
+  /** One line per thing that was repaired, in the user's words. */
+  readonly repairs: string[];
+  /** Apply rubric changes: the key-risk row is rewritten from the rubric instead of kept as the user left it. */
+  readonly rewriteKeyRisk?: boolean;
+}
+
+export const SHEET_NAMES = {
+  about: 'About',
+  candidates: 'Candidates',
+  rubric: 'Rubric',
+  templates: 'Templates',
+  pipeline: 'Pipeline',
+  log: 'Score log',
+} as const;
+
+export function stageSheetName(process: Process, stage: Stage): string {
+  return `S${process.stages.indexOf(stage) + 1} ${stage.name}`.slice(0, 90);
+}
+
+export function repaired(ctx: SetupContext, line: string): void {
+  if (!ctx.firstRun) ctx.repairs.push(line);
+}
+
+export const COLOURS = {
+  pass: '#ceead6',
+  fail: '#fad2cf',
+  pending: '#feefc3',
+  header: '#e8f0fe',
+  keyRisk: '#fce8e6',
+} as const;
+
+/** Rows a formula or validation covers: from the first data row to the sheet's last row. */
+export function lastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+  return sheet.getMaxRows();
+}

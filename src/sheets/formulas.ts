@@ -1,0 +1,152 @@
+/**
+ * The formulas Scorecard writes. Each computed column is ONE formula in its first data row over the whole
+ * column (ARRAYFORMULA, or a custom function over a block), so Sheets computes the column in one call, rows a
+ * user adds are covered, and setup writes a constant number of cells whatever the number of candidates.
+ */
+import { columnLetter, quoteSheetName } from '../core/table';
+import type { PassRule } from '../core/process';
+
+/** A column span on a sheet: "C3:G1000". */
+export function span(firstColumn: number, firstRow: number, lastColumn: number, lastRow: number): string {
+  return `${columnLetter(firstColumn)}${firstRow}:${columnLetter(lastColumn)}${lastRow}`;
+}
+
+export function columnSpan(column: number, firstRow: number, lastRow: number): string {
+  return span(column, firstRow, column, lastRow);
+}
+
+function absolute(
+  sheetName: string,
+  firstColumn: number,
+  firstRow: number,
+  lastColumn: number,
+  lastRow: number,
+): string {
+  return `${quoteSheetName(sheetName)}!$${columnLetter(firstColumn)}$${firstRow}:$${columnLetter(lastColumn)}$${lastRow}`;
+}
+
+export interface ScoreBlock {
+  readonly firstCategoryColumn: number;
+  readonly lastCategoryColumn: number;
+  readonly keyRiskRow: number;
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly idColumn: number;
+}
+
+function thresholds(rule: PassRule): string {
+  return `${rule.minAverage},${rule.minCategory},${rule.minKeyRisk}`;
+}
+
+function scores(b: ScoreBlock): string {
+  return span(b.firstCategoryColumn, b.firstRow, b.lastCategoryColumn, b.lastRow);
+}
+
+function keyRiskRow(b: ScoreBlock): string {
+  const first = columnLetter(b.firstCategoryColumn);
+  const last = columnLetter(b.lastCategoryColumn);
+  return `${first}$${b.keyRiskRow}:${last}$${b.keyRiskRow}`;
+}
+
+function onlyWithId(b: ScoreBlock, expression: string): string {
+  return `=ARRAYFORMULA(IF(${columnSpan(b.idColumn, b.firstRow, b.lastRow)}="","",${expression}))`;
+}
+
+export function averageFormula(b: ScoreBlock): string {
+  return onlyWithId(b, `RUBRIC_AVERAGE(${scores(b)})`);
+}
+
+export function passesFormula(b: ScoreBlock, rule: PassRule): string {
+  return onlyWithId(b, `PASSES(${scores(b)},${keyRiskRow(b)},${thresholds(rule)})`);
+}
+
+export function reasonFormula(b: ScoreBlock, rule: PassRule): string {
+  const names = `${columnLetter(b.firstCategoryColumn)}$${b.headerRow}:${columnLetter(b.lastCategoryColumn)}$${b.headerRow}`;
+  return onlyWithId(b, `PASS_REASON(${scores(b)},${keyRiskRow(b)},${thresholds(rule)},${names})`);
+}
+
+/** Looks a value up by candidate ID in another sheet, for every row: VLOOKUP needs the ID column leftmost. */
+export function lookupByIdFormula(
+  idColumn: number,
+  firstRow: number,
+  lastRow: number,
+  target: { sheetName: string; idColumn: number; valueColumn: number; firstRow: number; lastRow: number },
+): string {
+  const ids = columnSpan(idColumn, firstRow, lastRow);
+  const table = absolute(
+    target.sheetName,
+    target.idColumn,
+    target.firstRow,
+    target.valueColumn,
+    target.lastRow,
+  );
+  const index = target.valueColumn - target.idColumn + 1;
+  return `=ARRAYFORMULA(IF(${ids}="","",IFERROR(VLOOKUP(${ids},${table},${index},FALSE),"")))`;
+}
+
+export interface CandidateFormulaColumns {
+  readonly id: number;
+  readonly stage: number;
+  readonly status: number;
+  readonly inStageSince: number;
+  readonly nextStepDue: number;
+}
+
+/** Service levels live in the Pipeline sheet: Stage | business days | hours, one row per stage. */
+export interface ServiceLevelTable {
+  readonly sheetName: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+export function nextStepDueFormula(
+  c: CandidateFormulaColumns,
+  firstRow: number,
+  lastRow: number,
+  sl: ServiceLevelTable,
+): string {
+  const since = columnSpan(c.inStageSince, firstRow, lastRow);
+  const stage = columnSpan(c.stage, firstRow, lastRow);
+  const table = absolute(sl.sheetName, 0, sl.firstRow, 2, sl.lastRow);
+  const days = `VLOOKUP(${stage},${table},2,FALSE)`;
+  const hours = `VLOOKUP(${stage},${table},3,FALSE)`;
+  return (
+    `=ARRAYFORMULA(IF((${since}="")+(${stage}=""),"",IFERROR(` +
+    // ">0" rather than '<>""': a lookup of a blank cell is blank in Sheets but 0 in some engines; both fail ">0".
+    `IF(${days}>0,WORKDAY(${since},${days}),IF(${hours}>0,${since}+${hours}/24,"")),"")))`
+  );
+}
+
+export function overdueFormula(c: CandidateFormulaColumns, firstRow: number, lastRow: number): string {
+  const due = columnSpan(c.nextStepDue, firstRow, lastRow);
+  const status = columnSpan(c.status, firstRow, lastRow);
+  return `=ARRAYFORMULA(IF(${due}="","",IF((${due}<NOW())*(${status}="Active"),TRUE,FALSE)))`;
+}
+
+export function daysInStageFormula(c: CandidateFormulaColumns, firstRow: number, lastRow: number): string {
+  const since = columnSpan(c.inStageSince, firstRow, lastRow);
+  return `=ARRAYFORMULA(IF(${since}="","",INT(NOW()-${since})))`;
+}
+
+/** Pipeline counts for one stage. */
+export function pipelineFormulas(
+  stageCell: string,
+  candidates: { sheetName: string; stage: number; overdue: number; firstRow: number; lastRow: number },
+  stageSheet: { sheetName: string; passes: number; firstRow: number; lastRow: number },
+  scoredCell: string,
+  passedCell: string,
+): { inStage: string; overdue: string; scored: string; passed: string; passRate: string } {
+  const col = (sheet: string, column: number, first: number, last: number) =>
+    `${quoteSheetName(sheet)}!$${columnLetter(column)}$${first}:$${columnLetter(column)}$${last}`;
+  const stages = col(candidates.sheetName, candidates.stage, candidates.firstRow, candidates.lastRow);
+  const overdue = col(candidates.sheetName, candidates.overdue, candidates.firstRow, candidates.lastRow);
+  const passes = col(stageSheet.sheetName, stageSheet.passes, stageSheet.firstRow, stageSheet.lastRow);
+  return {
+    inStage: `=COUNTIF(${stages},${stageCell})`,
+    overdue: `=COUNTIFS(${stages},${stageCell},${overdue},TRUE)`,
+    scored: `=COUNTIF(${passes},TRUE)+COUNTIF(${passes},FALSE)`,
+    passed: `=COUNTIF(${passes},TRUE)`,
+    passRate: `=IF(${scoredCell}=0,"",${passedCell}/${scoredCell})`,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Set up workbook: builds every sheet on the first run; on later runs repairs what a user deleted or broke and
+ * lists each repair. Everything is read and checked before anything is written, so a workbook Scorecard cannot
+ * repair is left exactly as it was, with a message naming each problem.
+ */
+import { DEFAULT_PRESET_ID, type PresetCatalog } from '../core/presets/catalog';
+import type { Process } from '../core/process';
+import { RUBRIC_COLUMNS, rubricFromProcess } from '../core/rubric';
+import { TEMPLATE_HEADERS } from '../core/templates/template';
+import {
+  assignCandidateIds,
+  candidateFormulas,
+  colourCandidateResults,
+  inspectCandidates,
+  repairCandidateFormulas,
+  writeCandidatesStructure,
+} from './candidates-sheet';
+import type { SetupContext } from './context';
+import { WorkbookError } from './errors';
+import { type SheetBuilders, Workbook } from './registry';
+import { inspectStageSheet, readStageLayout, syncStageIds, writeStageSheet } from './stage-sheet';
+import { DocumentState } from './state';
+import {
+  LOG_HEADERS,
+  PIPELINE_HEADERS,
+  ensurePipelineSheet,
+  inspectHeader,
+  serviceLevelTable,
+  writeAboutSheet,
+  writeLogSheet,
+  writePipelineSheet,
+  writeRubricSheet,
+  writeTemplatesSheet,
+} from './support-sheets';
+
+export interface SetupResult {
+  readonly firstRun: boolean;
+  readonly process: Process;
+  readonly repairs: readonly string[];
+  readonly candidatesWithNewIds: number;
+}
+
+export function openWorkbook(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: GoogleAppsScript.Properties.Properties,
+  app: SheetBuilders,
+  presets: () => PresetCatalog,
+): Workbook {
+  return new Workbook(spreadsheet, new DocumentState(properties), app, presets);
+}
+
+/** The process a workbook runs, or undefined before the first setup. */
+export function workbookProcess(workbook: Workbook): Process | undefined {
+  const id = workbook.state.processId;
+  if (!id) return undefined;
+  const process = workbook.presets().get(id);
+  if (!process)
+    throw new WorkbookError(
+      `This workbook uses the process "${id}", which this version of Scorecard does not know.`,
+    );
+  return process;
+}
+
+export function setUpWorkbook(
+  workbook: Workbook,
+  presetId: string | undefined,
+  now: Date,
+  options: { rewriteKeyRisk?: boolean } = {},
+): SetupResult {
+  const firstRun = workbook.state.processId === undefined;
+  const process = workbookProcess(workbook) ?? workbook.presets().get(presetId ?? DEFAULT_PRESET_ID);
+  if (!process) throw new WorkbookError(`There is no process preset called "${presetId}".`);
+  const stageIds = process.stages.map((s) => s.id);
+  const storedRubric = workbook.state.rubric(stageIds);
+  const ctx: SetupContext = {
+    workbook,
+    process,
+    rubric: storedRubric ?? rubricFromProcess(process),
+    now,
+    firstRun,
+    repairs: [],
+    rewriteKeyRisk: options.rewriteKeyRisk,
+  };
+  if (!firstRun && !storedRubric)
+    ctx.repairs.push('Restored the applied rubric from the preset (its stored copy was unreadable).');
+
+  // 1. Read and check everything.
+  const candidates = inspectCandidates(workbook, process);
+  const stages = process.stages.map((stage) => inspectStageSheet(ctx, stage));
+  const rubric = inspectHeader(
+    ctx,
+    'rubric',
+    RUBRIC_COLUMNS.map((c) => c.header),
+  );
+  const templates = inspectHeader(ctx, 'templates', TEMPLATE_HEADERS);
+  const pipeline = inspectHeader(ctx, 'pipeline', PIPELINE_HEADERS);
+  const log = inspectHeader(ctx, 'log', LOG_HEADERS);
+  const about = { key: 'about' as const, sheet: workbook.find('about'), header: [], problems: [] };
+  const problems = [candidates, ...stages, rubric, templates, pipeline, log].flatMap((s) => s.problems);
+  if (problems.length > 0) {
+    throw new WorkbookError(
+      'Scorecard changed nothing: fix these first, then run Set up workbook again.',
+      problems,
+    );
+  }
+
+  // 2. Write, in the order the formulas refer to each other.
+  workbook.state.processId = process.id;
+  const candidatesLayout = writeCandidatesStructure(ctx, candidates);
+  const stageLayouts = stages.map((state, i) => writeStageSheet(ctx, state, i + 2, candidatesLayout));
+  const pipelineSheet = ensurePipelineSheet(ctx, pipeline);
+  repairCandidateFormulas(
+    ctx,
+    candidatesLayout,
+    candidateFormulas(ctx, candidatesLayout, stageLayouts, serviceLevelTable(ctx, pipelineSheet.sheet)),
+    !candidates.sheet,
+  );
+  colourCandidateResults(ctx, candidatesLayout, !candidates.sheet);
+  const rows = candidates.table ? candidates.table.rows : [];
+  const { assigned, ids } = assignCandidateIds(ctx, candidatesLayout, rows);
+  stages.forEach((state, i) => {
+    const layout = stageLayouts[i];
+    const existing = state.table?.rows.map((row) => [row[layout.columns.id]]);
+    syncStageIds(layout, ids, existing ?? []);
+  });
+  writePipelineSheet(ctx, pipelineSheet.sheet, candidatesLayout, stageLayouts);
+  writeRubricSheet(ctx, rubric);
+  writeTemplatesSheet(ctx, templates);
+  writeLogSheet(ctx, log);
+  writeAboutSheet(ctx, about, stageLayouts);
+  workbook.spreadsheet.setNamedRange(
+    'Scorecard_Candidates',
+    candidatesLayout.sheet.getRange(
+      candidatesLayout.headerRow,
+      1,
+      candidatesLayout.lastRow - candidatesLayout.headerRow + 1,
+      candidatesLayout.sheet.getMaxColumns(),
+    ),
+  );
+  workbook.state.setRubric(ctx.rubric);
+  workbook.state.save();
+  return { firstRun, process, repairs: ctx.repairs, candidatesWithNewIds: assigned };
+}
+
+/** Gives every scorecard sheet a row for each candidate ID it does not list yet. */
+export function syncAllStageIds(workbook: Workbook, process: Process, ids: readonly string[]): void {
+  const rubric = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  for (const stage of process.stages) {
+    const { layout, rows } = readStageLayout(workbook, stage, rubric.stages[stage.id] ?? stage.categories);
+    syncStageIds(
+      layout,
+      ids,
+      rows.map((row) => [row[layout.columns.id]]),
+    );
+  }
+}

@@ -1,0 +1,424 @@
+/**
+ * One scorecard sheet per stage: a key-risk checkbox row, a header row (ID, Name, one column per category,
+ * Average, Passes, Reason) and one row per candidate. Scores typed by hand get pass status from the custom
+ * functions without the sidebar.
+ */
+import type { ScoringCategory, Stage } from '../core/process';
+import { type ColumnSpec, cellName, columnLetter, sameFormula } from '../core/table';
+import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
+import { WorkbookError } from './errors';
+import type { CandidatesLayout } from './candidates-sheet';
+import { averageFormula, lookupByIdFormula, passesFormula, reasonFormula, type ScoreBlock } from './formulas';
+import { type SheetTable, duplicateHeaderProblems, readSheetValues, tableFromValues } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const STAGE_HEADER_ROW = 2;
+const IDENTIFYING = ['ID', 'Name'];
+export const SCORE_HELP =
+  'Scores are numbers from 1 (serious concern) to 5 (exceptional); see the Rubric sheet for what each means. Fractions such as 4.5 are fine for reconciled scores.';
+
+export type StageColumnKey = 'id' | 'name' | 'average' | 'passes' | 'reason' | `category:${string}`;
+
+export function stageColumns(categories: readonly ScoringCategory[]): ColumnSpec<StageColumnKey>[] {
+  return [
+    { key: 'id', header: 'ID' },
+    { key: 'name', header: 'Name' },
+    ...categories.map((c) => ({ key: `category:${c.id}` as const, header: c.name })),
+    { key: 'average', header: 'Average' },
+    { key: 'passes', header: 'Passes' },
+    { key: 'reason', header: 'Reason' },
+  ];
+}
+
+/** A stage sheet as read, with the problems that must stop setup before it writes anything. */
+export interface StageSheetState {
+  readonly stage: Stage;
+  readonly sheet: Sheet | undefined;
+  readonly table: SheetTable<StageColumnKey> | undefined;
+  readonly problems: string[];
+}
+
+export function inspectStageSheet(ctx: SetupContext, stage: Stage): StageSheetState {
+  const sheet = ctx.workbook.find(`stage.${stage.id}`);
+  if (!sheet) return { stage, sheet, table: undefined, problems: [] };
+  const specs = stageColumns(ctx.rubric.stages[stage.id] ?? stage.categories);
+  const table = tableFromValues(sheet, readSheetValues(sheet), specs, IDENTIFYING);
+  const name = sheet.getName();
+  if (!table) {
+    return {
+      stage,
+      sheet,
+      table,
+      problems: [
+        `Sheet "${name}": the header row with "ID" and "Name" is missing from the top rows. Undo the change (Edit ▸ Undo) or rename the sheet and run Set up workbook to create a fresh one; no scores are touched.`,
+      ],
+    };
+  }
+  const problems = duplicateHeaderProblems(name, table);
+  if (table.headerRow < 2) {
+    problems.push(
+      `Sheet "${name}": the header row must have the key-risk row above it; insert a row above ${cellName(0, 1)}.`,
+    );
+  }
+  const categoryColumns = Object.entries(table.layout.columns)
+    .filter(([key]) => key.startsWith('category:'))
+    .map(([, column]) => column as number)
+    .sort((a, b) => a - b);
+  if (
+    categoryColumns.length > 1 &&
+    categoryColumns[categoryColumns.length - 1] - categoryColumns[0] + 1 !== categoryColumns.length
+  ) {
+    problems.push(
+      `Sheet "${name}": the category columns (${categoryColumns.map((c) => columnLetter(c)).join(', ')}) must stay side by side so one formula can score them; move them back together.`,
+    );
+  }
+  return { stage, sheet, table, problems };
+}
+
+/** Where everything is once the sheet is repaired. */
+export interface StageLayout {
+  readonly sheet: Sheet;
+  readonly stage: Stage;
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly columns: Readonly<Record<StageColumnKey, number>>;
+  readonly categories: readonly ScoringCategory[];
+  readonly block: ScoreBlock;
+}
+
+/** Creates or repairs the sheet's structure. IDs are synced separately (syncStageIds). */
+export function writeStageSheet(
+  ctx: SetupContext,
+  state: StageSheetState,
+  index: number,
+  candidates: CandidatesLayout,
+): StageLayout {
+  const { stage } = state;
+  const categories = ctx.rubric.stages[stage.id] ?? stage.categories;
+  const specs = stageColumns(categories);
+  let sheet = state.sheet;
+  let header: unknown[];
+  let headerRow = STAGE_HEADER_ROW;
+  const created = !sheet;
+  if (!sheet) {
+    if (!ctx.firstRun)
+      ctx.repairs.push(`Recreated the missing scorecard sheet "${stageSheetName(ctx.process, stage)}".`);
+    sheet = ctx.workbook.create(`stage.${stage.id}`, stageSheetName(ctx.process, stage), index);
+    header = specs.map((s) => s.header);
+  } else {
+    const table = state.table!;
+    headerRow = table.headerRow;
+    header = [...table.header];
+    // A missing category gets a column right after the other categories; other missing headers go at the end.
+    for (const key of table.layout.missing) {
+      const spec = specs.find((s) => s.key === key)!;
+      if (key.startsWith('category:')) {
+        const after = lastCategoryColumn(table.layout.columns, header);
+        sheet.insertColumnAfter(after + 1);
+        header.splice(after + 1, 0, spec.header);
+        repaired(
+          ctx,
+          `Added the missing category column "${spec.header}" to "${sheet.getName()}" (${columnLetter(after + 1)}${headerRow}).`,
+        );
+      } else {
+        header.push(spec.header);
+        repaired(
+          ctx,
+          `Restored the header "${spec.header}" on "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
+        );
+      }
+    }
+  }
+  const columns = Object.fromEntries(
+    specs.map((s) => [s.key, header.findIndex((h) => sameHeader(h, s.header))]),
+  ) as Record<StageColumnKey, number>;
+  const width = Math.max(header.length, sheet.getMaxColumns());
+  if (width > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (created || (state.table && state.table.layout.missing.length > 0)) {
+    sheet.getRange(headerRow, 1, 1, header.length).setValues([header]);
+  }
+
+  const firstCategory = columns[`category:${categories[0].id}`];
+  const lastCategory = firstCategory + categories.length - 1;
+  const last = lastRow(sheet);
+  const block: ScoreBlock = {
+    firstCategoryColumn: firstCategory,
+    lastCategoryColumn: lastCategory,
+    keyRiskRow: headerRow - 1,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: last,
+    idColumn: columns.id,
+  };
+  const layout: StageLayout = {
+    sheet,
+    stage,
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: last,
+    columns,
+    categories,
+    block,
+  };
+
+  if (created || ctx.rewriteKeyRisk) writeKeyRiskRow(layout);
+  repairValidations(ctx, layout, created);
+  repairFormulas(ctx, layout, candidates, created);
+  if (created) formatStageSheet(layout);
+  applyStageColouring(ctx, layout, created);
+  ctx.workbook.spreadsheet.setNamedRange(
+    `Scorecard_${stage.id.replace(/-/g, '_')}`,
+    sheet.getRange(headerRow, 1, last - headerRow + 1, header.length),
+  );
+  return layout;
+}
+
+function sameHeader(a: unknown, b: string): boolean {
+  return (
+    String(a ?? '')
+      .trim()
+      .toLowerCase() === b.trim().toLowerCase()
+  );
+}
+
+function lastCategoryColumn(
+  columns: Readonly<Partial<Record<StageColumnKey, number>>>,
+  header: readonly unknown[],
+): number {
+  const found = Object.entries(columns)
+    .filter(([key]) => key.startsWith('category:'))
+    .map(([, c]) => c as number);
+  if (found.length > 0) return Math.max(...found);
+  const nameColumn = header.findIndex((h) => sameHeader(h, 'Name'));
+  return nameColumn;
+}
+
+/** The key-risk row mirrors the applied rubric: a ticked box marks a key-risk category. */
+export function writeKeyRiskRow(layout: StageLayout): void {
+  const { sheet, block, categories } = layout;
+  sheet.getRange(block.keyRiskRow, 1, 1, 2).setValues([['Key risk', 'Ticked = key-risk category →']]);
+  sheet
+    .getRange(block.keyRiskRow, block.firstCategoryColumn + 1, 1, categories.length)
+    .setValues([categories.map((c) => c.keyRisk)]);
+}
+
+function repairValidations(ctx: SetupContext, layout: StageLayout, created: boolean): void {
+  const { sheet, block, categories } = layout;
+  const rows = block.lastRow - block.firstRow + 1;
+  const scoreRange = sheet.getRange(block.firstRow, block.firstCategoryColumn + 1, rows, categories.length);
+  const keyRiskRange = sheet.getRange(block.keyRiskRow, block.firstCategoryColumn + 1, 1, categories.length);
+  if (!created) {
+    const lostScores = countMissing(scoreRange.getDataValidations(), 'NUMBER_BETWEEN');
+    const lostBoxes = countMissing(keyRiskRange.getDataValidations(), 'CHECKBOX');
+    if (lostScores === 0 && lostBoxes === 0) return;
+    if (lostScores > 0) {
+      repaired(
+        ctx,
+        `Restored the 1–5 score check on "${sheet.getName()}" ${scoreRange.getA1Notation()} (${lostScores} cells had lost it).`,
+      );
+    }
+    if (lostBoxes > 0)
+      repaired(
+        ctx,
+        `Restored the key-risk checkboxes on "${sheet.getName()}" ${keyRiskRange.getA1Notation()}.`,
+      );
+  }
+  scoreRange.setDataValidation(
+    ctx.workbook.app
+      .newDataValidation()
+      .requireNumberBetween(1, 5)
+      .setAllowInvalid(false)
+      .setHelpText(SCORE_HELP)
+      .build(),
+  );
+  keyRiskRange.setDataValidation(ctx.workbook.app.newDataValidation().requireCheckbox().build());
+}
+
+function countMissing(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][], type: string): number {
+  let missing = 0;
+  for (const row of rules)
+    for (const rule of row) if (!rule || String(rule.getCriteriaType()) !== type) missing++;
+  return missing;
+}
+
+function expectedFormulas(
+  ctx: SetupContext,
+  layout: StageLayout,
+  candidates: CandidatesLayout,
+): [StageColumnKey, string][] {
+  const names: [StageColumnKey, string][] =
+    // VLOOKUP reads left to right: the name can be looked up while Name stays right of ID on Candidates.
+    candidates.columns.name > candidates.columns.id
+      ? [
+          [
+            'name',
+            lookupByIdFormula(layout.columns.id, layout.firstRow, layout.lastRow, {
+              sheetName: candidates.sheet.getName(),
+              idColumn: candidates.columns.id,
+              valueColumn: candidates.columns.name,
+              firstRow: candidates.firstRow,
+              lastRow: candidates.lastRow,
+            }),
+          ],
+        ]
+      : [];
+  return [
+    ...names,
+    ['average', averageFormula(layout.block)],
+    ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
+    ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
+  ];
+}
+
+/** Formulas sit in the first data row only; each is compared with what it should be and rewritten if not. */
+function repairFormulas(
+  ctx: SetupContext,
+  layout: StageLayout,
+  candidates: CandidatesLayout,
+  created: boolean,
+): void {
+  const { sheet, firstRow, columns } = layout;
+  const expected = expectedFormulas(ctx, layout, candidates);
+  const width = Math.max(...expected.map(([key]) => columns[key])) + 1;
+  const current = created ? [] : sheet.getRange(firstRow, 1, 1, width).getFormulas()[0];
+  for (const [key, formula] of expected) {
+    const column = columns[key];
+    if (sameFormula(current[column] ?? '', formula)) continue;
+    if (!created)
+      repaired(
+        ctx,
+        `Rewrote the "${titleOf(key)}" formula on "${sheet.getName()}" (${cellName(column, firstRow)}).`,
+      );
+    sheet.getRange(firstRow, column + 1).setFormula(formula);
+  }
+}
+
+function titleOf(key: StageColumnKey): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+function formatStageSheet(layout: StageLayout): void {
+  const { sheet, headerRow, columns, categories, block } = layout;
+  const width = columns.reason + 1;
+  sheet.setFrozenRows(headerRow);
+  sheet.setFrozenColumns(2);
+  sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setWrap(true);
+  sheet.getRange(block.keyRiskRow, 1, 1, width).setBackground(COLOURS.keyRisk).setFontColor('#a50e0e');
+  sheet
+    .getRange(block.firstRow, columns.average + 1, block.lastRow - block.firstRow + 1, 1)
+    .setNumberFormat('0.00');
+  sheet.setColumnWidth(columns.name + 1, 180);
+  sheet.setColumnWidths(block.firstCategoryColumn + 1, categories.length, 110);
+  sheet.setColumnWidth(columns.reason + 1, 360);
+}
+
+/** Pass green, fail red, pending (an ID but no result yet) amber, on the Passes column. */
+function applyStageColouring(ctx: SetupContext, layout: StageLayout, created: boolean): void {
+  const { sheet, columns, block } = layout;
+  const existing = created ? [] : sheet.getConditionalFormatRules();
+  if (!created && existing.length >= 3) return;
+  if (!created) repaired(ctx, `Restored the pass/fail colouring on "${sheet.getName()}".`);
+  const range = sheet.getRange(block.firstRow, columns.passes + 1, block.lastRow - block.firstRow + 1, 1);
+  const cell = `$${columnLetter(columns.passes)}${block.firstRow}`;
+  const id = `$${columnLetter(columns.id)}${block.firstRow}`;
+  sheet.setConditionalFormatRules([
+    ...existing,
+    ctx.workbook.app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied(`=${cell}=TRUE`)
+      .setBackground(COLOURS.pass)
+      .setRanges([range])
+      .build(),
+    ctx.workbook.app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied(`=${cell}=FALSE`)
+      .setBackground(COLOURS.fail)
+      .setRanges([range])
+      .build(),
+    ctx.workbook.app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND(${id}<>"",${cell}="")`)
+      .setBackground(COLOURS.pending)
+      .setRanges([range])
+      .build(),
+  ]);
+}
+
+/** Adds a row for every candidate ID the sheet does not list yet; rows are never removed. */
+export function syncStageIds(
+  layout: StageLayout,
+  ids: readonly string[],
+  existing?: readonly (readonly unknown[])[],
+): number {
+  const { sheet, columns, firstRow } = layout;
+  const values =
+    existing ??
+    sheet.getRange(firstRow, columns.id + 1, Math.max(1, sheet.getLastRow() - firstRow + 1), 1).getValues();
+  const present = new Set(values.map((row) => String(row[0]).trim()).filter(Boolean));
+  const missing = ids.filter((id) => !present.has(id));
+  if (missing.length === 0) return 0;
+  // The first empty row after the last row that holds an ID.
+  let lastUsed = -1;
+  values.forEach((row, i) => {
+    if (String(row[0]).trim() !== '') lastUsed = i;
+  });
+  const start = firstRow + lastUsed + 1;
+  const needed = start + missing.length - 1 - sheet.getMaxRows();
+  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  sheet.getRange(start, columns.id + 1, missing.length, 1).setValues(missing.map((id) => [id]));
+  return missing.length;
+}
+
+export function stageLayoutOrThrow(state: StageSheetState): void {
+  if (state.problems.length > 0)
+    throw new WorkbookError('Scorecard cannot repair this workbook automatically.', state.problems);
+}
+
+/** A stage sheet's layout from one read, for actions other than setup (sync, the sidebar's writes). */
+export function readStageLayout(
+  workbook: { find: (key: `stage.${string}`) => Sheet | undefined },
+  stage: Stage,
+  categories: readonly ScoringCategory[],
+): { layout: StageLayout; rows: readonly (readonly unknown[])[] } {
+  const sheet = workbook.find(`stage.${stage.id}`);
+  if (!sheet) {
+    throw new WorkbookError(
+      `The scorecard sheet for ${stage.name} is missing. Run Set up workbook to restore it.`,
+    );
+  }
+  const specs = stageColumns(categories);
+  const table = tableFromValues(sheet, readSheetValues(sheet), specs, IDENTIFYING);
+  if (!table || table.layout.missing.length > 0 || table.layout.duplicates.length > 0) {
+    throw new WorkbookError(
+      `Sheet "${sheet.getName()}" needs repair (a header is missing or duplicated). Run Set up workbook.`,
+    );
+  }
+  const columns = table.layout.columns as Record<StageColumnKey, number>;
+  const first = columns[`category:${categories[0].id}`];
+  const last = lastRow(sheet);
+  const block: ScoreBlock = {
+    firstCategoryColumn: first,
+    lastCategoryColumn: first + categories.length - 1,
+    keyRiskRow: table.headerRow - 1,
+    headerRow: table.headerRow,
+    firstRow: table.headerRow + 1,
+    lastRow: last,
+    idColumn: columns.id,
+  };
+  return {
+    layout: {
+      sheet,
+      stage,
+      headerRow: table.headerRow,
+      firstRow: table.headerRow + 1,
+      lastRow: last,
+      columns,
+      categories,
+      block,
+    },
+    rows: table.rows,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * What the workbook remembers about itself, in document properties: which sheets are Scorecard's (by id, so
+ * renaming a sheet breaks nothing), the process preset, the applied rubric and the candidate-ID counter.
+ * Read once per action (getProperties) and written once (setProperties).
+ */
+import type { AppliedRubric } from '../core/rubric';
+import { PassRuleSchema, ScoringCategorySchema } from '../core/process';
+import * as z from 'zod/mini';
+
+const PREFIX = 'scorecard.';
+const StoredCategories = z.array(ScoringCategorySchema);
+
+export type SheetKey =
+  'about' | 'candidates' | 'rubric' | 'templates' | 'pipeline' | 'log' | `stage.${string}`;
+
+export class DocumentState {
+  private readonly values: Record<string, string>;
+  private readonly changes: Record<string, string> = {};
+
+  constructor(private readonly properties: GoogleAppsScript.Properties.Properties) {
+    this.values = properties.getProperties();
+  }
+
+  private get(key: string): string | undefined {
+    return this.changes[PREFIX + key] ?? this.values[PREFIX + key];
+  }
+
+  private set(key: string, value: string): void {
+    if (this.get(key) !== value) this.changes[PREFIX + key] = value;
+  }
+
+  get processId(): string | undefined {
+    return this.get('process');
+  }
+
+  set processId(id: string | undefined) {
+    if (id) this.set('process', id);
+  }
+
+  sheetId(key: SheetKey): number | undefined {
+    const raw = this.get(`sheet.${key}`);
+    return raw === undefined ? undefined : Number(raw);
+  }
+
+  setSheetId(key: SheetKey, id: number): void {
+    this.set(`sheet.${key}`, String(id));
+  }
+
+  get nextCandidateNumber(): number {
+    const raw = Number(this.get('nextCandidateId'));
+    return Number.isInteger(raw) && raw > 0 ? raw : 1;
+  }
+
+  set nextCandidateNumber(n: number) {
+    this.set('nextCandidateId', String(n));
+  }
+
+  /** The applied rubric, or undefined if never applied or unreadable (setup then re-applies the preset's). */
+  rubric(stageIds: readonly string[]): AppliedRubric | undefined {
+    const rule = PassRuleSchema.safeParse(parseJson(this.get('rubric.passRule')));
+    if (!rule.success) return undefined;
+    const stages: AppliedRubric['stages'] = {};
+    for (const id of stageIds) {
+      const categories = StoredCategories.safeParse(parseJson(this.get(`rubric.${id}`)));
+      if (!categories.success || categories.data.length === 0) return undefined;
+      (stages as Record<string, unknown>)[id] = categories.data;
+    }
+    return { stages, passRule: rule.data };
+  }
+
+  setRubric(rubric: AppliedRubric): void {
+    this.set('rubric.passRule', JSON.stringify(rubric.passRule));
+    // One property per stage keeps each value under Apps Script's 9 KB limit.
+    for (const [id, categories] of Object.entries(rubric.stages))
+      this.set(`rubric.${id}`, JSON.stringify(categories));
+  }
+
+  get hasChanges(): boolean {
+    return Object.keys(this.changes).length > 0;
+  }
+
+  /** Writes every change in one call. */
+  save(): void {
+    if (!this.hasChanges) return;
+    this.properties.setProperties(this.changes);
+    Object.assign(this.values, this.changes);
+    for (const key of Object.keys(this.changes)) delete this.changes[key];
+  }
+}
+
+function parseJson(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * The supporting sheets: Rubric (editable), Templates (editable, issue 6 reads it), Pipeline (generated
+ * counts), Score log (append-only) and About.
+ */
+import { CANDIDATE_STATUSES } from '../core/candidates';
+import { RUBRIC_COLUMNS, rubricToRows } from '../core/rubric';
+import { columnLetter, mapHeaders } from '../core/table';
+import { defaultTemplateRows } from '../core/templates/defaults';
+import { TEMPLATE_HEADERS, templateRowsToCells } from '../core/templates/template';
+import type { CandidatesLayout } from './candidates-sheet';
+import { COLOURS, SHEET_NAMES, type SetupContext, repaired, stageSheetName } from './context';
+import { pipelineFormulas } from './formulas';
+import type { SheetKey } from './state';
+import type { StageLayout } from './stage-sheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const LOG_HEADERS = [
+  'Timestamp',
+  'Submission ID',
+  'Version',
+  'Candidate ID',
+  'Stage',
+  'Interviewer',
+  'Kind',
+  'Category',
+  'Score',
+  'Note',
+] as const;
+
+export interface SupportSheetState {
+  readonly key: SheetKey;
+  readonly sheet: Sheet | undefined;
+  readonly header: readonly unknown[];
+  readonly problems: string[];
+}
+
+/** Reads just the header row of a supporting sheet. */
+export function inspectHeader(
+  ctx: SetupContext,
+  key: SheetKey,
+  headers: readonly string[],
+): SupportSheetState {
+  const sheet = ctx.workbook.find(key);
+  if (!sheet) return { key, sheet, header: [], problems: [] };
+  const width = Math.max(1, sheet.getLastColumn());
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const layout = mapHeaders(
+    header,
+    headers.map((h) => ({ key: h, header: h })),
+  );
+  const problems = layout.duplicates.map(
+    (d) =>
+      `Sheet "${sheet.getName()}": the header "${d.header}" appears more than once (columns ${d.columns.map((c) => columnLetter(c)).join(', ')}).`,
+  );
+  return { key, sheet, header, problems };
+}
+
+/** Missing headers are added at the end of row 1; returns true when the sheet is new. */
+function ensureSheet(
+  ctx: SetupContext,
+  state: SupportSheetState,
+  name: string,
+  headers: readonly string[],
+): { sheet: Sheet; created: boolean } {
+  if (state.sheet) {
+    const layout = mapHeaders(
+      state.header,
+      headers.map((h) => ({ key: h, header: h })),
+    );
+    if (layout.missing.length > 0) {
+      const header = [...state.header];
+      while (header.length > 0 && String(header[header.length - 1]).trim() === '') header.pop();
+      header.push(...layout.missing);
+      if (header.length > state.sheet.getMaxColumns()) {
+        state.sheet.insertColumnsAfter(
+          state.sheet.getMaxColumns(),
+          header.length - state.sheet.getMaxColumns(),
+        );
+      }
+      state.sheet.getRange(1, 1, 1, header.length).setValues([header]);
+      repaired(
+        ctx,
+        `Restored the header${layout.missing.length > 1 ? 's' : ''} ${layout.missing.map((h) => `"${h}"`).join(', ')} on "${state.sheet.getName()}".`,
+      );
+    }
+    return { sheet: state.sheet, created: false };
+  }
+  if (!ctx.firstRun) ctx.repairs.push(`Recreated the missing "${name}" sheet.`);
+  return { sheet: ctx.workbook.create(state.key, name), created: true };
+}
+
+function styleHeader(sheet: Sheet, width: number): void {
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header);
+}
+
+export function writeRubricSheet(ctx: SetupContext, state: SupportSheetState): void {
+  const headers = RUBRIC_COLUMNS.map((c) => c.header);
+  const { sheet, created } = ensureSheet(ctx, state, SHEET_NAMES.rubric, headers);
+  if (!created) return;
+  const rows = rubricToRows(ctx.process, ctx.rubric);
+  sheet.getRange(1, 1, rows.length, headers.length).setValues(rows);
+  sheet
+    .getRange(2, 3, rows.length - 1, 1)
+    .setDataValidation(ctx.workbook.app.newDataValidation().requireCheckbox().build());
+  styleHeader(sheet, headers.length);
+  sheet
+    .getRange(2, 1, rows.length - 1, headers.length)
+    .setWrap(true)
+    .setVerticalAlignment('top');
+  sheet.setColumnWidth(2, 170);
+  sheet.setColumnWidth(4, 260);
+  sheet.setColumnWidths(5, 5, 170);
+  sheet.setColumnWidth(10, 230);
+}
+
+export function writeTemplatesSheet(ctx: SetupContext, state: SupportSheetState): void {
+  const { sheet, created } = ensureSheet(ctx, state, SHEET_NAMES.templates, TEMPLATE_HEADERS);
+  if (!created) return;
+  const rows = [[...TEMPLATE_HEADERS], ...templateRowsToCells(defaultTemplateRows(ctx.process))];
+  // Template text is the team's words: it must never be read as a formula.
+  sheet
+    .getRange(1, 1, Math.max(rows.length, sheet.getMaxRows()), TEMPLATE_HEADERS.length)
+    .setNumberFormat('@');
+  sheet.getRange(1, 1, rows.length, TEMPLATE_HEADERS.length).setValues(rows);
+  styleHeader(sheet, TEMPLATE_HEADERS.length);
+  sheet.setColumnWidth(TEMPLATE_HEADERS.length, 520);
+  sheet.getRange(2, TEMPLATE_HEADERS.length, rows.length - 1, 1).setWrap(true);
+}
+
+export function writeLogSheet(ctx: SetupContext, state: SupportSheetState): void {
+  const { sheet, created } = ensureSheet(ctx, state, SHEET_NAMES.log, LOG_HEADERS);
+  if (created) {
+    sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
+    // Everything but the timestamp, version and score is stored as typed: a note "=1+1" stays text.
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, LOG_HEADERS.length).setNumberFormat('@');
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+    sheet.getRange(2, 3, sheet.getMaxRows() - 1, 1).setNumberFormat('0');
+    sheet.getRange(2, 9, sheet.getMaxRows() - 1, 1).setNumberFormat('0.0');
+    styleHeader(sheet, LOG_HEADERS.length);
+  }
+  if (!sheet.isSheetHidden()) {
+    if (!created) repaired(ctx, `Hid the "${sheet.getName()}" sheet again (only Scorecard writes to it).`);
+    sheet.hideSheet();
+  }
+  const protections = sheet.getProtections(ctx.workbook.app.ProtectionType.SHEET);
+  if (protections.length === 0) {
+    if (!created) repaired(ctx, `Protected the "${sheet.getName()}" sheet again.`);
+    // Warning-only: scripts run as the signed-in user, so a hard lock would also stop Scorecard's own writes.
+    sheet.protect().setDescription('Scorecard: append-only score log').setWarningOnly(true);
+  }
+}
+
+export const PIPELINE_HEADERS = [
+  'Stage',
+  'Service level (business days)',
+  'Service level (hours)',
+  'Promise',
+  'Candidates in stage',
+  'Overdue',
+  'Scored',
+  'Passed',
+  'Pass rate',
+] as const;
+
+/** The service-level block Candidates' "Next step due" formula looks up: Pipeline!A2:C(n+1). */
+export function serviceLevelTable(
+  ctx: SetupContext,
+  pipeline: Sheet,
+): { sheetName: string; firstRow: number; lastRow: number } {
+  return { sheetName: pipeline.getName(), firstRow: 2, lastRow: ctx.process.stages.length + 1 };
+}
+
+export function ensurePipelineSheet(
+  ctx: SetupContext,
+  state: SupportSheetState,
+): { sheet: Sheet; created: boolean } {
+  return ensureSheet(ctx, state, SHEET_NAMES.pipeline, PIPELINE_HEADERS);
+}
+
+/**
+ * The Pipeline sheet is generated: one row per stage with its service level and counts. Service levels a team
+ * edited here are kept.
+ */
+export function writePipelineSheet(
+  ctx: SetupContext,
+  pipeline: Sheet,
+  candidates: CandidatesLayout,
+  stages: readonly StageLayout[],
+): void {
+  const existing = pipeline.getRange(1, 1, ctx.process.stages.length + 1, 3).getValues();
+  const kept = new Map(existing.slice(1).map((row) => [String(row[0]), [row[1], row[2]]]));
+  const rows = ctx.process.stages.map((stage, i) => {
+    const r = i + 2;
+    const sl = stage.serviceLevel;
+    // Business days are counted with WORKDAY; hours and calendar days are added as hours.
+    const preset: [unknown, unknown] = !sl
+      ? ['', '']
+      : sl.unit === 'businessDays'
+        ? [sl.within, '']
+        : ['', sl.unit === 'hours' ? sl.within : sl.within * 24];
+    const [days, hours] = kept.get(stage.name) ?? preset;
+    const stageLayout = stages[i];
+    const f = pipelineFormulas(
+      `A${r}`,
+      {
+        sheetName: candidates.sheet.getName(),
+        stage: candidates.columns.stage,
+        overdue: candidates.columns.overdue,
+        firstRow: candidates.firstRow,
+        lastRow: candidates.lastRow,
+      },
+      {
+        sheetName: stageLayout.sheet.getName(),
+        passes: stageLayout.columns.passes,
+        firstRow: stageLayout.firstRow,
+        lastRow: stageLayout.lastRow,
+      },
+      `G${r}`,
+      `H${r}`,
+    );
+    return [
+      stage.name,
+      days,
+      hours,
+      sl?.description ?? '',
+      f.inStage,
+      f.overdue,
+      f.scored,
+      f.passed,
+      f.passRate,
+    ];
+  });
+  pipeline
+    .getRange(1, 1, rows.length + 1, PIPELINE_HEADERS.length)
+    .setValues([[...PIPELINE_HEADERS], ...rows]);
+  pipeline.getRange(2, 9, rows.length, 1).setNumberFormat('0%');
+  styleHeader(pipeline, PIPELINE_HEADERS.length);
+}
+
+export function writeAboutSheet(
+  ctx: SetupContext,
+  state: SupportSheetState,
+  stageSheets: readonly StageLayout[],
+): void {
+  let sheet = state.sheet;
+  if (!sheet) {
+    if (!ctx.firstRun) ctx.repairs.push('Recreated the missing "About" sheet.');
+    sheet = ctx.workbook.create('about', SHEET_NAMES.about, 0);
+  }
+  const rule = ctx.rubric.passRule;
+  const lines: string[][] = [
+    ['Scorecard', `Process: ${ctx.process.name}. ${ctx.process.summary}`],
+    [
+      'Candidates',
+      'One row per candidate. Type or paste names; each gets an ID (C-0001, …) automatically. Add your own columns anywhere.',
+    ],
+    ...stageSheets.map((s) => [
+      s.sheet.getName(),
+      `Scores for ${s.stage.name}, one row per candidate. Type 1–5 per category or use Score candidate; Average, Passes and Reason fill in.`,
+    ]),
+    [
+      'Rubric',
+      'Categories, key-risk flags, what 1–5 mean and the pass rule. Edit it, then run Apply rubric changes.',
+    ],
+    ['Templates', 'The wording of the interview documents. Edit freely; run Check templates to validate.'],
+    [
+      'Pipeline',
+      'Candidates per stage, overdue next steps and pass rates. Service levels can be edited here.',
+    ],
+    [
+      'Score log',
+      'Hidden. Every scorecard ever submitted, appended by Scorecard; nothing in it is overwritten.',
+    ],
+    [
+      'Pass rule',
+      `Average at least ${rule.minAverage}, no category below ${rule.minCategory}, every key-risk category at least ${rule.minKeyRisk}.`,
+    ],
+    ['Statuses', CANDIDATE_STATUSES.join(', ')],
+    [
+      'Sheet names',
+      `Rename any sheet if you like; Scorecard finds them by id. Scorecard sheets: ${stageSheets.map((s) => stageSheetName(ctx.process, s.stage)).join(', ')}.`,
+    ],
+  ];
+  sheet.getRange(1, 1, lines.length, 2).setValues(lines);
+  if (!state.sheet) {
+    sheet.getRange(1, 1, lines.length, 1).setFontWeight('bold');
+    sheet.setColumnWidth(1, 160);
+    sheet.setColumnWidth(2, 640);
+    sheet.getRange(1, 2, lines.length, 1).setWrap(true);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The Apps Script services the add-on uses, gathered in src/main.ts (the only file that names the globals)
+ * and handed to the UI layer. Tests get the same objects from the in-memory runtime.
+ */
+import type { PresetCatalog } from '../core/presets/catalog';
+import type { SheetBuilders } from '../sheets/registry';
+
+export interface Services {
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly ui: GoogleAppsScript.Base.Ui;
+  readonly documentProperties: GoogleAppsScript.Properties.Properties;
+  readonly lock: GoogleAppsScript.Lock.Lock;
+  readonly builders: SheetBuilders;
+  /** The signed-in user's email; "" when Google does not share it (e.g. consumer accounts in some domains). */
+  readonly activeUserEmail: () => string;
+  readonly now: () => Date;
+  /** The built-in presets, read on first use (they are not part of the script code). */
+  readonly presets: () => PresetCatalog;
+}

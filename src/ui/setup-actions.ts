@@ -1,0 +1,103 @@
+/**
+ * Menu handlers for the workbook: Set up workbook (first run asks which process), Apply rubric changes, and
+ * the simple onEdit trigger that gives new candidate rows their IDs.
+ */
+import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
+import { applyRubricChanges } from '../sheets/apply-rubric';
+import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
+import { WorkbookError } from '../sheets/errors';
+import { openWorkbook, setUpWorkbook, syncAllStageIds, workbookProcess } from '../sheets/setup';
+import { runMenuAction, withDocumentLock } from './actions';
+import type { Services } from './services';
+
+const TITLE = 'Scorecard';
+
+export function workbookFor(services: Services) {
+  return openWorkbook(services.spreadsheet, services.documentProperties, services.builders, services.presets);
+}
+
+/** Asks which preset to use; undefined when the user cancels. */
+function askForPreset(services: Services): string | undefined {
+  const { ui } = services;
+  const PRESETS = services.presets().presets;
+  const choices = PRESETS.map(
+    (p, i) => `${i + 1}. ${p.name}${p.id === DEFAULT_PRESET_ID ? ' (default)' : ''}`,
+  ).join('\n');
+  const response = ui.prompt(
+    'Set up Scorecard',
+    `Which hiring process should this workbook follow? Type its number, or leave it blank for the default.\n\n${choices}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK) return undefined;
+  const answer = response.getResponseText().trim();
+  if (answer === '') return DEFAULT_PRESET_ID;
+  const byNumber = /^\d+$/.test(answer) ? PRESETS[Number(answer) - 1] : undefined;
+  const byId = PRESETS.find(
+    (p) => p.id === answer.toLowerCase() || p.name.toLowerCase() === answer.toLowerCase(),
+  );
+  const chosen = byNumber ?? byId;
+  if (!chosen) {
+    throw new WorkbookError(
+      `"${answer}" is not one of the processes listed (type a number from 1 to ${PRESETS.length}). Nothing was changed.`,
+    );
+  }
+  return chosen.id;
+}
+
+export function setUpWorkbookAction(services: Services): void {
+  runMenuAction(services, TITLE, () => {
+    const workbook = workbookFor(services);
+    const presetId = workbookProcess(workbook) ? undefined : askForPreset(services);
+    if (!workbookProcess(workbook) && presetId === undefined) {
+      services.spreadsheet.toast('Set up cancelled. Nothing was changed.', TITLE);
+      return;
+    }
+    const result = setUpWorkbook(workbook, presetId, services.now());
+    const ids =
+      result.candidatesWithNewIds > 0 ? ` ${result.candidatesWithNewIds} candidate(s) got an ID.` : '';
+    if (result.firstRun) {
+      services.ui.alert(
+        'Scorecard is ready',
+        `This workbook now follows the "${result.process.name}" process: a Candidates sheet, one scorecard sheet per stage, ` +
+          `the Rubric, Templates, Pipeline and a hidden Score log. Add candidates on the Candidates sheet to begin.${ids}`,
+        services.ui.ButtonSet.OK,
+      );
+    } else if (result.repairs.length > 0) {
+      services.ui.alert(
+        'Scorecard repaired the workbook',
+        `• ${result.repairs.join('\n• ')}${ids}`,
+        services.ui.ButtonSet.OK,
+      );
+    } else {
+      services.spreadsheet.toast(`Everything was already in place; nothing needed repair.${ids}`, TITLE);
+    }
+  });
+}
+
+export function applyRubricChangesAction(services: Services): void {
+  runMenuAction(services, TITLE, () => {
+    const changes = applyRubricChanges(workbookFor(services), services.now());
+    if (changes.length === 0)
+      services.spreadsheet.toast('The scorecard sheets already match the Rubric.', TITLE);
+    else services.ui.alert('Rubric changes applied', `• ${changes.join('\n• ')}`, services.ui.ButtonSet.OK);
+  });
+}
+
+/**
+ * Simple onEdit trigger: when rows are typed or pasted on the Candidates sheet, named rows without an ID get
+ * one at once, and every scorecard sheet gets a row for them. A simple trigger needs no installation and runs
+ * for every editor; if it cannot run (e.g. the add-on is not yet authorised here), the next menu action or the
+ * sidebar assigns the IDs instead.
+ */
+export function assignIdsOnEdit(services: Services, editedSheetId: number): void {
+  const workbook = workbookFor(services);
+  const process = workbookProcess(workbook);
+  if (!process || workbook.state.sheetId('candidates') !== editedSheetId) return;
+  withDocumentLock(services, () => {
+    const { layout, rows } = readCandidates(workbook, process);
+    const { assigned, ids } = assignCandidateIds({ workbook, process, now: services.now() }, layout, rows);
+    if (assigned === 0) return;
+    syncAllStageIds(workbook, process, ids);
+    workbook.state.save();
+  });
+}

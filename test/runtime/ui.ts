@@ -1,0 +1,242 @@
+/** SpreadsheetApp.getUi() fake: records menus, toasts, alerts, prompts, sidebars and dialogs. */
+import { Counters, instrument } from './counters';
+import type { FakeHtmlOutput } from './html';
+
+export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+export type ButtonSetName = 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
+
+export const Button: Record<ButtonName, ButtonName> = {
+  OK: 'OK',
+  CANCEL: 'CANCEL',
+  YES: 'YES',
+  NO: 'NO',
+  CLOSE: 'CLOSE',
+};
+export const ButtonSet: Record<ButtonSetName, ButtonSetName> = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+};
+
+const DEFAULT_BUTTON: Record<ButtonSetName, ButtonName> = {
+  OK: 'OK',
+  OK_CANCEL: 'OK',
+  YES_NO: 'YES',
+  YES_NO_CANCEL: 'YES',
+};
+
+export type MenuEntry =
+  | { type: 'item'; caption: string; functionName: string }
+  | { type: 'separator' }
+  | { type: 'submenu'; menu: MenuRecord };
+
+export interface MenuRecord {
+  /** The menu's caption; "Scorecard"-style add-on menus carry the add-on name given to createRuntime. */
+  name: string;
+  addon: boolean;
+  items: MenuEntry[];
+}
+
+export interface ToastRecord {
+  message: string;
+  title?: string;
+  timeoutSeconds?: number;
+}
+
+export interface DialogRecord {
+  kind: 'alert' | 'prompt';
+  title?: string;
+  message: string;
+  buttons: ButtonSetName;
+  /** What the fake answered. */
+  button: ButtonName;
+  text?: string;
+}
+
+export interface HtmlShownRecord {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  html: string;
+  width?: number;
+  height?: number;
+  output: FakeHtmlOutput;
+}
+
+/** A scripted answer for the next alert/prompt: a button name, or a button plus prompt text. */
+export type ScriptedResponse = ButtonName | { button?: ButtonName; text?: string };
+
+export class FakeMenu {
+  constructor(
+    readonly _counters: Counters,
+    private readonly _ui: FakeUi,
+    readonly _record: MenuRecord,
+  ) {}
+
+  addItem(caption: string, functionName: string): FakeMenu {
+    this._record.items.push({ type: 'item', caption, functionName });
+    return this;
+  }
+
+  addSeparator(): FakeMenu {
+    this._record.items.push({ type: 'separator' });
+    return this;
+  }
+
+  addSubMenu(menu: FakeMenu): FakeMenu {
+    this._record.items.push({ type: 'submenu', menu: menu._record });
+    return this;
+  }
+
+  addToUi(): void {
+    const existing = this._ui.menus.findIndex(
+      (m) => m.name === this._record.name && m.addon === this._record.addon,
+    );
+    if (existing >= 0) this._ui.menus.splice(existing, 1, this._record);
+    else this._ui.menus.push(this._record);
+  }
+}
+instrument(FakeMenu, 'Menu');
+
+class FakePromptResponse {
+  constructor(
+    private readonly button: ButtonName,
+    private readonly text: string,
+  ) {}
+
+  getResponseText(): string {
+    return this.text;
+  }
+
+  getSelectedButton(): ButtonName {
+    return this.button;
+  }
+}
+
+export class FakeUi {
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+  /** Menus added with addToUi (a menu added again under the same name replaces the old one). */
+  readonly menus: MenuRecord[] = [];
+  readonly toasts: ToastRecord[] = [];
+  readonly dialogs: DialogRecord[] = [];
+  readonly shown: HtmlShownRecord[] = [];
+  private readonly responses: ScriptedResponse[] = [];
+
+  constructor(
+    readonly _counters: Counters,
+    private readonly _addonName: string,
+  ) {}
+
+  /** Queues answers for the next alerts/prompts, in order. Without one, the first button of the set is pressed. */
+  _respondWith(...responses: ScriptedResponse[]): void {
+    this.responses.push(...responses);
+  }
+
+  private _next(buttons: ButtonSetName): { button: ButtonName; text: string } {
+    const r = this.responses.shift();
+    if (r === undefined) return { button: DEFAULT_BUTTON[buttons], text: '' };
+    if (typeof r === 'string') return { button: r, text: '' };
+    return { button: r.button ?? DEFAULT_BUTTON[buttons], text: r.text ?? '' };
+  }
+
+  createMenu(caption: string): FakeMenu {
+    return new FakeMenu(this._counters, this, { name: caption, addon: false, items: [] });
+  }
+
+  createAddonMenu(): FakeMenu {
+    return new FakeMenu(this._counters, this, { name: this._addonName, addon: true, items: [] });
+  }
+
+  alert(a: string, b?: string | ButtonSetName, c?: ButtonSetName): ButtonName {
+    let title: string | undefined;
+    let message = a;
+    let buttons: ButtonSetName = 'OK';
+    if (c !== undefined) {
+      title = a;
+      message = String(b);
+      buttons = c;
+    } else if (b !== undefined) {
+      if ((Object.keys(ButtonSet) as string[]).includes(b)) buttons = b as ButtonSetName;
+      else {
+        title = a;
+        message = b;
+      }
+    }
+    const { button } = this._next(buttons);
+    this.dialogs.push({ kind: 'alert', title, message, buttons, button });
+    return button;
+  }
+
+  prompt(a: string, b?: string | ButtonSetName, c?: ButtonSetName): FakePromptResponse {
+    let title: string | undefined;
+    let message = a;
+    let buttons: ButtonSetName = 'OK';
+    if (c !== undefined) {
+      title = a;
+      message = String(b);
+      buttons = c;
+    } else if (b !== undefined) {
+      if ((Object.keys(ButtonSet) as string[]).includes(b)) buttons = b as ButtonSetName;
+      else {
+        title = a;
+        message = b;
+      }
+    }
+    const { button, text } = this._next(buttons);
+    this.dialogs.push({ kind: 'prompt', title, message, buttons, button, text });
+    return new FakePromptResponse(button, text);
+  }
+
+  showSidebar(output: FakeHtmlOutput): void {
+    this.shown.push({
+      kind: 'sidebar',
+      title: output._title,
+      html: output._content,
+      width: output._width,
+      output,
+    });
+  }
+
+  showModalDialog(output: FakeHtmlOutput, title: string): void {
+    this.shown.push({
+      kind: 'modal',
+      title,
+      html: output._content,
+      width: output._width,
+      height: output._height,
+      output,
+    });
+  }
+
+  showModelessDialog(output: FakeHtmlOutput, title: string): void {
+    this.shown.push({
+      kind: 'modeless',
+      title,
+      html: output._content,
+      width: output._width,
+      height: output._height,
+      output,
+    });
+  }
+
+  /** Records a toast (called by Spreadsheet.toast). */
+  _toast(message: string, title?: string, timeoutSeconds?: number): void {
+    this.toasts.push({ message: String(message), title, timeoutSeconds });
+  }
+
+  /** Every menu item, flattened, with its path ("Scorecard ▸ Generate ▸ Stage 1"). */
+  _menuItems(): Array<{ path: string; caption: string; functionName: string }> {
+    const out: Array<{ path: string; caption: string; functionName: string }> = [];
+    const walk = (menu: MenuRecord, prefix: string) => {
+      for (const e of menu.items) {
+        if (e.type === 'item')
+          out.push({ path: `${prefix} ▸ ${e.caption}`, caption: e.caption, functionName: e.functionName });
+        else if (e.type === 'submenu') walk(e.menu, `${prefix} ▸ ${e.menu.name}`);
+      }
+    };
+    for (const m of this.menus) walk(m, m.name);
+    return out;
+  }
+}
+instrument(FakeUi, 'Ui');
