@@ -1,0 +1,667 @@
+/**
+ * The "Score candidate" sidebar: candidate header, stage picker, the scorecard form and, once the viewer may
+ * see it, the panel (scores side by side, divergences, pass decision, decision and veto forms). All DOM is
+ * built with createElement/textContent (see dom.ts); the logic that needs no DOM lives in model.ts.
+ */
+import type {
+  ContextCategory,
+  GetScoringContextRequest,
+  Outcome,
+  PanelView,
+  Recommendation,
+  ScoringContext,
+} from '../core/contract';
+import { call } from './client';
+import { append, h, replaceChildren, uid } from './dom';
+import { PendingSubmission } from './ids';
+import {
+  DISCUSS,
+  MAX_NOTE_LENGTH,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  RECOMMENDATIONS,
+  RECOMMENDATION_LABELS,
+  SCORE_VALUES,
+  anchorText,
+  checkDecisionForm,
+  checkScoreForm,
+  checkVetoReason,
+  decisionText,
+  errorText,
+  formatWhen,
+  initialDecisionForm,
+  initialScoreForm,
+  panelTable,
+  passHeadline,
+  stageOptionLabel,
+  submittedMessage,
+  vetoText,
+  type DecisionForm,
+  type ScoreForm,
+} from './model';
+
+type Tab = 'score' | 'panel';
+type StatusKind = 'info' | 'success' | 'error';
+
+const state: {
+  context: ScoringContext | null;
+  form: ScoreForm | null;
+  panel: PanelView | null;
+  decision: DecisionForm | null;
+  veto: string;
+  tab: Tab;
+} = { context: null, form: null, panel: null, decision: null, veto: '', tab: 'score' };
+
+const submitIds = new PendingSubmission();
+const decisionIds = new PendingSubmission();
+const vetoIds = new PendingSubmission();
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The sidebar page lacks #${id}`);
+  return element as T;
+}
+
+const ui = {
+  header: byId<HTMLElement>('candidate'),
+  loading: byId<HTMLElement>('loading'),
+  tabs: byId<HTMLElement>('tabs'),
+  tabScore: byId<HTMLButtonElement>('tab-score'),
+  tabPanel: byId<HTMLButtonElement>('tab-panel'),
+  score: byId<HTMLElement>('view-score'),
+  panel: byId<HTMLElement>('view-panel'),
+  status: byId<HTMLElement>('status'),
+};
+
+// ---- Status and busy buttons ----------------------------------------------------------------------------
+
+function setStatus(text: string, kind: StatusKind = 'info'): void {
+  ui.status.className = `status ${text === '' ? '' : `status-${kind}`}`;
+  replaceChildren(ui.status, text);
+}
+
+/** Disables the button (and marks it busy) while the call runs; re-enables it afterwards, whatever happens. */
+async function whileBusy(
+  button: HTMLButtonElement,
+  busyLabel: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  const label = button.textContent ?? '';
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = busyLabel;
+  try {
+    await work();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = label;
+  }
+}
+
+// ---- Loading --------------------------------------------------------------------------------------------
+
+async function load(request: GetScoringContextRequest): Promise<void> {
+  ui.loading.hidden = false;
+  replaceChildren(ui.loading, 'Loading…');
+  ui.score.setAttribute('aria-busy', 'true');
+  try {
+    const context = await call('getScoringContext', request);
+    state.context = context;
+    state.form = initialScoreForm(context);
+    state.panel = null;
+    state.decision = null;
+    ui.loading.hidden = true;
+    renderHeader(context);
+    renderScoreView(context);
+    renderTabs(context);
+    if (state.tab === 'panel' && context.canSeePanel) await loadPanel();
+    else showTab('score');
+  } catch (error) {
+    setStatus(errorText(error), 'error');
+    const retry = h('button', { type: 'button', class: 'button secondary' }, 'Try again');
+    retry.addEventListener('click', () => {
+      setStatus('');
+      void load(request);
+    });
+    replaceChildren(ui.loading, h('span', {}, 'The candidate could not be loaded. '), retry);
+    ui.loading.hidden = false;
+  } finally {
+    ui.score.removeAttribute('aria-busy');
+  }
+}
+
+async function loadPanel(): Promise<void> {
+  const context = state.context;
+  if (!context) return;
+  replaceChildren(ui.panel, h('p', { class: 'muted' }, 'Loading the panel…'));
+  showTab('panel');
+  try {
+    const panel = await call('getPanel', { candidateId: context.candidate.id, stageId: context.stage.id });
+    setPanel(panel);
+  } catch (error) {
+    replaceChildren(ui.panel, h('p', { class: 'muted' }, 'The panel could not be loaded.'));
+    setStatus(errorText(error), 'error');
+  }
+}
+
+function setPanel(panel: PanelView): void {
+  state.panel = panel;
+  state.decision = initialDecisionForm(panel);
+  if (state.context) renderPanelView(state.context, panel);
+}
+
+// ---- Header and tabs ------------------------------------------------------------------------------------
+
+function renderHeader(context: ScoringContext): void {
+  const { candidate } = context;
+  replaceChildren(
+    ui.header,
+    h('h1', { class: 'name' }, candidate.name || candidate.id),
+    h(
+      'p',
+      { class: 'meta' },
+      [candidate.role, `Current stage: ${candidate.stageName || '–'}`].filter(Boolean).join(' · '),
+    ),
+    candidate.hiringManager ? h('p', { class: 'meta' }, `Hiring manager: ${candidate.hiringManager}`) : null,
+    h('p', { class: 'meta muted' }, `Signed in as ${context.me.email}`),
+  );
+  ui.header.hidden = false;
+}
+
+function renderTabs(context: ScoringContext): void {
+  ui.tabs.hidden = !context.canSeePanel;
+  ui.tabPanel.hidden = !context.canSeePanel;
+}
+
+function showTab(tab: Tab): void {
+  state.tab = tab;
+  const panelAllowed = state.context?.canSeePanel === true;
+  const showPanel = tab === 'panel' && panelAllowed;
+  ui.score.hidden = showPanel;
+  ui.panel.hidden = !showPanel;
+  for (const [button, selected] of [
+    [ui.tabScore, !showPanel],
+    [ui.tabPanel, showPanel],
+  ] as const) {
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+}
+
+ui.tabScore.addEventListener('click', () => showTab('score'));
+ui.tabPanel.addEventListener('click', () => {
+  if (state.panel && state.context) {
+    renderPanelView(state.context, state.panel);
+    showTab('panel');
+  } else void loadPanel();
+});
+ui.tabs.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  const next = state.tab === 'score' && !ui.tabPanel.hidden ? ui.tabPanel : ui.tabScore;
+  next.focus();
+  next.click();
+  event.preventDefault();
+});
+
+// ---- The scorecard form ---------------------------------------------------------------------------------
+
+function stagePicker(context: ScoringContext): HTMLElement {
+  const id = uid('stage');
+  const select = h('select', { id, class: 'input' });
+  for (const stage of context.stages) {
+    const option = h('option', { value: stage.id }, stageOptionLabel(stage));
+    option.selected = stage.id === context.stage.id;
+    select.appendChild(option);
+  }
+  select.addEventListener('change', () => {
+    setStatus('');
+    void load({ candidateId: context.candidate.id, stageId: select.value });
+  });
+  const chosen = context.stages.find((s) => s.id === context.stage.id);
+  const hints = [context.stage.minutes, chosen?.optional ? 'optional stage' : ''].filter(Boolean).join(' · ');
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id, class: 'label' }, 'Stage'),
+    select,
+    hints ? h('p', { class: 'hint' }, hints) : null,
+    chosen && !chosen.reached
+      ? h('p', { class: 'hint warn' }, 'The candidate has not reached this stage yet.')
+      : null,
+  );
+}
+
+function ratingGroup(category: ContextCategory, form: ScoreForm): HTMLElement {
+  const legendId = uid('legend');
+  const selectedId = uid('anchor');
+  const name = uid(`score-${category.id}`);
+  const selected = h('p', { id: selectedId, class: 'anchor' });
+  const showAnchor = (score: number | null) =>
+    replaceChildren(selected, anchorText(category, score) || 'Not rated yet: choose 1 to 5.');
+  showAnchor(form.scores[category.id] ?? null);
+
+  const group = h('div', {
+    class: 'rating',
+    role: 'radiogroup',
+    'aria-labelledby': legendId,
+    'aria-required': 'true',
+  });
+  const descriptions = h('div', { hidden: true });
+  for (const value of SCORE_VALUES) {
+    const describedBy = uid('anchor-text');
+    const input = h('input', {
+      type: 'radio',
+      name,
+      value,
+      'aria-describedby': describedBy,
+    });
+    input.checked = form.scores[category.id] === value;
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      form.scores[category.id] = value;
+      showAnchor(value);
+    });
+    group.appendChild(h('label', { class: 'pip' }, input, h('span', { class: 'num' }, String(value))));
+    // Outside the label, so the radio's name stays its number and the anchor is its description.
+    descriptions.appendChild(h('span', { id: describedBy }, category.anchors[value - 1]));
+  }
+
+  const noteId = uid('note');
+  const note = h('textarea', { id: noteId, class: 'input', rows: 2, maxlength: MAX_NOTE_LENGTH });
+  note.value = form.notes[category.id] ?? '';
+  note.addEventListener('input', () => {
+    form.notes[category.id] = note.value;
+  });
+
+  const scale = h('ol', { class: 'scale' });
+  category.anchors.forEach((anchor, index) =>
+    scale.appendChild(h('li', {}, h('strong', {}, `${index + 1}`), ` ${anchor}`)),
+  );
+
+  return h(
+    'fieldset',
+    { class: `card category${category.keyRisk ? ' key-risk' : ''}` },
+    h(
+      'legend',
+      { id: legendId },
+      category.name,
+      category.keyRisk ? h('span', { class: 'badge' }, 'Key risk') : null,
+    ),
+    h('p', { class: 'description' }, category.description),
+    group,
+    descriptions,
+    selected,
+    h('details', { class: 'scale-details' }, h('summary', {}, 'What 1–5 mean'), scale),
+    h('label', { for: noteId, class: 'label' }, 'Note (optional)'),
+    note,
+  );
+}
+
+function renderScoreView(context: ScoringContext): void {
+  const form = state.form ?? initialScoreForm(context);
+  state.form = form;
+  const formElement = h('form', { class: 'scorecard', novalidate: true });
+
+  const mineLine = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const showMine = () =>
+    replaceChildren(
+      mineLine,
+      context.mine
+        ? `You submitted version ${context.mine.version} on ${formatWhen(context.mine.submittedAt)}. ` +
+            'Submitting again records a new version; the old one is kept.'
+        : "Score independently: others' scores stay hidden until you submit yours.",
+    );
+  showMine();
+
+  const recommendationId = uid('recommendation');
+  const recommendation = h('select', { id: recommendationId, class: 'input' });
+  recommendation.appendChild(h('option', { value: '' }, 'Choose…'));
+  for (const value of RECOMMENDATIONS) {
+    const option = h('option', { value }, RECOMMENDATION_LABELS[value]);
+    option.selected = form.recommendation === value;
+    recommendation.appendChild(option);
+  }
+  recommendation.addEventListener('change', () => {
+    form.recommendation = recommendation.value as Recommendation | '';
+  });
+
+  const overallId = uid('overall');
+  const overall = h('textarea', { id: overallId, class: 'input', rows: 3, maxlength: MAX_NOTE_LENGTH });
+  overall.value = form.overallNote;
+  overall.addEventListener('input', () => {
+    form.overallNote = overall.value;
+  });
+
+  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Submit scorecard');
+  formElement.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    const checked = checkScoreForm(form, context.stage.categories);
+    if (!checked.ok) {
+      setStatus(checked.errors.join(' '), 'error');
+      return;
+    }
+    const body = { candidateId: context.candidate.id, stageId: context.stage.id, ...checked.value };
+    const request = { submissionId: submitIds.idFor(body), ...body };
+    setStatus('Submitting your scorecard…');
+    void whileBusy(submit, 'Submitting…', async () => {
+      try {
+        const response = await call('submitScorecard', request);
+        submitIds.succeeded();
+        context.mine = {
+          version: response.version,
+          submittedAt: response.submittedAt,
+          scores: body.scores,
+          notes: body.notes,
+          recommendation: body.recommendation,
+          overallNote: body.overallNote,
+        };
+        const firstTime = !context.canSeePanel;
+        context.canSeePanel = true;
+        state.panel = null;
+        showMine();
+        renderTabs(context);
+        setStatus(
+          submittedMessage(response) +
+            (firstTime ? " The panel's scores are now visible in the Panel tab." : ''),
+          'success',
+        );
+      } catch (error) {
+        setStatus(errorText(error), 'error');
+      }
+    });
+  });
+
+  append(
+    formElement,
+    stagePicker(context),
+    mineLine,
+    ...context.stage.categories.map((c) => ratingGroup(c, form)),
+    h(
+      'div',
+      { class: 'card' },
+      h('label', { for: recommendationId, class: 'label' }, 'Overall recommendation'),
+      recommendation,
+      h('label', { for: overallId, class: 'label' }, 'Overall note (optional)'),
+      overall,
+    ),
+    h('p', { class: 'hint' }, `Pass rule: ${context.stage.passRule}`),
+    h('div', { class: 'actions' }, submit),
+  );
+  replaceChildren(ui.score, formElement);
+}
+
+// ---- The panel ------------------------------------------------------------------------------------------
+
+function panelTableElement(panel: PanelView): HTMLElement {
+  const model = panelTable(panel);
+  const headRow = h('tr', {}, h('th', { scope: 'col' }, 'Category'));
+  for (const column of model.columns)
+    headRow.appendChild(h('th', { scope: 'col', title: column.title }, column.label));
+  headRow.appendChild(h('th', { scope: 'col' }, 'Panel'));
+  const body = h('tbody');
+  for (const row of model.rows) {
+    const nameCell = h(
+      'th',
+      { scope: 'row' },
+      row.name,
+      row.keyRisk ? h('span', { class: 'badge' }, 'Key risk') : null,
+      row.divergent ? h('span', { class: 'flag' }, DISCUSS) : null,
+    );
+    const tr = h('tr', { class: row.divergent ? 'divergent' : null }, nameCell);
+    for (const cell of row.cells) tr.appendChild(h('td', {}, cell));
+    tr.appendChild(
+      h(
+        'td',
+        {
+          class: 'panel-score',
+          title: row.basis === 'reconciled' ? 'Reconciled by the hiring manager' : 'Mean',
+        },
+        row.panelScore,
+        row.basis === 'reconciled' ? h('span', { class: 'visually-hidden' }, ' (reconciled)') : null,
+        row.basis === 'reconciled' ? h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓') : null,
+      ),
+    );
+    if (row.gapText) tr.setAttribute('title', row.gapText);
+    body.appendChild(tr);
+  }
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'panel-table' },
+      h('caption', {}, 'Latest scores by interviewer; Panel = reconciled score (✓) or mean'),
+      h('thead', {}, headRow),
+      body,
+    ),
+  );
+}
+
+function interviewerCards(panel: PanelView, context: ScoringContext): HTMLElement {
+  const list = h('div', { class: 'interviewers' });
+  for (const card of panel.interviewers) {
+    const notes = context.stage.categories
+      .filter((c) => card.notes[c.id])
+      .map((c) => h('li', {}, h('strong', {}, `${c.name}: `), card.notes[c.id]));
+    list.appendChild(
+      h(
+        'details',
+        { class: 'card interviewer' },
+        h(
+          'summary',
+          {},
+          h('span', { class: 'who' }, card.email),
+          h('span', { class: 'rec' }, RECOMMENDATION_LABELS[card.recommendation]),
+        ),
+        h('p', { class: 'hint' }, `Version ${card.version}, ${formatWhen(card.submittedAt)}`),
+        card.overallNote ? h('p', { class: 'note' }, card.overallNote) : null,
+        notes.length > 0 ? h('ul', { class: 'notes' }, ...notes) : null,
+      ),
+    );
+  }
+  return list;
+}
+
+function decisionFormElement(panel: PanelView, context: ScoringContext): HTMLElement {
+  const form = state.decision ?? initialDecisionForm(panel);
+  state.decision = form;
+  const element = h('form', { class: 'card decision-form', novalidate: true });
+  const title = uid('decision-title');
+  element.setAttribute('aria-labelledby', title);
+
+  const grid = h('div', { class: 'reconcile' });
+  for (const c of panel.categories) {
+    const id = uid('reconciled');
+    const input = h('input', {
+      id,
+      type: 'number',
+      class: 'input number',
+      min: 1,
+      max: 5,
+      step: 0.5,
+      inputmode: 'decimal',
+      required: true,
+    });
+    input.value = form.reconciled[c.id] ?? '';
+    input.addEventListener('input', () => {
+      form.reconciled[c.id] = input.value;
+    });
+    append(
+      grid,
+      h('label', { for: id }, c.name, c.divergent ? h('span', { class: 'flag' }, DISCUSS) : null),
+      input,
+    );
+  }
+
+  const outcomeName = uid('outcome');
+  const outcomes = h('fieldset', { class: 'outcomes' }, h('legend', { class: 'label' }, 'Decision'));
+  for (const outcome of OUTCOMES) {
+    const blocked = outcome === 'advance' && panel.veto !== null;
+    const input = h('input', { type: 'radio', name: outcomeName, value: outcome, disabled: blocked });
+    input.checked = form.outcome === outcome && !blocked;
+    input.addEventListener('change', () => {
+      if (input.checked) form.outcome = outcome as Outcome;
+    });
+    outcomes.appendChild(
+      h(
+        'label',
+        { class: `choice${blocked ? ' blocked' : ''}` },
+        input,
+        ` ${OUTCOME_LABELS[outcome]}`,
+        blocked ? h('span', { class: 'hint' }, ' (blocked by the veto)') : null,
+      ),
+    );
+  }
+
+  const noteId = uid('decision-note');
+  const note = h('textarea', {
+    id: noteId,
+    class: 'input',
+    rows: 3,
+    maxlength: MAX_NOTE_LENGTH,
+    required: true,
+  });
+  note.value = form.note;
+  note.addEventListener('input', () => {
+    form.note = note.value;
+  });
+
+  const button = h('button', { type: 'submit', class: 'button primary' }, 'Record decision');
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    const checked = checkDecisionForm(form, panel);
+    if (!checked.ok) {
+      setStatus(checked.errors.join(' '), 'error');
+      return;
+    }
+    const body = { candidateId: context.candidate.id, stageId: context.stage.id, ...checked.value };
+    const request = { submissionId: decisionIds.idFor(body), ...body };
+    setStatus('Recording the decision…');
+    void whileBusy(button, 'Recording…', async () => {
+      try {
+        const updated = await call('recordDecision', request);
+        decisionIds.succeeded();
+        setPanel(updated);
+        setStatus(`Decision recorded: ${OUTCOME_LABELS[checked.value.outcome]}.`, 'success');
+      } catch (error) {
+        setStatus(errorText(error), 'error');
+      }
+    });
+  });
+
+  append(
+    element,
+    h('h3', { id: title }, 'Reconcile and decide'),
+    h('p', { class: 'hint' }, 'Reconciled score per category (1–5, steps of 0.5).'),
+    grid,
+    outcomes,
+    h('label', { for: noteId, class: 'label' }, 'Why (required)'),
+    note,
+    h('div', { class: 'actions' }, button),
+  );
+  return element;
+}
+
+function vetoFormElement(context: ScoringContext): HTMLElement {
+  const element = h('form', { class: 'card veto-form', novalidate: true });
+  const title = uid('veto-title');
+  element.setAttribute('aria-labelledby', title);
+  const reasonId = uid('veto-reason');
+  const reason = h('textarea', {
+    id: reasonId,
+    class: 'input',
+    rows: 3,
+    maxlength: MAX_NOTE_LENGTH,
+    required: true,
+  });
+  reason.value = state.veto;
+  reason.addEventListener('input', () => {
+    state.veto = reason.value;
+  });
+  const button = h('button', { type: 'submit', class: 'button danger' }, 'Record veto');
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    const checked = checkVetoReason(state.veto);
+    if (!checked.ok) {
+      setStatus(checked.errors.join(' '), 'error');
+      return;
+    }
+    const body = { candidateId: context.candidate.id, stageId: context.stage.id, reason: checked.value };
+    const request = { submissionId: vetoIds.idFor(body), ...body };
+    setStatus('Recording the veto…');
+    void whileBusy(button, 'Recording…', async () => {
+      try {
+        const updated = await call('recordVeto', request);
+        vetoIds.succeeded();
+        state.veto = '';
+        setPanel(updated);
+        setStatus('Veto recorded. The candidate cannot advance.', 'success');
+      } catch (error) {
+        setStatus(errorText(error), 'error');
+      }
+    });
+  });
+  append(
+    element,
+    h('h3', { id: title }, 'Culture-fit veto'),
+    h(
+      'p',
+      { class: 'hint' },
+      'As the second interviewer you may veto the hire on culture fit. It is recorded and blocks "advance".',
+    ),
+    h('label', { for: reasonId, class: 'label' }, 'Concern (required)'),
+    reason,
+    h('div', { class: 'actions' }, button),
+  );
+  return element;
+}
+
+function renderPanelView(context: ScoringContext, panel: PanelView): void {
+  const refresh = h('button', { type: 'button', class: 'button secondary' }, 'Refresh');
+  refresh.addEventListener('click', () => {
+    void whileBusy(refresh, 'Refreshing…', loadPanel);
+  });
+  replaceChildren(
+    ui.panel,
+    h('h2', {}, `Panel · ${context.stage.name}`),
+    h(
+      'div',
+      { class: `card pass pass-${panel.pass.status}` },
+      h('p', { class: 'pass-headline' }, passHeadline(panel)),
+      h('p', {}, panel.pass.summary),
+      h('p', { class: 'hint' }, context.stage.passRule),
+    ),
+    panel.veto
+      ? h(
+          'div',
+          { class: 'card veto', role: 'note' },
+          h('p', { class: 'strong' }, vetoText(panel)),
+          h('p', { class: 'note' }, panel.veto.reason),
+        )
+      : null,
+    panel.decision
+      ? h(
+          'div',
+          { class: 'card decision' },
+          h('p', { class: 'strong' }, decisionText(panel)),
+          h('p', { class: 'note' }, panel.decision.note),
+        )
+      : null,
+    panel.interviewers.length === 0
+      ? h('p', { class: 'muted' }, 'No scorecards yet for this stage.')
+      : panelTableElement(panel),
+    panel.divergent.length > 0
+      ? h('p', { class: 'flag-line' }, `${DISCUSS}: ${panel.divergent.join(', ')}.`)
+      : null,
+    interviewerCards(panel, context),
+    panel.canDecide ? decisionFormElement(panel, context) : null,
+    panel.canVeto ? vetoFormElement(context) : null,
+    h('div', { class: 'actions' }, refresh),
+  );
+}
+
+void load({});
