@@ -30,7 +30,13 @@ import {
 } from './formulas';
 import type { Workbook } from './registry';
 import type { StageLayout } from './stage-sheet';
-import { type SheetTable, duplicateHeaderProblems, readSheetValues, tableFromValues } from './table';
+import {
+  type SheetTable,
+  duplicateHeaderProblems,
+  mergedHeaderProblems,
+  readSheetValues,
+  tableFromValues,
+} from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -73,7 +79,14 @@ export function inspectCandidates(workbook: Workbook, process: Process): Candida
       ],
     };
   }
-  return { sheet, table, problems: duplicateHeaderProblems(sheet.getName(), table) };
+  return {
+    sheet,
+    table,
+    problems: [
+      ...duplicateHeaderProblems(sheet.getName(), table),
+      ...mergedHeaderProblems(sheet, table.headerRow),
+    ],
+  };
 }
 
 export interface CandidatesLayout {
@@ -393,4 +406,20 @@ export function readCandidates(
     ];
   });
   return { layout, rows, candidates };
+}
+
+/** Rows whose Stage is not a stage of the process: named by cell, so the user can fix them. */
+export function unknownStageNotes(
+  process: Process,
+  layout: CandidatesLayout,
+  rows: readonly (readonly unknown[])[],
+): string[] {
+  const names = process.stages.map((s) => s.name).join(', ');
+  return rows.flatMap((row, i) => {
+    const stage = text(row[layout.columns.stage]);
+    if (!stage || !text(row[layout.columns.name]) || findStageByName(process, stage)) return [];
+    return [
+      `${layout.sheet.getName()}!${cellName(layout.columns.stage, layout.firstRow + i)}: "${stage}" is not a stage of this process (${names}).`,
+    ];
+  });
 }

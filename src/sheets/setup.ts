@@ -11,14 +11,23 @@ import {
   assignCandidateIds,
   candidateFormulas,
   colourCandidateResults,
+  type CandidatesLayout,
   inspectCandidates,
   repairCandidateFormulas,
+  unknownStageNotes,
   writeCandidatesStructure,
 } from './candidates-sheet';
 import type { SetupContext } from './context';
 import { WorkbookError } from './errors';
 import { type SheetBuilders, Workbook } from './registry';
-import { inspectStageSheet, readStageLayout, syncStageIds, writeStageSheet } from './stage-sheet';
+import {
+  inspectStageSheet,
+  invalidScoreNotes,
+  readStageLayout,
+  syncStageIds,
+  writeStageSheet,
+} from './stage-sheet';
+import type { SheetKey } from './state';
 import { DocumentState } from './state';
 import {
   LOG_HEADERS,
@@ -37,8 +46,12 @@ export interface SetupResult {
   readonly firstRun: boolean;
   readonly process: Process;
   readonly repairs: readonly string[];
+  /** Things Scorecard cannot fix for the user, each naming its cell (unknown stages, text in score cells). */
+  readonly notes: readonly string[];
   readonly candidatesWithNewIds: number;
 }
+
+const MAX_NOTES = 10;
 
 export function openWorkbook(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -128,18 +141,38 @@ export function setUpWorkbook(
   writeTemplatesSheet(ctx, templates);
   writeLogSheet(ctx, log);
   writeAboutSheet(ctx, about, stageLayouts);
-  workbook.spreadsheet.setNamedRange(
-    'Scorecard_Candidates',
-    candidatesLayout.sheet.getRange(
-      candidatesLayout.headerRow,
-      1,
-      candidatesLayout.lastRow - candidatesLayout.headerRow + 1,
-      candidatesLayout.sheet.getMaxColumns(),
-    ),
-  );
+  nameTables(workbook, candidatesLayout);
   workbook.state.setRubric(ctx.rubric);
   workbook.state.save();
-  return { firstRun, process, repairs: ctx.repairs, candidatesWithNewIds: assigned };
+
+  const notes = [
+    ...unknownStageNotes(process, candidatesLayout, rows),
+    ...stages.flatMap((state, i) =>
+      state.table ? invalidScoreNotes(stageLayouts[i], state.table.rows) : [],
+    ),
+  ];
+  const shown =
+    notes.length > MAX_NOTES
+      ? [...notes.slice(0, MAX_NOTES), `…and ${notes.length - MAX_NOTES} more.`]
+      : notes;
+  return { firstRun, process, repairs: ctx.repairs, notes: shown, candidatesWithNewIds: assigned };
+}
+
+/** A named range per table (Data ▸ Named ranges), so formulas and people can refer to them by name. */
+function nameTables(workbook: Workbook, candidates: CandidatesLayout): void {
+  const whole = (key: SheetKey, name: string, firstRow = 1) => {
+    const sheet = workbook.find(key);
+    if (!sheet) return;
+    workbook.spreadsheet.setNamedRange(
+      name,
+      sheet.getRange(firstRow, 1, sheet.getMaxRows() - firstRow + 1, sheet.getMaxColumns()),
+    );
+  };
+  whole('candidates', 'Scorecard_Candidates', candidates.headerRow);
+  whole('rubric', 'Scorecard_Rubric');
+  whole('templates', 'Scorecard_Templates');
+  whole('pipeline', 'Scorecard_Pipeline');
+  whole('log', 'Scorecard_ScoreLog');
 }
 
 /** Gives every scorecard sheet a row for each candidate ID it does not list yet. */

@@ -3,13 +3,20 @@
  * Average, Passes, Reason) and one row per candidate. Scores typed by hand get pass status from the custom
  * functions without the sidebar.
  */
+import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter, sameFormula } from '../core/table';
 import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
 import { WorkbookError } from './errors';
 import type { CandidatesLayout } from './candidates-sheet';
 import { averageFormula, lookupByIdFormula, passesFormula, reasonFormula, type ScoreBlock } from './formulas';
-import { type SheetTable, duplicateHeaderProblems, readSheetValues, tableFromValues } from './table';
+import {
+  type SheetTable,
+  duplicateHeaderProblems,
+  mergedHeaderProblems,
+  readSheetValues,
+  tableFromValues,
+} from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -55,7 +62,7 @@ export function inspectStageSheet(ctx: SetupContext, stage: Stage): StageSheetSt
       ],
     };
   }
-  const problems = duplicateHeaderProblems(name, table);
+  const problems = [...duplicateHeaderProblems(name, table), ...mergedHeaderProblems(sheet, table.headerRow)];
   if (table.headerRow < 2) {
     problems.push(
       `Sheet "${name}": the header row must have the key-risk row above it; insert a row above ${cellName(0, 1)}.`,
@@ -421,4 +428,18 @@ export function readStageLayout(
     },
     rows: table.rows,
   };
+}
+
+/** Score cells holding something that is not a score (pasted text, 0, 7…), named by cell. */
+export function invalidScoreNotes(layout: StageLayout, rows: readonly (readonly unknown[])[]): string[] {
+  const notes: string[] = [];
+  rows.forEach((row, i) => {
+    for (let c = layout.block.firstCategoryColumn; c <= layout.block.lastCategoryColumn; c++) {
+      const cell = parseScoreCell(row[c]);
+      if (cell.kind === 'invalid') {
+        notes.push(`${layout.sheet.getName()}!${cellName(c, layout.firstRow + i)} ${cell.problem}.`);
+      }
+    }
+  });
+  return notes;
 }

@@ -85,3 +85,12 @@ export function requireColumns<K extends string>(
     problems,
   );
 }
+
+/** Merged cells in a header row hide all but one header; Scorecard asks for them to be unmerged. */
+export function mergedHeaderProblems(sheet: Sheet, headerRow: number): string[] {
+  const merged = sheet.getRange(headerRow, 1, 1, sheet.getMaxColumns()).getMergedRanges();
+  return merged.map(
+    (range) =>
+      `Sheet "${sheet.getName()}": cells ${range.getA1Notation()} are merged in the header row. Unmerge them (Format ▸ Merge cells ▸ Unmerge) so each column keeps its own header.`,
+  );
+}

@@ -55,19 +55,22 @@ export function setUpWorkbookAction(services: Services): void {
     const result = setUpWorkbook(workbook, presetId, services.now());
     const ids =
       result.candidatesWithNewIds > 0 ? ` ${result.candidatesWithNewIds} candidate(s) got an ID.` : '';
+    const notes = result.notes.length > 0 ? `\n\nPlease check:\n• ${result.notes.join('\n• ')}` : '';
     if (result.firstRun) {
       services.ui.alert(
         'Scorecard is ready',
         `This workbook now follows the "${result.process.name}" process: a Candidates sheet, one scorecard sheet per stage, ` +
-          `the Rubric, Templates, Pipeline and a hidden Score log. Add candidates on the Candidates sheet to begin.${ids}`,
+          `the Rubric, Templates, Pipeline and a hidden Score log. Add candidates on the Candidates sheet to begin.${ids}${notes}`,
         services.ui.ButtonSet.OK,
       );
     } else if (result.repairs.length > 0) {
       services.ui.alert(
         'Scorecard repaired the workbook',
-        `• ${result.repairs.join('\n• ')}${ids}`,
+        `• ${result.repairs.join('\n• ')}${ids}${notes}`,
         services.ui.ButtonSet.OK,
       );
+    } else if (notes) {
+      services.ui.alert('Scorecard', `Nothing needed repair.${ids}${notes}`, services.ui.ButtonSet.OK);
     } else {
       services.spreadsheet.toast(`Everything was already in place; nothing needed repair.${ids}`, TITLE);
     }
