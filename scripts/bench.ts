@@ -6,6 +6,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Script, createContext } from 'node:vm';
+import { createRuntime } from '../test/runtime';
+import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../test/fixtures/workbooks';
+import type { Runtime } from '../test/runtime';
 
 const root = join(__dirname, '..', '..', '..');
 const codePath = join(root, 'build', 'Code.js');
@@ -103,10 +106,132 @@ function bundle(): void {
   row('load into a fresh vm context (median of 25)', `${load.toFixed(2)} ms`, 'target ≤ 5 ms');
 }
 
+interface ActionFigures {
+  reads: number;
+  writes: number;
+  calls: number;
+  ms: number;
+}
+
+function measure(rt: Runtime, action: () => void): ActionFigures {
+  rt.resetCounters();
+  const start = performance.now();
+  action();
+  return {
+    reads: rt.sheetReads(),
+    writes: rt.sheetWrites(),
+    calls: rt.serviceCalls(),
+    ms: performance.now() - start,
+  };
+}
+
+/** Score log rows as the sidebar writes them: one per category plus a recommendation, per scorecard. */
+function fillScoreLog(rt: Runtime, rows: number, candidates: number): void {
+  const categories = ['communication-clarity', 'motivation-fit', 'basic-role-fit', 'recommendation'];
+  const values = Array.from({ length: rows }, (_, i) => {
+    const candidate = `C-${String((Math.floor(i / 4) % candidates) + 1).padStart(4, '0')}`;
+    const kind = i % 4 === 3 ? 'recommendation' : 'score';
+    return [
+      '2026-11-01T10:00:00.000Z',
+      `bench-${Math.floor(i / 4)}`,
+      1,
+      candidate,
+      'screening',
+      `interviewer${Math.floor(i / 4) % 7}@example.com`,
+      kind,
+      kind === 'score' ? categories[i % 4] : '',
+      kind === 'score' ? 1 + (i % 5) : '',
+      kind === 'score' ? '' : 'yes',
+    ];
+  });
+  const sheet = rt.sheet('Score log');
+  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  rt.setCells('Score log', 'A2', values);
+}
+
+function workbookActions(): void {
+  console.log(
+    '\nWorkbook actions against the in-memory workbook (sheet reads / writes / all service calls, time)',
+  );
+  console.log(
+    `  ${'action'.padEnd(40)} ${'candidates'.padStart(10)} ${'reads'.padStart(6)} ${'writes'.padStart(7)} ${'calls'.padStart(6)} ${'ms'.padStart(9)}`,
+  );
+  for (const n of [10, 1_000, 10_000]) {
+    const rt = freshDefaultWorkbook();
+    const rows = candidateRows(n);
+    const sheet = rt.sheet('Candidates');
+    if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+    const figures: [string, ActionFigures][] = [];
+    figures.push(['type/paste candidates (onEdit IDs)', measure(rt, () => typeCandidates(rt, rows))]);
+    figures.push(['Set up workbook (repair run)', measure(rt, () => rt.call('setUpWorkbook'))]);
+    figures.push(['Apply rubric changes (no change)', measure(rt, () => rt.call('applyRubricChanges'))]);
+    const logRows = n * 5;
+    fillScoreLog(rt, logRows, n);
+    rt.setActiveUser('alice@example.com');
+    rt.select('Candidates', 'B2');
+    figures.push([
+      `open sidebar (${logRows.toLocaleString('en')} log rows)`,
+      measure(rt, () => rt.call('getScoringContext', {})),
+    ]);
+    const submission = {
+      submissionId: 'bench-submission-1',
+      candidateId: 'C-0001',
+      stageId: 'screening',
+      scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 5 },
+      notes: {},
+      recommendation: 'yes',
+      overallNote: '',
+    };
+    figures.push(['submit a scorecard', measure(rt, () => rt.call('submitScorecard', submission))]);
+    for (const [label, f] of figures) {
+      console.log(
+        `  ${label.padEnd(40)} ${n.toLocaleString('en').padStart(10)} ${String(f.reads).padStart(6)} ${String(f.writes).padStart(7)} ${String(f.calls).padStart(6)} ${f.ms.toFixed(0).padStart(9)}`,
+      );
+    }
+  }
+}
+
+/** Interview scripts for 100 selected candidates: sheet calls for the batch, Docs calls and time per document. */
+function interviewDocuments(): void {
+  const n = 100;
+  const rt = createRuntime({ buildDir: join(root, 'build') });
+  rt.ui.respondWith({ button: 'OK', text: '' });
+  rt.call('setUpWorkbook');
+  const rows = Array.from({ length: n }, (_, i) => [
+    `Candidate ${i + 1}`,
+    `c${i + 1}@example.com`,
+    'Backend Developer',
+  ]);
+  rt.setCells('Candidates', 'B2', rows);
+  rt.call('onEdit', {
+    authMode: 'LIMITED',
+    range: rt.sheet('Candidates').getRange(2, 2, n, 3),
+    source: rt.spreadsheet,
+  });
+  rt.select('Candidates', `A2:A${n + 1}`);
+  rt.resetCounters();
+  const start = performance.now();
+  rt.call('generateScriptStage2');
+  const ms = performance.now() - start;
+  const docs = rt.documents.list().length;
+  console.log(`\nGenerate interview script ▸ Stage 2 for ${n} selected candidates (in memory)`);
+  row('documents created', String(docs), `= ${n}`);
+  row('sheet reads for the batch', String(rt.sheetReads()), 'constant (same for 1 and 25)');
+  row('sheet writes for the batch', String(rt.sheetWrites()), 'constant: 1 (the links)');
+  row(
+    'Docs calls per document',
+    (rt.documents.calls() / docs).toFixed(1),
+    "bounded by the document's structure",
+  );
+  row('time per document', `${(ms / docs).toFixed(2)} ms`);
+}
+
 async function main(): Promise<void> {
   console.log('Scorecard benchmark');
   customFunctions();
   bundle();
+  workbookActions();
+  interviewDocuments();
 }
 
 main().catch((error) => {

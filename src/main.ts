@@ -4,12 +4,19 @@
  * it wires Apps Script entry points to the modules that do the work.
  */
 import * as customFunctions from './functions';
-import { addMenu, menuLayout } from './ui/menu';
+import { addMenu, documentMenuEntries, menuLayout } from './ui/menu';
 import type { Process } from './core/process';
 import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
+import {
+  checkTemplatesAction,
+  generateDebriefAction,
+  generateScriptsAction,
+  menuStageNames,
+} from './ui/document-actions';
+import * as sidebar from './ui/sidebar-api';
 
 let catalog: PresetCatalog | undefined;
 
@@ -32,6 +39,8 @@ function services(): Services {
     activeUserEmail: () => Session.getActiveUser().getEmail(),
     now: () => new Date(),
     presets,
+    sidebarPage: () => HtmlService.createHtmlOutputFromFile('Sidebar'),
+    documents: DocumentApp,
   };
 }
 
@@ -41,7 +50,10 @@ function services(): Services {
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
-  addMenu(SpreadsheetApp.getUi(), menuLayout(limited));
+  addMenu(
+    SpreadsheetApp.getUi(),
+    menuLayout(limited, limited ? [] : documentMenuEntries(menuStageNames(services()))),
+  );
 }
 
 /** Runs when the add-on is installed from the Marketplace: shows the menu at once, as onOpen would. */
@@ -78,6 +90,83 @@ export function applyRubricChanges(): void {
 export function showHelp(): void {
   showHelpDialog(services());
 }
+
+// Documents
+
+/** Menu: Generate interview script ▸ stage 1, for the selected candidate rows. */
+export function generateScriptStage1(): void {
+  generateScriptsAction(services(), 1);
+}
+
+/** Menu: Generate interview script ▸ stage 2, for the selected candidate rows. */
+export function generateScriptStage2(): void {
+  generateScriptsAction(services(), 2);
+}
+
+/** Menu: Generate interview script ▸ stage 3, for the selected candidate rows. */
+export function generateScriptStage3(): void {
+  generateScriptsAction(services(), 3);
+}
+
+/** Menu: Generate interview script ▸ stage 4, for the selected candidate rows. */
+export function generateScriptStage4(): void {
+  generateScriptsAction(services(), 4);
+}
+
+/** Menu: Generate interview script ▸ stage 5, for the selected candidate rows. */
+export function generateScriptStage5(): void {
+  generateScriptsAction(services(), 5);
+}
+
+/** Menu: Generate interview script ▸ stage 6, for the selected candidate rows. */
+export function generateScriptStage6(): void {
+  generateScriptsAction(services(), 6);
+}
+
+/** Menu: a debrief document (all scorecards, divergences, decision) for the selected candidates. */
+export function generateDebrief(): void {
+  generateDebriefAction(services());
+}
+
+/** Menu: validates the Templates sheet and lists every problem with its cell. */
+export function checkTemplates(): void {
+  checkTemplatesAction(services());
+}
+
+// Sidebar: the only functions google.script.run may call. Each parses its payload with the shared contract.
+
+/** Menu: opens the Score candidate sidebar for the selected row. */
+export function showScoringSidebar(): void {
+  const s = services();
+  s.ui.showSidebar(s.sidebarPage().setTitle('Score candidate').setWidth(300));
+}
+
+/** Sidebar: the candidate, stage, rubric and the viewer's own scorecard (never anyone else's). */
+export function getScoringContext(request: unknown): unknown {
+  return sidebar.getScoringContext(services(), request);
+}
+
+/** Sidebar: records the viewer's scorecard as a new version in the Score log. */
+export function submitScorecard(request: unknown): unknown {
+  return sidebar.submitScorecard(services(), request);
+}
+
+/** Sidebar: every interviewer's latest scores, divergences and the pass decision, once the viewer may see them. */
+export function getPanel(request: unknown): unknown {
+  return sidebar.getPanel(services(), request);
+}
+
+/** Sidebar: the hiring manager's reconciled scores and decision. */
+export function recordDecision(request: unknown): unknown {
+  return sidebar.recordDecision(services(), request);
+}
+
+/** Sidebar: the second interviewer's culture-fit veto. */
+export function recordVeto(request: unknown): unknown {
+  return sidebar.recordVeto(services(), request);
+}
+
+// Custom functions
 
 /**
  * Whether each candidate passes the rubric: average at least min_average, every score at least min_category,

@@ -133,11 +133,8 @@ export function writeLogSheet(ctx: SetupContext, state: SupportSheetState): void
   const { sheet, created } = ensureSheet(ctx, state, SHEET_NAMES.log, LOG_HEADERS);
   if (created) {
     sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
-    // Everything but the timestamp, version and score is stored as typed: a note "=1+1" stays text.
+    // Everything is stored as written (timestamps as ISO text): a note "=1+1" stays text.
     sheet.getRange(2, 1, sheet.getMaxRows() - 1, LOG_HEADERS.length).setNumberFormat('@');
-    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
-    sheet.getRange(2, 3, sheet.getMaxRows() - 1, 1).setNumberFormat('0');
-    sheet.getRange(2, 9, sheet.getMaxRows() - 1, 1).setNumberFormat('0.0');
     styleHeader(sheet, LOG_HEADERS.length);
   }
   if (!sheet.isSheetHidden()) {

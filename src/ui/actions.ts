@@ -23,7 +23,10 @@ export function runMenuAction(services: Services, title: string, action: () => v
     withDocumentLock(services, action);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const prefix = isWorkbookError(error) || message === BUSY_MESSAGE ? '' : 'Something went wrong: ';
+    const expected = isWorkbookError(error) || message === BUSY_MESSAGE;
+    // Unexpected errors also go to the execution log (Stackdriver), with their stack, for whoever debugs them.
+    if (!expected) console.error(error);
+    const prefix = expected ? '' : 'Something went wrong: ';
     services.ui.alert(title, `${prefix}${message}`, services.ui.ButtonSet.OK);
   }
 }

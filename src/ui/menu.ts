@@ -20,9 +20,33 @@ export function menuLayout(limited: boolean, extra: MenuLayout = []): MenuLayout
   return [
     SETUP_ITEM,
     { caption: 'Apply rubric changes', handler: 'applyRubricChanges' },
+    'separator',
+    { caption: 'Score candidate', handler: 'showScoringSidebar' },
     ...extra,
     'separator',
     HELP_ITEM,
+  ];
+}
+
+/** Processes have at most this many stages: one global handler per position (generateScriptStage1 … 6). */
+export const MAX_SCRIPT_STAGES = 6;
+
+/**
+ * The document items: Generate interview script ▸ "Stage 2 · Main interview" (one global handler per stage
+ * position; a menu item cannot pass arguments), Generate debrief and Check templates. Omitted before setup.
+ */
+export function documentMenuEntries(stageNames: readonly string[] | undefined): MenuLayout {
+  if (!stageNames || stageNames.length === 0) return [];
+  return [
+    {
+      caption: 'Generate interview script',
+      items: stageNames.slice(0, MAX_SCRIPT_STAGES).map((name, i) => ({
+        caption: `Stage ${i + 1} · ${name}`,
+        handler: `generateScriptStage${i + 1}`,
+      })),
+    },
+    { caption: 'Generate debrief', handler: 'generateDebrief' },
+    { caption: 'Check templates', handler: 'checkTemplates' },
   ];
 }
 

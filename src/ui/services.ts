@@ -16,4 +16,8 @@ export interface Services {
   readonly now: () => Date;
   /** The built-in presets, read on first use (they are not part of the script code). */
   readonly presets: () => PresetCatalog;
+  /** The Score candidate sidebar page (build/Sidebar.html). */
+  readonly sidebarPage: () => GoogleAppsScript.HTML.HtmlOutput;
+  /** Google Docs, for interview documents (scope: auth/documents). */
+  readonly documents: GoogleAppsScript.Document.DocumentApp;
 }

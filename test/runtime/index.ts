@@ -27,6 +27,7 @@ import {
 } from './spreadsheet';
 import { FakeUi, ScriptedResponse } from './ui';
 import { FakeUtilities, dateToSerial } from './utilities';
+import { DocumentsRecorder, createDocuments } from './documents';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
@@ -45,6 +46,7 @@ export * from './spreadsheet';
 export { FakeUi } from './ui';
 export { FakeHtmlOutput, FakeHtmlService } from './html';
 export { formatDatePattern, dateToSerial, serialToDate } from './utilities';
+export * from './documents';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -147,6 +149,8 @@ export interface Runtime {
   readonly utilities: FakeUtilities;
   readonly engine: FormulaEngine;
   readonly realm: Realm;
+  /** The DocumentApp fake's documents: list(), get(id), html(id), text(id), calls(). */
+  readonly documents: DocumentsRecorder;
 
   // --- test helpers (not part of the Apps Script API; they do not count as service calls)
   /** The sheet with that name (throws when missing). */
@@ -242,6 +246,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const htmlService = new FakeHtmlService(counters, realm, htmlDir);
   const logger = new FakeLogger(counters, logs, opts.echoLogs ?? false);
   const fakeConsole = createConsole(logs, opts.echoLogs ?? false);
+  const documents = createDocuments(counters, realm);
 
   Object.assign(global, {
     SpreadsheetApp: spreadsheetApp,
@@ -253,6 +258,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     HtmlService: htmlService,
     Logger: logger,
     console: fakeConsole,
+    DocumentApp: documents.app,
     ...(opts.globals ?? {}),
   });
 
@@ -338,6 +344,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     utilities,
     engine,
     realm,
+    documents,
 
     sheet: sheetOf,
     addSheet(name) {

@@ -1,0 +1,79 @@
+/**
+ * Creating many documents in one execution: progress as it goes, a time budget well under Apps Script's 6-minute
+ * limit (measured with the injected clock), and a clean stop — what was done is kept and reported, the rest is
+ * listed so that running the same action again continues (done rows already have their link).
+ */
+import type { InterviewDocument } from '../core/templates/document';
+import { createDocument, overwriteDocument, type WrittenDocument } from './writer';
+
+/** Stop starting new documents after this long; Apps Script stops a script at 6 minutes. */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+/** A progress toast every this many documents (and before the first). */
+export const PROGRESS_EVERY = 5;
+
+export interface DocJob {
+  /** The candidate's ID. */
+  readonly key: string;
+  /** The candidate's name, for messages. */
+  readonly label: string;
+  readonly doc: InterviewDocument;
+  /** The id of the document made earlier for this candidate and stage, if any. */
+  readonly existing: string | null;
+}
+
+export type DocOutcome = 'created' | 'replaced' | 'new-version';
+
+export interface DocResult extends WrittenDocument {
+  readonly job: DocJob;
+  /** created: no earlier document; replaced: the earlier one overwritten in place; new-version: the earlier one could not be opened, so a new one was made and the old one kept. */
+  readonly outcome: DocOutcome;
+}
+
+export interface BatchOutcome {
+  readonly done: DocResult[];
+  /** Jobs not done because time ran out or Docs failed (the failed one first). */
+  readonly notStarted: DocJob[];
+  readonly stoppedForTime: boolean;
+  /** What Docs said when it refused a document, or null. */
+  readonly failure: string | null;
+}
+
+export interface BatchOptions {
+  readonly app: GoogleAppsScript.Document.DocumentApp;
+  readonly jobs: readonly DocJob[];
+  readonly now: () => Date;
+  /** When the whole action started (ms): the budget counts from there. */
+  readonly startedAt: number;
+  readonly progress: (index: number, total: number) => void;
+  readonly budgetMs?: number;
+}
+
+/** Writes each job's document (overwriting `existing` when set), stopping early on time or on a Docs error. */
+export function runBatch(options: BatchOptions): BatchOutcome {
+  const { app, jobs, now } = options;
+  const budget = options.budgetMs ?? TIME_BUDGET_MS;
+  const done: DocResult[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    if (now().getTime() - options.startedAt > budget) {
+      return { done, notStarted: jobs.slice(i), stoppedForTime: true, failure: null };
+    }
+    if (jobs.length > 1 && i % PROGRESS_EVERY === 0) options.progress(i, jobs.length);
+    const job = jobs[i];
+    try {
+      if (job.existing) {
+        const written = overwriteDocument(app, job.existing, job.doc);
+        done.push(
+          written
+            ? { ...written, job, outcome: 'replaced' }
+            : { ...createDocument(app, job.doc), job, outcome: 'new-version' },
+        );
+      } else {
+        done.push({ ...createDocument(app, job.doc), job, outcome: 'created' });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { done, notStarted: jobs.slice(i), stoppedForTime: false, failure: message };
+    }
+  }
+  return { done, notStarted: [], stoppedForTime: false, failure: null };
+}

@@ -1,0 +1,117 @@
+/**
+ * The debrief's data for one candidate and stage, from the Score log: every interviewer's latest scorecard,
+ * divergent categories, reconciled scores, the decision with its reasons, and a veto. Reuses the panel logic
+ * (src/core/panel.ts), so the debrief and the sidebar's panel view never disagree.
+ */
+import type { Candidate } from '../core/candidates';
+import type { Recommendation } from '../core/contract';
+import { type LogEntry, buildPanel } from '../core/panel';
+import type { Process, Stage } from '../core/process';
+import { decide, describeFailReason } from '../core/rules';
+import {
+  paragraph,
+  run,
+  textParagraph,
+  type DocBlock,
+  type InterviewDocument,
+} from '../core/templates/document';
+import type { DebriefInput, RenderInput } from '../core/templates/render';
+
+const RECOMMENDATION_LABEL: Readonly<Record<Recommendation, string>> = {
+  'strong-yes': 'Strong yes',
+  yes: 'Yes',
+  no: 'No',
+  'strong-no': 'Strong no',
+};
+
+/**
+ * Builds the debrief input. Throws the panel's "submit your own scorecard first" error when the viewer may not
+ * see the others' scores yet (the hiring manager always may): a debrief must not break independent scoring.
+ */
+export function debriefInput(options: {
+  base: RenderInput;
+  process: Process;
+  stage: Stage;
+  candidate: Candidate;
+  entries: readonly LogEntry[];
+  viewer: string;
+  formatTime: (iso: string) => string;
+}): { input: DebriefInput; veto: { by: string; reason: string } | null } {
+  const { process, stage, candidate } = options;
+  const view = buildPanel({
+    entries: options.entries,
+    candidateId: candidate.id,
+    stageId: stage.id,
+    categories: stage.categories,
+    passRule: process.passRule,
+    maxGap: process.decision.maxGap,
+    viewer: options.viewer,
+    hiringManager: candidate.hiringManager,
+    panel: candidate.panel,
+  });
+  const reconciledEntries = view.categories.filter((c) => c.reconciled !== null);
+  const decision = decide(
+    view.categories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
+    process.passRule,
+  );
+  const reasons =
+    decision.status === 'fail'
+      ? decision.reasons.map(describeFailReason)
+      : decision.status === 'pending'
+        ? [`${decision.unscored} of ${decision.total} categories have no score yet`]
+        : [];
+  const input: DebriefInput = {
+    ...options.base,
+    scorecards: view.interviewers.map((card) => ({
+      interviewer: card.email,
+      submittedAt: options.formatTime(card.submittedAt),
+      scores: Object.fromEntries(stage.categories.map((c) => [c.id, card.scores[c.id] ?? null])),
+      notes: card.notes,
+      recommendation:
+        RECOMMENDATION_LABEL[card.recommendation] +
+        (card.overallNote.trim() ? `: ${card.overallNote.trim()}` : ''),
+    })),
+    divergent: view.divergent,
+    reconciled:
+      reconciledEntries.length === 0
+        ? null
+        : Object.fromEntries(reconciledEntries.map((c) => [c.id, c.reconciled as number])),
+    decision: view.decision
+      ? {
+          outcome: view.decision.outcome,
+          note: view.decision.note,
+          decidedBy: view.decision.decidedBy,
+          veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : undefined,
+        }
+      : null,
+    passSummary: {
+      passes: decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
+      reasons,
+    },
+  };
+  return { input, veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null };
+}
+
+/**
+ * The renderer shows a veto only next to a recorded decision. A veto recorded before the decision must still be
+ * visible in the debrief, so it is added after the "no decision yet" line.
+ * TODO(consolidate): move into the core renderer's outcome block.
+ */
+export function withStandingVeto(
+  doc: InterviewDocument,
+  veto: { by: string; reason: string } | null,
+): InterviewDocument {
+  if (!veto) return doc;
+  const index = doc.blocks.findIndex(
+    (b) =>
+      b.type === 'paragraph' && b.runs.map((r) => r.text).join('') === 'No decision has been recorded yet.',
+  );
+  if (index < 0) return doc;
+  const blocks: DocBlock[] = [
+    ...doc.blocks.slice(0, index + 1),
+    paragraph(run('VETO', true), run(` by ${veto.by}: ${veto.reason}`)),
+    textParagraph('A veto blocks the hire whatever the scores say.'),
+    ...doc.blocks.slice(index + 1),
+  ];
+  return { ...doc, blocks };
+}

@@ -1,0 +1,295 @@
+/**
+ * The server side of the Score candidate sidebar. Every call parses its payload with the shared zod contract
+ * (the client can send anything), takes the interviewer's identity from the session (never from the payload),
+ * reads each table once, and writes under the document lock. Independence is enforced here, not in the page.
+ */
+import { type Candidate, findStageByName, text } from '../core/candidates';
+import {
+  type PanelView,
+  type ScoringContext,
+  type SubmitScorecardResponse,
+  parseRequest,
+} from '../core/contract';
+import {
+  type LogEntry,
+  type PanelCandidate,
+  buildPanel,
+  buildScoringContext,
+  decisionEntries,
+  planScorecard,
+  resolveStage,
+  vetoEntries,
+} from '../core/panel';
+import type { Process, Stage } from '../core/process';
+import { type AppliedRubric, rubricFromProcess } from '../core/rubric';
+import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
+import { WorkbookError } from '../sheets/errors';
+import type { Workbook } from '../sheets/registry';
+import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
+import { syncAllStageIds, workbookProcess } from '../sheets/setup';
+import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
+import { withDocumentLock } from './actions';
+import type { Services } from './services';
+import { workbookFor } from './setup-actions';
+
+export const NO_EMAIL_MESSAGE =
+  'Scorecard cannot see the email of your Google account here, so it cannot record whose scorecard this is. ' +
+  'Sign in with your work account, or ask the spreadsheet owner to share the sheet with that account.';
+
+interface Session {
+  readonly workbook: Workbook;
+  readonly process: Process;
+  readonly rubric: AppliedRubric;
+  readonly viewer: string;
+}
+
+function open(services: Services): Session {
+  const viewer = services.activeUserEmail().trim().toLowerCase();
+  if (!viewer) throw new Error(NO_EMAIL_MESSAGE);
+  const workbook = workbookFor(services);
+  const process = workbookProcess(workbook);
+  if (!process)
+    throw new WorkbookError(
+      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
+    );
+  const rubric = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  return { workbook, process, rubric, viewer };
+}
+
+/** The stage with the workbook's applied rubric (categories may have been edited since the preset). */
+function withRubric(session: Session, stage: Stage): Stage {
+  return { ...stage, categories: [...(session.rubric.stages[stage.id] ?? stage.categories)] };
+}
+
+function toPanelCandidate(candidate: Candidate): PanelCandidate {
+  return {
+    id: candidate.id,
+    name: candidate.name,
+    role: candidate.role,
+    email: candidate.email,
+    stageId: candidate.stageId ?? '',
+    hiringManager: candidate.hiringManager,
+    panel: candidate.panel,
+  };
+}
+
+function findCandidate(
+  session: Session,
+  candidateId: string,
+): { candidate: Candidate; layout: CandidatesLayout } {
+  const { candidates, layout } = readCandidates(session.workbook, session.process);
+  const candidate = candidates.find((c) => c.id === candidateId.trim());
+  if (!candidate)
+    throw new Error(`There is no candidate with the ID "${candidateId}" on the Candidates sheet.`);
+  return { candidate, layout };
+}
+
+/** The candidate in the row the user selected, on Candidates or on a scorecard sheet. */
+function selectedCandidate(services: Services, session: Session): Candidate {
+  const range = services.spreadsheet.getActiveRange();
+  const sheetId = range?.getSheet().getSheetId();
+  const state = session.workbook.state;
+  const row = range?.getRow() ?? 0;
+  if (sheetId !== undefined && sheetId === state.sheetId('candidates')) {
+    let { candidates, layout, rows } = readCandidates(session.workbook, session.process);
+    if (row <= layout.headerRow)
+      throw new Error('Select a candidate’s row, not the header, then open the sidebar again.');
+    let candidate = candidates.find((c) => c.row === row);
+    const nameCell = rows[row - layout.firstRow]?.[layout.columns.name];
+    if (!candidate && text(nameCell)) {
+      // A candidate typed in before the onEdit trigger could run: give them their ID now.
+      withDocumentLock(services, () => {
+        const { ids } = assignCandidateIds({ ...session, now: services.now() }, layout, rows);
+        syncAllStageIds(session.workbook, session.process, ids);
+        session.workbook.state.save();
+      });
+      ({ candidates, layout, rows } = readCandidates(session.workbook, session.process));
+      candidate = candidates.find((c) => c.row === row);
+    }
+    if (!candidate)
+      throw new Error(`Row ${row} of the Candidates sheet has no candidate: select a row with a name.`);
+    return candidate;
+  }
+  const stage = session.process.stages.find((s) => state.sheetId(`stage.${s.id}`) === sheetId);
+  if (stage) {
+    const { layout, rows } = readStageLayout(
+      session.workbook,
+      stage,
+      session.rubric.stages[stage.id] ?? stage.categories,
+    );
+    const id = row >= layout.firstRow ? text(rows[row - layout.firstRow]?.[layout.columns.id]) : '';
+    if (!id)
+      throw new Error(
+        'Select a candidate’s row (one with an ID) on this scorecard sheet, then open the sidebar again.',
+      );
+    return findCandidate(session, id).candidate;
+  }
+  throw new Error(
+    'Select a candidate’s row on the Candidates sheet or on a scorecard sheet, then open the sidebar again.',
+  );
+}
+
+function panelFor(
+  session: Session,
+  candidate: Candidate,
+  stage: Stage,
+  entries: readonly LogEntry[],
+): PanelView {
+  return buildPanel({
+    entries,
+    candidateId: candidate.id,
+    stageId: stage.id,
+    categories: withRubric(session, stage).categories,
+    passRule: session.rubric.passRule,
+    maxGap: session.process.decision.maxGap,
+    viewer: session.viewer,
+    hiringManager: candidate.hiringManager,
+    panel: candidate.panel,
+  });
+}
+
+export function getScoringContext(services: Services, payload: unknown): ScoringContext {
+  const request = parseRequest('getScoringContext', payload ?? {});
+  const session = open(services);
+  const candidate = request.candidateId
+    ? findCandidate(session, request.candidateId).candidate
+    : selectedCandidate(services, session);
+  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+  const { entries } = readScoreLog(session.workbook);
+  return buildScoringContext({
+    candidate: toPanelCandidate(candidate),
+    stages: session.process.stages,
+    stage: withRubric(session, stage),
+    passRule: session.rubric.passRule,
+    entries,
+    viewer: session.viewer,
+  });
+}
+
+export function submitScorecard(services: Services, payload: unknown): SubmitScorecardResponse {
+  const request = parseRequest('submitScorecard', payload);
+  const session = open(services);
+  return withDocumentLock(services, () => {
+    const { candidate } = findCandidate(session, request.candidateId);
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const log = readScoreLog(session.workbook);
+    const plan = planScorecard({
+      entries: log.entries,
+      submission: request,
+      interviewer: session.viewer,
+      categories: withRubric(session, stage).categories,
+      stageName: stage.name,
+      now: services.now(),
+    });
+    appendToScoreLog(log, plan.append);
+    return plan.response;
+  });
+}
+
+export function getPanel(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('getPanel', payload);
+  const session = open(services);
+  const { candidate } = findCandidate(session, request.candidateId);
+  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+  return panelFor(session, candidate, stage, readScoreLog(session.workbook).entries);
+}
+
+/**
+ * The hiring manager's reconciled scores and decision. In the same action the stage's scorecard row gets the
+ * reconciled scores (so PASSES and the Candidates columns show the new result) and the candidate's row moves on:
+ * advance → next stage, hold → On hold, reject → Rejected.
+ */
+export function recordDecision(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('recordDecision', payload);
+  const session = open(services);
+  return withDocumentLock(services, () => {
+    const { candidate, layout } = findCandidate(session, request.candidateId);
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const categories = withRubric(session, stage).categories;
+    const log = readScoreLog(session.workbook);
+    const rows = decisionEntries({
+      entries: log.entries,
+      request,
+      decidedBy: session.viewer,
+      hiringManager: candidate.hiringManager,
+      categories,
+      now: services.now(),
+    });
+    if (rows.length > 0) {
+      appendToScoreLog(log, rows);
+      writeReconciledScores(session, stage, candidate.id, request.reconciled);
+      moveCandidate(session, services.now(), layout, candidate, stage, request.outcome);
+    }
+    return panelFor(session, candidate, stage, [...log.entries, ...rows]);
+  });
+}
+
+export function recordVeto(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('recordVeto', payload);
+  const session = open(services);
+  return withDocumentLock(services, () => {
+    const { candidate } = findCandidate(session, request.candidateId);
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const log = readScoreLog(session.workbook);
+    const rows = vetoEntries({
+      entries: log.entries,
+      request,
+      by: session.viewer,
+      hiringManager: candidate.hiringManager,
+      panel: candidate.panel,
+      now: services.now(),
+    });
+    appendToScoreLog(log, rows);
+    return panelFor(session, candidate, stage, [...log.entries, ...rows]);
+  });
+}
+
+/** One write: the category cells of the candidate's row on the stage's scorecard sheet. */
+function writeReconciledScores(
+  session: Session,
+  stage: Stage,
+  candidateId: string,
+  reconciled: Readonly<Record<string, number>>,
+): void {
+  const categories = session.rubric.stages[stage.id] ?? stage.categories;
+  let { layout, rows } = readStageLayout(session.workbook, stage, categories);
+  let index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
+  if (index < 0) {
+    syncStageIds(
+      layout,
+      [candidateId],
+      rows.map((row) => [row[layout.columns.id]]),
+    );
+    ({ layout, rows } = readStageLayout(session.workbook, stage, categories));
+    index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
+  }
+  const scores = categories.map((c) => reconciled[c.id] ?? '');
+  layout.sheet
+    .getRange(layout.firstRow + index, layout.block.firstCategoryColumn + 1, 1, categories.length)
+    .setValues([scores]);
+}
+
+function moveCandidate(
+  session: Session,
+  now: Date,
+  layout: CandidatesLayout,
+  candidate: Candidate,
+  stage: Stage,
+  outcome: 'advance' | 'hold' | 'reject',
+): void {
+  const { sheet, columns } = layout;
+  const cell = (key: 'stage' | 'status' | 'inStageSince') => sheet.getRange(candidate.row, columns[key] + 1);
+  if (outcome === 'hold') cell('status').setValue('On hold');
+  else if (outcome === 'reject') cell('status').setValue('Rejected');
+  else {
+    const stages = session.process.stages;
+    const next = stages[stages.indexOf(stage) + 1];
+    const current = findStageByName(session.process, candidate.stageName);
+    // Advancing from an earlier stage than the one the candidate is in does not move them back.
+    if (next && (!current || stages.indexOf(current) <= stages.indexOf(stage))) {
+      sheet.getRange(candidate.row, columns.stage + 1).setValue(next.name);
+      cell('inStageSince').setValue(new Date(now.getFullYear(), now.getMonth(), now.getDate()));
+    } else if (!next) cell('status').setValue('Offer');
+    if (candidate.status !== 'Active' && next) cell('status').setValue('Active');
+  }
+}

@@ -1,0 +1,561 @@
+/**
+ * Interview documents, end to end: the built bundle in the Apps Script runtime with the DocumentApp fake.
+ * Set up workbook, candidates typed into the Candidates sheet, rows selected, the menu handlers called, and the
+ * documents a user would open asserted (headings, tables, bold key-risk marks, literal special characters).
+ */
+import * as vm from 'node:vm';
+import { type DocModel, type Runtime, columnToLetters, createRuntime } from '../runtime';
+
+const SPECIAL_NAME = 'Ada $1 \\ (Lovelace)* $& {{candidate.name}}';
+
+function candidateRows(n: number): string[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `Candidate ${i + 1}`,
+    `c${i + 1}@example.com`,
+    'Backend Developer',
+  ]);
+}
+
+/** Set up workbook with the default preset, then candidates typed in (Name, Email, Role, …) with IDs from onEdit. */
+function workbook(rows: string[][] = candidateRows(3)): Runtime {
+  const rt = createRuntime();
+  rt.ui.respondWith({ button: 'OK', text: '' });
+  rt.call('setUpWorkbook');
+  if (rows.length > 0) {
+    rt.setCells('Candidates', 'B2', rows);
+    const range = rt.sheet('Candidates').getRange(2, 2, rows.length, rows[0].length);
+    rt.call('onEdit', { authMode: 'LIMITED', range, source: rt.spreadsheet });
+  }
+  rt.ui.dialogs.length = 0;
+  rt.resetCounters();
+  return rt;
+}
+
+function header(rt: Runtime, sheet = 'Candidates'): string[] {
+  const width = rt.sheet(sheet)._maxCols;
+  return rt.displayed(sheet, `A1:${columnToLetters(width)}1`)[0] as string[];
+}
+
+/** A1 of a Candidates cell by header and row. */
+function cell(rt: Runtime, headerText: string, row: number): string {
+  const index = header(rt).indexOf(headerText);
+  if (index < 0) throw new Error(`No column ${headerText}`);
+  return `${columnToLetters(index + 1)}${row}`;
+}
+
+function lastAlert(rt: Runtime) {
+  const alerts = rt.ui.alerts;
+  return alerts[alerts.length - 1];
+}
+
+function only(rt: Runtime): DocModel {
+  const docs = rt.documents.list();
+  expect(docs).toHaveLength(1);
+  return rt.documents.get(docs[0].id);
+}
+
+function paragraphs(doc: DocModel, heading?: string): string[] {
+  return doc.blocks.flatMap((b) =>
+    b.type === 'paragraph' && (heading === undefined || b.heading === heading) ? [b.text] : [],
+  );
+}
+
+function tables(doc: DocModel) {
+  return doc.blocks.flatMap((b) => (b.type === 'table' ? [b] : []));
+}
+
+/** Row index (1-based) of the Templates sheet row with this block and stage. */
+function templateRow(rt: Runtime, stage: string, block: string, text?: string): number {
+  const values = rt.displayed('Templates', `A1:E${rt.sheet('Templates')._maxRows}`) as string[][];
+  const index = values.findIndex(
+    (r) => r[1] === stage && r[3] === block && (text === undefined || r[4] === text),
+  );
+  if (index < 0) throw new Error(`No template row ${stage}/${block}`);
+  return index + 1;
+}
+
+describe('menu', () => {
+  test('after setup: Generate interview script ▸ one item per stage, captioned with the stage names; debrief; check', () => {
+    const rt = workbook([]);
+    rt.call('onOpen', { authMode: 'FULL' });
+    const items = rt.ui.menuItems();
+    expect(items.filter((i) => i.path.includes('Generate interview script'))).toEqual([
+      {
+        path: 'Scorecard ▸ Generate interview script ▸ Stage 1 · Screening',
+        caption: 'Stage 1 · Screening',
+        functionName: 'generateScriptStage1',
+      },
+      {
+        path: 'Scorecard ▸ Generate interview script ▸ Stage 2 · Main interview',
+        caption: 'Stage 2 · Main interview',
+        functionName: 'generateScriptStage2',
+      },
+      {
+        path: 'Scorecard ▸ Generate interview script ▸ Stage 3 · Practical test interview',
+        caption: 'Stage 3 · Practical test interview',
+        functionName: 'generateScriptStage3',
+      },
+    ]);
+    expect(items.map((i) => i.functionName)).toEqual(
+      expect.arrayContaining(['generateDebrief', 'checkTemplates']),
+    );
+    for (const item of items) expect(typeof rt.global[item.functionName]).toBe('function');
+  });
+
+  test('before setup, and in AuthMode.NONE, there are no document items', () => {
+    const rt = createRuntime();
+    rt.call('onOpen', { authMode: 'FULL' });
+    expect(rt.ui.menuItems().some((i) => /Generate|Check templates/.test(i.path))).toBe(false);
+    const set = workbook([]);
+    set.call('onOpen', { authMode: 'NONE' });
+    expect(set.ui.menuItems().some((i) => /Generate|Check templates/.test(i.path))).toBe(false);
+  });
+});
+
+describe('Generate interview script', () => {
+  test('one candidate: a structured Google Doc, literal special characters, link written back into the row', () => {
+    const rt = workbook([[SPECIAL_NAME, 'ada@example.com', 'Backend Developer']]);
+    rt.select('Candidates', 'B2');
+    rt.call('generateScriptStage2');
+
+    const doc = only(rt);
+    expect(doc.name).toBe(`Stage 2 · Main interview — ${SPECIAL_NAME} (Backend Developer)`);
+    expect(paragraphs(doc, 'TITLE')).toEqual([`Stage 2 · Main interview — ${SPECIAL_NAME}`]);
+    expect(doc.blocks[0]).toMatchObject({ type: 'paragraph', heading: 'TITLE' }); // no empty paragraph first
+    expect(paragraphs(doc, 'HEADING1')).toEqual([
+      'Before you start',
+      'Agenda',
+      'Questions',
+      'Scoring',
+      'After the interview',
+      'Notes',
+    ]);
+    expect(paragraphs(doc, 'HEADING2')).toEqual(expect.arrayContaining(['Scenario A', 'Pass rule']));
+    expect(paragraphs(doc).join('\n')).toContain(
+      `Interview script for ${SPECIAL_NAME}, who applied for Backend Developer.`,
+    );
+
+    const [details, agenda, scoring] = tables(doc);
+    expect(details.rows[0].map((c) => c.text)).toEqual(['Candidate', `${SPECIAL_NAME} <ada@example.com>`]);
+    expect(details.rows[0][0].bold).toEqual([{ start: 0, end: 'Candidate'.length - 1 }]);
+    const link = details.rows.find((r) => r[0].text === 'Workbook link')![1];
+    expect(link.links).toEqual([{ start: 0, end: link.text.length - 1, url: rt.spreadsheet.getUrl() }]);
+    // Agenda with minutes, and the fit check.
+    expect(agenda.rows[0].map((c) => c.text)).toEqual(['Minutes', 'Block', 'What happens']);
+    expect(agenda.rows.slice(1).map((r) => r[0].text)).toEqual(['5', '20–30', '10–15', '5–10', '10']);
+    expect(paragraphs(doc)).toContain('Planned: 45–75 min; agenda adds up to 50–70 min');
+    // Scoring table: key-risk mark in bold, anchors, empty score and notes cells.
+    expect(scoring.rows[0].map((c) => c.text)).toEqual([
+      'Category',
+      'Key risk',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'Score',
+      'Notes',
+    ]);
+    expect(scoring.rows[0].every((c) => c.bold.length === 1 && c.bold[0].end === c.text.length - 1)).toBe(
+      true,
+    );
+    const depth = scoring.rows.find((r) => r[0].text.startsWith('Role-specific technical depth'))!;
+    expect(depth[1]).toEqual({ text: 'KEY RISK', bold: [{ start: 0, end: 7 }], links: [] });
+    expect(depth[0].bold).toEqual([{ start: 0, end: 'Role-specific technical depth'.length - 1 }]);
+    expect(depth[2].text).toMatch(/\S/);
+    expect([depth[7].text, depth[8].text]).toEqual(['', '']);
+    const other = scoring.rows.find((r) => r[0].text.startsWith('Problem decomposition'))!;
+    expect(other[1].text).toBe('');
+    // Pass rule in words and the decision procedure.
+    expect(paragraphs(doc)).toContain(
+      'Passes when the average is at least 4.0, no category is below 3.0 and every key-risk category is at least 4.0.',
+    );
+    expect(paragraphs(doc)).toEqual(expect.arrayContaining(['Who decides: Hiring manager']));
+    const list = doc.blocks.filter((b) => b.type === 'listItem');
+    expect(list.length).toBeGreaterThan(3);
+
+    // The link is a plain value in the row's "Main interview script" cell, never a formula.
+    const a1 = cell(rt, 'Main interview script', 2);
+    expect(rt.displayed('Candidates', a1)).toBe(doc.url);
+    expect(rt.formulaOf('Candidates', a1)).toBe('');
+    expect(lastAlert(rt)).toMatchObject({ title: 'Interview scripts ready' });
+    expect(lastAlert(rt).message).toContain('Created 1 Main interview script.');
+
+    // The preview's HTML escapes the text.
+    const html = rt.documents.html(doc.id);
+    expect(html).toContain(
+      '<h1>Stage 2 · Main interview — Ada $1 \\ (Lovelace)* $&amp; {{candidate.name}}</h1>',
+    );
+    expect(html).toContain('<strong>KEY RISK</strong>');
+    expect(html).not.toMatch(/<(?!\/?(h1|h2|h3|p|table|tr|td|strong|a|ul|li|br)\b)/);
+  });
+
+  test('generating again asks: No keeps, Yes replaces in place, Cancel stops — never a silent duplicate', () => {
+    const rt = workbook(candidateRows(2));
+    rt.select('Candidates', 'A2:A3');
+    rt.call('generateScriptStage1');
+    const first = rt.documents.list();
+    expect(first).toHaveLength(2);
+    const links = rt.displayed(
+      'Candidates',
+      `${cell(rt, 'Screening script', 2)}:${cell(rt, 'Screening script', 3)}`,
+    );
+
+    rt.ui.respondWith('NO');
+    rt.call('generateScriptStage1');
+    const question = lastAlert(rt);
+    expect(question).toMatchObject({ buttons: 'YES_NO_CANCEL', button: 'NO' });
+    expect(question.message).toContain('2 of the 2 selected candidates already have a Screening script');
+    expect(rt.documents.list()).toEqual(first);
+    expect(rt.ui.toasts[rt.ui.toasts.length - 1].message).toContain('Nothing to create');
+
+    rt.ui.respondWith('CANCEL');
+    rt.call('generateScriptStage1');
+    expect(rt.documents.list()).toEqual(first);
+
+    // A template edit changes the next document.
+    const row = templateRow(rt, 'screening', 'heading', 'Agenda');
+    rt.setCells('Templates', `E${row}`, [['Timetable for {{candidate.name}}']]);
+    rt.ui.respondWith('YES');
+    rt.call('generateScriptStage1');
+    expect(rt.documents.list().map((d) => d.id)).toEqual(first.map((d) => d.id)); // same documents, same links
+    expect(paragraphs(rt.documents.get(first[0].id), 'HEADING1')).toContain('Timetable for Candidate 1');
+    expect(
+      rt.displayed('Candidates', `${cell(rt, 'Screening script', 2)}:${cell(rt, 'Screening script', 3)}`),
+    ).toEqual(links);
+    expect(lastAlert(rt).message).toContain('Replaced 2 Screening scripts (same links).');
+  });
+
+  test('Yes when the earlier document is gone: a new one is made and linked', () => {
+    const rt = workbook(candidateRows(1));
+    rt.select('Candidates', 'B2');
+    rt.call('generateScriptStage1');
+    const [old] = rt.documents.list();
+    rt.documents.delete(old.id);
+    rt.ui.respondWith('YES');
+    rt.call('generateScriptStage1');
+    const [fresh] = rt.documents.list();
+    expect(fresh.id).not.toBe(old.id);
+    expect(rt.displayed('Candidates', cell(rt, 'Screening script', 2))).toBe(fresh.url);
+  });
+
+  test('several ranges: one document per selected candidate, links only in their rows (one write)', () => {
+    const rt = workbook(candidateRows(5));
+    rt.setCells('Candidates', cell(rt, 'Main interview script', 4), [['my own note']]);
+    rt.select('Candidates', ['B2', 'C5:D6']);
+    rt.resetCounters();
+    rt.call('generateScriptStage2');
+    expect(rt.documents.list().map((d) => d.name)).toEqual([
+      'Stage 2 · Main interview — Candidate 1 (Backend Developer)',
+      'Stage 2 · Main interview — Candidate 4 (Backend Developer)',
+      'Stage 2 · Main interview — Candidate 5 (Backend Developer)',
+    ]);
+    const column = (r: number) => rt.displayed('Candidates', cell(rt, 'Main interview script', r));
+    expect(column(2)).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    expect(column(3)).toBe('');
+    expect(column(4)).toBe('my own note');
+    expect(column(5)).toMatch(/^https:/);
+    expect(column(6)).toMatch(/^https:/);
+    expect(rt.counters.get('Range.setValues')).toBe(1);
+  });
+
+  test('a selection on a scorecard sheet identifies the candidate by its ID column', () => {
+    const rt = workbook(candidateRows(3));
+    const ids = rt.displayed('S2 Main interview', 'A3:B5');
+    expect(ids[1]).toEqual(['C-0002', 'Candidate 2']);
+    rt.select('S2 Main interview', 'C4');
+    rt.call('generateScriptStage2');
+    expect(only(rt).name).toBe('Stage 2 · Main interview — Candidate 2 (Backend Developer)');
+    expect(rt.displayed('Candidates', cell(rt, 'Main interview script', 3))).toBe(only(rt).url);
+  });
+
+  test('call counts: sheet reads and writes are the same for 1 and 25 candidates; Docs calls per document constant', () => {
+    const measure = (n: number) => {
+      const rt = workbook(candidateRows(n));
+      rt.select('Candidates', `A2:A${n + 1}`);
+      rt.resetCounters();
+      rt.call('generateScriptStage2');
+      expect(rt.documents.list()).toHaveLength(n);
+      return {
+        reads: rt.sheetReads(),
+        writes: rt.sheetWrites(),
+        docCalls: rt.documents.calls() / n,
+        counters: rt.counters.toObject(),
+      };
+    };
+    const one = measure(1);
+    const many = measure(25);
+    expect(many.reads).toBe(one.reads);
+    expect(many.writes).toBe(one.writes);
+    expect(one.reads).toBe(3); // Templates once, Candidates once, Candidates again just before the link write
+    expect(one.writes).toBe(1); // the links, one setValues
+    expect(many.docCalls).toBe(one.docCalls);
+    expect(one.docCalls).toBeLessThan(250); // bounded by the document's structure (see the bench for the figure)
+    expect(one.counters['DocumentApp.create']).toBe(1);
+    expect(many.counters['DocumentApp.create']).toBe(25);
+    expect(many.counters['Body.replaceText']).toBeUndefined();
+  });
+});
+
+describe('bad input creates nothing and says why', () => {
+  test('broken templates: every problem with its cell; Check templates lists the same', () => {
+    const rt = workbook(candidateRows(1));
+    const heading = templateRow(rt, 'main-interview', 'heading', 'Agenda');
+    const title = templateRow(rt, 'main-interview', 'title');
+    rt.setCells('Templates', `E${heading}`, [['Agenda for {{candidate.nmae}}']]);
+    rt.setCells('Templates', `D${title}`, [['banner']]);
+    rt.setCells('Templates', `C${title + 1}`, [['soon']]);
+    rt.select('Candidates', 'B2');
+    rt.call('generateScriptStage2');
+    expect(rt.documents.list()).toEqual([]);
+    const alert = lastAlert(rt);
+    expect(alert.message).toContain('No document was created');
+    expect(alert.message).toContain(
+      `Templates!E${heading}: Unknown placeholder {{candidate.nmae}}. Known placeholders: candidate.name`,
+    );
+    expect(alert.message).toContain(`Templates!D${title}: Unknown block "banner"`);
+    expect(alert.message).toContain(`Templates!C${title + 1}: Order must be a number (found "soon")`);
+    expect(rt.displayed('Candidates', cell(rt, 'Main interview script', 2))).toBe('');
+
+    rt.call('checkTemplates');
+    const check = lastAlert(rt);
+    expect(check.title).toBe('Templates need fixing');
+    expect(check.message).toContain('3 problems found');
+    expect(check.message).toContain(`Templates!E${heading}: Unknown placeholder {{candidate.nmae}}`);
+  });
+
+  test('Check templates on the shipped templates: all good; a stage without rows is reported', () => {
+    const rt = workbook([]);
+    rt.call('checkTemplates');
+    expect(lastAlert(rt)).toMatchObject({ title: 'Templates look good' });
+    const sheetRows = rt.displayed('Templates', `A1:E${rt.sheet('Templates')._maxRows}`) as string[][];
+    sheetRows.forEach((r, i) => {
+      if (r[1] === 'practical-test') rt.setCells('Templates', `A${i + 1}`, [['', '', '', '', '']]);
+    });
+    rt.call('checkTemplates');
+    expect(lastAlert(rt).message).toContain('No rows make the Practical test interview script');
+  });
+
+  test('nothing selected, header row, a row without a name, another sheet, a stage the process lacks', () => {
+    const rt = workbook(candidateRows(2));
+    const cases: [() => void, string][] = [
+      [() => rt.select('Candidates', []), 'Nothing is selected.'],
+      [() => rt.select('Candidates', 'A1:D1'), 'Only the header row is selected.'],
+      [() => rt.select('Candidates', 'A10'), 'The selected rows are empty.'],
+      [() => rt.select('Rubric', 'A2'), '"Rubric" is not a candidate list.'],
+    ];
+    for (const [select, message] of cases) {
+      select();
+      rt.call('generateScriptStage1');
+      expect(lastAlert(rt).message).toContain(message);
+    }
+    rt.setCells('Candidates', 'C4', [['noname@example.com']]);
+    rt.select('Candidates', 'A2:A4');
+    rt.call('generateScriptStage1');
+    expect(lastAlert(rt).message).toContain('row 4: no name');
+    rt.select('Candidates', 'A2');
+    rt.call('generateScriptStage5');
+    expect(lastAlert(rt).message).toContain("This workbook's process has 3 stages, so there is no stage 5.");
+    expect(rt.documents.list()).toEqual([]);
+  });
+
+  test('before setup: a message to run Set up workbook', () => {
+    const rt = createRuntime();
+    rt.call('generateScriptStage1');
+    expect(lastAlert(rt).message).toContain('Set up workbook');
+    expect(rt.documents.list()).toEqual([]);
+  });
+});
+
+describe('long batches', () => {
+  test('progress toasts; stops before the time limit, reports, and a re-run with No continues without duplicates', () => {
+    const rt = workbook(candidateRows(12));
+    // A clock that moves 30 s every time the script asks for the time.
+    const RealDate = vm.runInContext('Date', rt.global) as DateConstructor;
+    let now = RealDate.now();
+    let step = 30_000;
+    rt.global.Date = new Proxy(RealDate, {
+      construct(target, args) {
+        if (args.length > 0) return new target(...(args as [number]));
+        now += step;
+        return new target(now);
+      },
+    });
+    rt.select('Candidates', 'A2:A13');
+    rt.call('generateScriptStage2');
+    const made = rt.documents.list().length;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(12);
+    const alert = lastAlert(rt);
+    expect(alert.title).toBe('Interview scripts: not finished');
+    expect(alert.message).toContain("Stopped early to stay within Apps Script's 6-minute limit.");
+    expect(alert.message).toContain('answer No');
+    expect(rt.ui.toasts.map((t) => t.message)).toContain('Creating interview script 1 of 12…');
+
+    step = 0;
+    rt.ui.respondWith('NO');
+    rt.call('generateScriptStage2');
+    expect(rt.documents.list()).toHaveLength(12);
+    expect(new Set(rt.documents.list().map((d) => d.name)).size).toBe(12);
+    const links = rt.displayed(
+      'Candidates',
+      `${cell(rt, 'Main interview script', 2)}:${cell(rt, 'Main interview script', 13)}`,
+    ) as string[][];
+    expect(new Set(links.map((r) => r[0])).size).toBe(12);
+  });
+});
+
+describe('Generate debrief', () => {
+  const T = '2026-05-13T10:00:00.000Z';
+  function withScores(): Runtime {
+    const rt = workbook([[SPECIAL_NAME, 'ada@example.com', 'Backend Developer']]);
+    rt.setCells('Candidates', cell(rt, 'Hiring manager', 2), [['manager@example.com']]);
+    rt.setCells('Candidates', cell(rt, 'Panel', 2), [['manager@example.com, second@example.com']]);
+    const score = (sub: string, who: string, category: string, value: number, note = '') => [
+      T,
+      sub,
+      1,
+      'C-0001',
+      'main-interview',
+      who,
+      'score',
+      category,
+      value,
+      note,
+    ];
+    const categories = [
+      'technical-depth',
+      'problem-decomposition',
+      'working-style-fit',
+      'communication-of-judgement',
+      'candidate-questions',
+    ];
+    const a = [5, 4, 4, 4, 4];
+    const b = [3, 4, 5, 4, 4];
+    rt.setCells('Score log', 'A2', [
+      ...categories.map((c, i) =>
+        score('sub-aaaaaaaa', 'manager@example.com', c, a[i], i === 0 ? 'Deep on queues =1+1' : ''),
+      ),
+      [
+        T,
+        'sub-aaaaaaaa',
+        1,
+        'C-0001',
+        'main-interview',
+        'manager@example.com',
+        'recommendation',
+        '',
+        '',
+        'yes: solid',
+      ],
+      ...categories.map((c, i) => score('sub-bbbbbbbb', 'second@example.com', c, b[i])),
+      [
+        T,
+        'sub-bbbbbbbb',
+        1,
+        'C-0001',
+        'main-interview',
+        'second@example.com',
+        'recommendation',
+        '',
+        '',
+        'no',
+      ],
+      ...categories.map((c) => [
+        T,
+        'dec-cccccccc',
+        1,
+        'C-0001',
+        'main-interview',
+        'manager@example.com',
+        'reconciled',
+        c,
+        4,
+        '',
+      ]),
+      [
+        T,
+        'dec-cccccccc',
+        1,
+        'C-0001',
+        'main-interview',
+        'manager@example.com',
+        'decision',
+        '',
+        '',
+        'hold: wait for references',
+      ],
+      [
+        T,
+        'veto-dddddddd',
+        1,
+        'C-0001',
+        'main-interview',
+        'second@example.com',
+        'veto',
+        'culture-fit',
+        '',
+        'dismissive in pairing',
+      ],
+    ]);
+    return rt;
+  }
+
+  test('all scorecards side by side, divergent categories, reconciled scores, decision with reasons, veto', () => {
+    const rt = withScores();
+    rt.select('Candidates', 'B2');
+    rt.ui.respondWith({ button: 'OK', text: '2' });
+    rt.call('generateDebrief');
+    const doc = only(rt);
+    expect(doc.name).toBe(`Debrief · Stage 2 · Main interview — ${SPECIAL_NAME}`);
+    const text = rt.documents.text(doc.id);
+    expect(text).toContain('| Category | Key risk | manager@example.com | second@example.com |');
+    expect(text).toContain('| Role-specific technical depth (differs) | KEY RISK | 5 | 3 |');
+    expect(text).toContain('| Recommendation |  | Yes: solid | No |');
+    expect(text).toContain('| Submitted |  | 2026-05-13 10:00 | 2026-05-13 10:00 |');
+    expect(text).toContain('manager@example.com on Role-specific technical depth: Deep on queues =1+1');
+    expect(text).toContain(
+      'Role-specific technical depth (KEY RISK) — manager@example.com 5, second@example.com 3',
+    );
+    expect(text).toContain('| Role-specific technical depth | KEY RISK | 4 |');
+    expect(text).toContain('Pass rule: Passes the rule.');
+    expect(text).toContain('Decision: Hold');
+    expect(text).toContain('Reasons: wait for references');
+    expect(text).toContain('VETO by second@example.com: dismissive in pairing');
+    expect(lastAlert(rt).message).toContain(doc.url);
+
+    // Again: the same question as for scripts; Yes rewrites the same document.
+    rt.ui.respondWith({ button: 'OK', text: '2' }, 'YES');
+    rt.call('generateDebrief');
+    expect(rt.documents.list()).toHaveLength(1);
+    expect(lastAlert(rt).message).toContain('Replaced 1 debrief');
+    rt.ui.respondWith({ button: 'OK', text: '2' }, 'NO');
+    rt.call('generateDebrief');
+    expect(rt.documents.list()).toHaveLength(1);
+  });
+
+  test('a veto without a decision yet is still shown', () => {
+    const rt = withScores();
+    const rows = rt.displayed('Score log', 'G1:G20') as string[][];
+    rows.forEach((r, i) => {
+      if (r[0] === 'decision' || r[0] === 'reconciled')
+        rt.setCells('Score log', `A${i + 1}`, [['', '', '', '', '', '', '', '', '', '']]);
+    });
+    rt.select('Candidates', 'B2');
+    rt.ui.respondWith({ button: 'OK', text: 'Main interview' });
+    rt.call('generateDebrief');
+    const text = rt.documents.text(only(rt).id);
+    expect(text).toContain('No decision has been recorded yet.');
+    expect(text).toContain('VETO by second@example.com: dismissive in pairing');
+  });
+
+  test('someone who has not scored and is not the hiring manager cannot see the scores: nothing is created', () => {
+    const rt = withScores();
+    rt.setActiveUser('outsider@example.com');
+    rt.select('Candidates', 'B2');
+    rt.ui.respondWith({ button: 'OK', text: '2' });
+    rt.call('generateDebrief');
+    expect(rt.documents.list()).toEqual([]);
+    expect(lastAlert(rt).message).toContain('you cannot see them yet');
+  });
+});

@@ -1,0 +1,885 @@
+/**
+ * DocumentApp fake: documents made of paragraphs (with headings), list items, horizontal rules and tables, whose
+ * text carries per-character bold and link attributes, as the real service models them. Written against
+ * @types/google-apps-script; every public method counts as "Class.method" in the runtime's counters. Offsets are
+ * checked like the real service (end offsets are inclusive and must lie inside the text), so an off-by-one in
+ * the add-on fails here as it would in Google Docs.
+ *
+ * There is no DriveApp fake: Scorecard does not use Drive (see src/docs/writer.ts for why).
+ */
+import { Counters, instrument } from './counters';
+import type { Realm } from './realm';
+
+export const ParagraphHeading = {
+  NORMAL: 'NORMAL',
+  HEADING1: 'HEADING1',
+  HEADING2: 'HEADING2',
+  HEADING3: 'HEADING3',
+  HEADING4: 'HEADING4',
+  HEADING5: 'HEADING5',
+  HEADING6: 'HEADING6',
+  TITLE: 'TITLE',
+  SUBTITLE: 'SUBTITLE',
+} as const;
+export type HeadingName = keyof typeof ParagraphHeading;
+
+export const ElementType = {
+  BODY_SECTION: 'BODY_SECTION',
+  PARAGRAPH: 'PARAGRAPH',
+  LIST_ITEM: 'LIST_ITEM',
+  TABLE: 'TABLE',
+  TABLE_ROW: 'TABLE_ROW',
+  TABLE_CELL: 'TABLE_CELL',
+  HORIZONTAL_RULE: 'HORIZONTAL_RULE',
+  TEXT: 'TEXT',
+} as const;
+
+export const GlyphType = {
+  BULLET: 'BULLET',
+  HOLLOW_BULLET: 'HOLLOW_BULLET',
+  SQUARE_BULLET: 'SQUARE_BULLET',
+  NUMBER: 'NUMBER',
+} as const;
+
+/** Classes whose calls are Docs service calls (for documents.calls()). */
+const DOCUMENT_CLASSES = [
+  'DocumentApp',
+  'Document',
+  'Body',
+  'Paragraph',
+  'ListItem',
+  'HorizontalRule',
+  'Table',
+  'TableRow',
+  'TableCell',
+  'Text',
+];
+const DOCUMENT_CALL = new RegExp(`^(${DOCUMENT_CLASSES.join('|')})\\.`);
+
+export function isDocumentCall(key: string): boolean {
+  return DOCUMENT_CALL.test(key);
+}
+
+interface DocsHost {
+  counters: Counters;
+  realm: Realm;
+}
+
+function fail(host: DocsHost, message: string): never {
+  throw host.realm.error(message);
+}
+
+/** A run of characters with their attributes: the unit paragraphs, list items and cells hold. */
+class RichText {
+  text = '';
+  bold: boolean[] = [];
+  link: (string | null)[] = [];
+
+  set(text: string): void {
+    this.text = text;
+    this.bold = new Array(text.length).fill(false);
+    this.link = new Array(text.length).fill(null);
+  }
+
+  append(text: string): void {
+    this.text += text;
+    this.bold.push(...new Array<boolean>(text.length).fill(false));
+    this.link.push(...new Array<string | null>(text.length).fill(null));
+  }
+}
+
+export interface TextRange {
+  start: number;
+  /** Inclusive, as in the Docs API. */
+  end: number;
+}
+
+export interface LinkRange extends TextRange {
+  url: string;
+}
+
+function ranges(flags: readonly boolean[]): TextRange[] {
+  const out: TextRange[] = [];
+  flags.forEach((on, i) => {
+    if (!on) return;
+    const last = out[out.length - 1];
+    if (last && last.end === i - 1) last.end = i;
+    else out.push({ start: i, end: i });
+  });
+  return out;
+}
+
+function linkRanges(links: readonly (string | null)[]): LinkRange[] {
+  const out: LinkRange[] = [];
+  links.forEach((url, i) => {
+    if (url === null) return;
+    const last = out[out.length - 1];
+    if (last && last.end === i - 1 && last.url === url) last.end = i;
+    else out.push({ start: i, end: i, url });
+  });
+  return out;
+}
+
+/** The structured model tests and the preview read. */
+export interface DocTextModel {
+  text: string;
+  bold: TextRange[];
+  links: LinkRange[];
+}
+export type DocBlockModel =
+  | ({ type: 'paragraph'; heading: HeadingName } & DocTextModel)
+  | ({ type: 'listItem' } & DocTextModel)
+  | { type: 'horizontalRule' }
+  | { type: 'table'; rows: DocTextModel[][] };
+export interface DocModel {
+  id: string;
+  name: string;
+  url: string;
+  blocks: DocBlockModel[];
+}
+
+function textModel(rich: RichText): DocTextModel {
+  return { text: rich.text, bold: ranges(rich.bold), links: linkRanges(rich.link) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Text: an editable view over one or several rich-text holders (a row's cells are joined with "\n").
+
+export class FakeText {
+  readonly _counters: Counters;
+
+  constructor(
+    readonly _host: DocsHost,
+    readonly _parts: RichText[],
+  ) {
+    this._counters = _host.counters;
+  }
+
+  private _joined(): string {
+    return this._parts.map((p) => p.text).join('\n');
+  }
+
+  /** Calls fn for each character offset in [start, end] that is not a separator between parts. */
+  private _each(start: number, end: number, fn: (part: RichText, index: number) => void): void {
+    const length = this._joined().length;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      fail(this._host, `Exception: Invalid offsets: start ${start}, end ${end}.`);
+    }
+    if (end >= length) {
+      fail(this._host, `Exception: Index (${end}) must be less than the content length (${length}).`);
+    }
+    let base = 0;
+    for (const part of this._parts) {
+      for (let i = Math.max(start - base, 0); i <= Math.min(end - base, part.text.length - 1); i++)
+        fn(part, i);
+      base += part.text.length + 1;
+    }
+  }
+
+  getText(): string {
+    return this._joined();
+  }
+
+  setText(text: string): FakeText {
+    this._parts[0].set(String(text));
+    for (const part of this._parts.slice(1)) part.set('');
+    return this;
+  }
+
+  appendText(text: string): FakeText {
+    this._parts[this._parts.length - 1].append(String(text));
+    return this;
+  }
+
+  setBold(a: number | boolean, b?: number, c?: boolean): FakeText {
+    if (typeof a === 'boolean') {
+      for (const part of this._parts) part.bold.fill(a);
+    } else {
+      const bold = Boolean(c);
+      this._each(a, b as number, (part, i) => (part.bold[i] = bold));
+    }
+    return this;
+  }
+
+  isBold(offset?: number): boolean | null {
+    const flags = this._parts.flatMap((p) => p.bold);
+    if (offset === undefined)
+      return flags.length > 0 && flags.every(Boolean) ? true : flags.some(Boolean) ? null : false;
+    let base = 0;
+    for (const part of this._parts) {
+      if (offset < base + part.text.length) return part.bold[offset - base];
+      base += part.text.length + 1;
+    }
+    return fail(this._host, `Exception: Index (${offset}) must be less than the content length.`);
+  }
+
+  setLinkUrl(a: number | string | null, b?: number, c?: string | null): FakeText {
+    if (typeof a !== 'number') {
+      for (const part of this._parts) part.link.fill(a);
+    } else {
+      const url = c ?? null;
+      this._each(a, b as number, (part, i) => (part.link[i] = url));
+    }
+    return this;
+  }
+
+  getLinkUrl(offset = 0): string | null {
+    let base = 0;
+    for (const part of this._parts) {
+      if (offset < base + part.text.length) return part.link[offset - base];
+      base += part.text.length + 1;
+    }
+    return null;
+  }
+
+  getType(): string {
+    return ElementType.TEXT;
+  }
+}
+instrument(FakeText, 'Text');
+
+// ---------------------------------------------------------------------------------------------------------
+// Elements
+
+abstract class FakeElement {
+  readonly _counters: Counters;
+  _parent: FakeBody | null = null;
+
+  constructor(readonly _host: DocsHost) {
+    this._counters = _host.counters;
+  }
+
+  _detach(): void {
+    if (!this._parent) fail(this._host, 'Exception: Element does not have a parent.');
+    const children = this._parent._children;
+    children.splice(children.indexOf(this as unknown as BodyChild), 1);
+    this._parent = null;
+  }
+}
+
+abstract class FakeTextElement extends FakeElement {
+  readonly _rich = new RichText();
+
+  _textView(): FakeText {
+    return new FakeText(this._host, [this._rich]);
+  }
+}
+
+export class FakeParagraph extends FakeTextElement {
+  _heading: HeadingName = 'NORMAL';
+
+  getType(): string {
+    return ElementType.PARAGRAPH;
+  }
+
+  getText(): string {
+    return this._rich.text;
+  }
+
+  setText(text: string): FakeParagraph {
+    this._rich.set(String(text));
+    return this;
+  }
+
+  appendText(text: string): FakeText {
+    this._rich.append(String(text));
+    return this._textView();
+  }
+
+  editAsText(): FakeText {
+    return this._textView();
+  }
+
+  asText(): FakeText {
+    return this._textView();
+  }
+
+  asParagraph(): FakeParagraph {
+    return this;
+  }
+
+  setHeading(heading: string): FakeParagraph {
+    if (!(heading in ParagraphHeading)) fail(this._host, `Exception: Invalid argument: heading (${heading})`);
+    this._heading = heading as HeadingName;
+    return this;
+  }
+
+  getHeading(): string {
+    return this._heading;
+  }
+
+  setBold(bold: boolean): FakeParagraph {
+    this._rich.bold.fill(bold);
+    return this;
+  }
+
+  setLinkUrl(url: string | null): FakeParagraph {
+    this._rich.link.fill(url);
+    return this;
+  }
+
+  removeFromParent(): FakeParagraph {
+    this._detach();
+    return this;
+  }
+}
+instrument(FakeParagraph, 'Paragraph');
+
+export class FakeListItem extends FakeTextElement {
+  _glyph = 'BULLET';
+
+  getType(): string {
+    return ElementType.LIST_ITEM;
+  }
+
+  getText(): string {
+    return this._rich.text;
+  }
+
+  setText(text: string): FakeListItem {
+    this._rich.set(String(text));
+    return this;
+  }
+
+  appendText(text: string): FakeText {
+    this._rich.append(String(text));
+    return this._textView();
+  }
+
+  editAsText(): FakeText {
+    return this._textView();
+  }
+
+  asText(): FakeText {
+    return this._textView();
+  }
+
+  asListItem(): FakeListItem {
+    return this;
+  }
+
+  setGlyphType(glyph: string): FakeListItem {
+    this._glyph = glyph;
+    return this;
+  }
+
+  getGlyphType(): string {
+    return this._glyph;
+  }
+
+  removeFromParent(): FakeListItem {
+    this._detach();
+    return this;
+  }
+}
+instrument(FakeListItem, 'ListItem');
+
+export class FakeHorizontalRule extends FakeElement {
+  getType(): string {
+    return ElementType.HORIZONTAL_RULE;
+  }
+
+  removeFromParent(): FakeHorizontalRule {
+    this._detach();
+    return this;
+  }
+}
+instrument(FakeHorizontalRule, 'HorizontalRule');
+
+export class FakeTableCell {
+  readonly _counters: Counters;
+  readonly _rich = new RichText();
+  _background: string | null = null;
+
+  constructor(readonly _host: DocsHost) {
+    this._counters = _host.counters;
+  }
+
+  getType(): string {
+    return ElementType.TABLE_CELL;
+  }
+
+  getText(): string {
+    return this._rich.text;
+  }
+
+  setText(text: string): FakeTableCell {
+    this._rich.set(String(text));
+    return this;
+  }
+
+  editAsText(): FakeText {
+    return new FakeText(this._host, [this._rich]);
+  }
+
+  setBackgroundColor(color: string | null): FakeTableCell {
+    this._background = color;
+    return this;
+  }
+}
+instrument(FakeTableCell, 'TableCell');
+
+export class FakeTableRow {
+  readonly _counters: Counters;
+
+  constructor(
+    readonly _host: DocsHost,
+    readonly _cells: FakeTableCell[],
+  ) {
+    this._counters = _host.counters;
+  }
+
+  getType(): string {
+    return ElementType.TABLE_ROW;
+  }
+
+  getNumCells(): number {
+    return this._cells.length;
+  }
+
+  getCell(index: number): FakeTableCell {
+    const cell = this._cells[index];
+    if (!cell)
+      fail(
+        this._host,
+        `Exception: Child index (${index}) must be less than the number of child elements (${this._cells.length}).`,
+      );
+    return cell;
+  }
+
+  getText(): string {
+    return this._cells.map((c) => c._rich.text).join('\n');
+  }
+
+  editAsText(): FakeText {
+    return new FakeText(
+      this._host,
+      this._cells.map((c) => c._rich),
+    );
+  }
+}
+instrument(FakeTableRow, 'TableRow');
+
+export class FakeTable extends FakeElement {
+  readonly _rows: FakeTableRow[];
+  _borderWidth = 1;
+
+  constructor(host: DocsHost, cells: string[][]) {
+    super(host);
+    this._rows = cells.map(
+      (line) =>
+        new FakeTableRow(
+          host,
+          line.map((text) => {
+            const cell = new FakeTableCell(host);
+            cell._rich.set(String(text));
+            return cell;
+          }),
+        ),
+    );
+  }
+
+  getType(): string {
+    return ElementType.TABLE;
+  }
+
+  asTable(): FakeTable {
+    return this;
+  }
+
+  getNumRows(): number {
+    return this._rows.length;
+  }
+
+  getRow(index: number): FakeTableRow {
+    const row = this._rows[index];
+    if (!row)
+      fail(
+        this._host,
+        `Exception: Child index (${index}) must be less than the number of child elements (${this._rows.length}).`,
+      );
+    return row;
+  }
+
+  getCell(rowIndex: number, cellIndex: number): FakeTableCell {
+    const cell = this._rows[rowIndex]?._cells[cellIndex];
+    if (!cell) fail(this._host, `Exception: Child index (${rowIndex}, ${cellIndex}) is outside the table.`);
+    return cell;
+  }
+
+  getText(): string {
+    return this._rows.map((r) => r._cells.map((c) => c._rich.text).join('\n')).join('\n');
+  }
+
+  editAsText(): FakeText {
+    return new FakeText(
+      this._host,
+      this._rows.flatMap((r) => r._cells.map((c) => c._rich)),
+    );
+  }
+
+  setBorderWidth(width: number): FakeTable {
+    this._borderWidth = width;
+    return this;
+  }
+
+  getBorderWidth(): number {
+    return this._borderWidth;
+  }
+
+  removeFromParent(): FakeTable {
+    this._detach();
+    return this;
+  }
+}
+instrument(FakeTable, 'Table');
+
+type BodyChild = FakeParagraph | FakeListItem | FakeHorizontalRule | FakeTable;
+
+export class FakeBody {
+  readonly _counters: Counters;
+  _children: BodyChild[] = [];
+
+  constructor(readonly _host: DocsHost) {
+    this._counters = _host.counters;
+    this._reset();
+  }
+
+  /** A new or cleared body holds one empty paragraph, as in Google Docs. */
+  _reset(): void {
+    for (const child of this._children) child._parent = null;
+    this._children = [];
+    this._add(new FakeParagraph(this._host));
+  }
+
+  _add<T extends BodyChild>(child: T): T {
+    child._parent = this;
+    this._children.push(child);
+    return child;
+  }
+
+  getType(): string {
+    return ElementType.BODY_SECTION;
+  }
+
+  appendParagraph(text: string): FakeParagraph {
+    if (typeof text !== 'string') fail(this._host, 'Exception: Invalid argument: text');
+    const p = new FakeParagraph(this._host);
+    p._rich.set(text);
+    return this._add(p);
+  }
+
+  appendListItem(text: string): FakeListItem {
+    if (typeof text !== 'string') fail(this._host, 'Exception: Invalid argument: text');
+    const item = new FakeListItem(this._host);
+    item._rich.set(text);
+    return this._add(item);
+  }
+
+  appendHorizontalRule(): FakeHorizontalRule {
+    return this._add(new FakeHorizontalRule(this._host));
+  }
+
+  appendTable(cells?: unknown): FakeTable {
+    const grid = cells === undefined ? [['']] : cells;
+    if (!Array.isArray(grid) || grid.length === 0 || grid.some((r) => !Array.isArray(r) || r.length === 0)) {
+      fail(this._host, 'Exception: Invalid argument: cells');
+    }
+    const width = (grid[0] as unknown[]).length;
+    if ((grid as unknown[][]).some((r) => r.length !== width)) {
+      fail(this._host, 'Exception: All rows of a table must have the same number of cells.');
+    }
+    for (const row of grid as unknown[][]) {
+      if (row.some((c) => typeof c !== 'string'))
+        fail(this._host, 'Exception: Invalid argument: cells must be strings');
+    }
+    return this._add(new FakeTable(this._host, grid as string[][]));
+  }
+
+  getNumChildren(): number {
+    return this._children.length;
+  }
+
+  getChild(index: number): BodyChild {
+    const child = this._children[index];
+    if (!child)
+      fail(
+        this._host,
+        `Exception: Child index (${index}) must be less than the number of child elements (${this._children.length}).`,
+      );
+    return child;
+  }
+
+  getParagraphs(): FakeParagraph[] {
+    return this._host.realm.copy(
+      this._children.filter((c): c is FakeParagraph => c instanceof FakeParagraph),
+    );
+  }
+
+  getTables(): FakeTable[] {
+    return this._host.realm.copy(this._children.filter((c): c is FakeTable => c instanceof FakeTable));
+  }
+
+  getText(): string {
+    return this._children
+      .map((c) =>
+        c instanceof FakeTable
+          ? c._rows.map((r) => r._cells.map((cell) => cell._rich.text).join('\n')).join('\n')
+          : c instanceof FakeHorizontalRule
+            ? ''
+            : c._rich.text,
+      )
+      .join('\n');
+  }
+
+  editAsText(): FakeText {
+    return new FakeText(
+      this._host,
+      this._children.flatMap((c) =>
+        c instanceof FakeTable
+          ? c._rows.flatMap((r) => r._cells.map((cell) => cell._rich))
+          : c instanceof FakeHorizontalRule
+            ? []
+            : [c._rich],
+      ),
+    );
+  }
+
+  clear(): FakeBody {
+    this._reset();
+    return this;
+  }
+
+  replaceText(): never {
+    // Scorecard never calls replaceText (it builds documents from a model); fail loudly if that changes.
+    return fail(
+      this._host,
+      'Exception: replaceText is not supported by the test fake: build documents from the model.',
+    );
+  }
+}
+instrument(FakeBody, 'Body');
+
+export class FakeDocument {
+  readonly _counters: Counters;
+  readonly _body: FakeBody;
+  _deleted = false;
+  _saves = 0;
+
+  constructor(
+    readonly _host: DocsHost,
+    readonly _id: string,
+    public _name: string,
+  ) {
+    this._counters = _host.counters;
+    this._body = new FakeBody(_host);
+  }
+
+  getId(): string {
+    return this._id;
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(name: string): FakeDocument {
+    if (typeof name !== 'string' || name.trim() === '') fail(this._host, 'Exception: Invalid argument: name');
+    this._name = name;
+    return this;
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/document/d/${this._id}/edit`;
+  }
+
+  getBody(): FakeBody {
+    return this._body;
+  }
+
+  saveAndClose(): void {
+    this._saves++;
+  }
+}
+instrument(FakeDocument, 'Document');
+
+export class FakeDocumentApp {
+  readonly _counters: Counters;
+  readonly ParagraphHeading = ParagraphHeading;
+  readonly ElementType = ElementType;
+  readonly GlyphType = GlyphType;
+  readonly _docs = new Map<string, FakeDocument>();
+  private _next = 1;
+
+  constructor(readonly _host: DocsHost) {
+    this._counters = _host.counters;
+  }
+
+  create(name: string): FakeDocument {
+    if (typeof name !== 'string' || name.trim() === '') fail(this._host, 'Exception: Invalid argument: name');
+    const id = `1FakeDoc${String(this._next++).padStart(4, '0')}_${'x'.repeat(30)}`;
+    const doc = new FakeDocument(this._host, id, name);
+    this._docs.set(id, doc);
+    return doc;
+  }
+
+  openById(id: string): FakeDocument {
+    const doc = this._docs.get(String(id));
+    if (!doc || doc._deleted) {
+      fail(
+        this._host,
+        "Exception: Document is missing (perhaps it was deleted, or you don't have read access?)",
+      );
+    }
+    return doc;
+  }
+
+  openByUrl(url: string): FakeDocument {
+    const match = /\/document\/d\/([^/]+)/.exec(String(url));
+    return this.openById(match ? match[1] : '');
+  }
+}
+instrument(FakeDocumentApp, 'DocumentApp');
+
+// ---------------------------------------------------------------------------------------------------------
+// What tests and the preview read (no counters)
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Only web links become anchors; anything else is shown as text. */
+function safeHref(url: string): string | null {
+  return /^https?:\/\/[^\s"'<>]+$/i.test(url) ? escapeHtml(url) : null;
+}
+
+function textHtml(model: DocTextModel): string {
+  const { text } = model;
+  const bold = new Array<boolean>(text.length).fill(false);
+  const link = new Array<string | null>(text.length).fill(null);
+  for (const r of model.bold) for (let i = r.start; i <= r.end; i++) bold[i] = true;
+  for (const r of model.links) for (let i = r.start; i <= r.end; i++) link[i] = r.url;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && bold[j] === bold[i] && link[j] === link[i]) j++;
+    let piece = escapeHtml(text.slice(i, j)).replace(/\n/g, '<br>');
+    if (bold[i]) piece = `<strong>${piece}</strong>`;
+    const href = link[i] === null ? null : safeHref(link[i] as string);
+    if (href) piece = `<a href="${href}" rel="noopener noreferrer" target="_blank">${piece}</a>`;
+    out += piece;
+    i = j;
+  }
+  return out;
+}
+
+const HEADING_TAG: Partial<Record<HeadingName, string>> = {
+  TITLE: 'h1',
+  HEADING1: 'h2',
+  HEADING2: 'h3',
+  HEADING3: 'h4',
+  SUBTITLE: 'h2',
+};
+
+export function documentModel(doc: FakeDocument): DocModel {
+  const blocks: DocBlockModel[] = doc._body._children.map((child): DocBlockModel => {
+    if (child instanceof FakeParagraph)
+      return { type: 'paragraph', heading: child._heading, ...textModel(child._rich) };
+    if (child instanceof FakeListItem) return { type: 'listItem', ...textModel(child._rich) };
+    if (child instanceof FakeTable)
+      return { type: 'table', rows: child._rows.map((r) => r._cells.map((c) => textModel(c._rich))) };
+    return { type: 'horizontalRule' };
+  });
+  return { id: doc._id, name: doc._name, url: doc.getUrl(), blocks };
+}
+
+/** An HTML fragment of the document: h1–h4, p, ul/li, table, strong, a, hr; all text escaped. */
+export function documentHtml(model: DocModel): string {
+  const out: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (list.length > 0) out.push(`<ul>${list.join('')}</ul>`);
+    list = [];
+  };
+  for (const block of model.blocks) {
+    if (block.type === 'listItem') {
+      list.push(`<li>${textHtml(block)}</li>`);
+      continue;
+    }
+    flush();
+    if (block.type === 'paragraph') {
+      const tag = HEADING_TAG[block.heading] ?? 'p';
+      out.push(`<${tag}>${textHtml(block)}</${tag}>`);
+    } else if (block.type === 'table') {
+      const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${textHtml(c)}</td>`).join('')}</tr>`);
+      out.push(`<table>${rows.join('')}</table>`);
+    } else out.push('<hr>');
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** Plain text: "# " before the title and Heading 1, "## " before Heading 2, "- " for list items, "| a | b |" rows. */
+export function documentText(model: DocModel): string {
+  return model.blocks
+    .map((block) => {
+      if (block.type === 'paragraph') {
+        const prefix =
+          block.heading === 'TITLE' || block.heading === 'HEADING1'
+            ? '# '
+            : block.heading === 'HEADING2'
+              ? '## '
+              : '';
+        return prefix + block.text;
+      }
+      if (block.type === 'listItem') return `- ${block.text}`;
+      if (block.type === 'table')
+        return block.rows.map((r) => `| ${r.map((c) => c.text).join(' | ')} |`).join('\n');
+      return '---';
+    })
+    .join('\n');
+}
+
+/** runtime.documents: what was created, in the shapes tests and the preview read. */
+export interface DocumentsRecorder {
+  /** The DocumentApp global given to the bundle. */
+  readonly app: FakeDocumentApp;
+  /** Every existing document, in creation order. */
+  list(): { id: string; name: string; url: string }[];
+  get(id: string): DocModel;
+  html(id: string): string;
+  text(id: string): string;
+  /** Docs service calls since the runtime's counters were last reset. */
+  calls(): number;
+  /** Test helper: the document disappears (deleted, or access lost); openById then fails. */
+  delete(id: string): void;
+}
+
+export function createDocuments(counters: Counters, realm: Realm): DocumentsRecorder {
+  const app = new FakeDocumentApp({ counters, realm });
+  const find = (id: string): FakeDocument => {
+    const doc = app._docs.get(id);
+    if (!doc || doc._deleted) throw new Error(`No document with id ${id}`);
+    return doc;
+  };
+  return {
+    app,
+    list: () =>
+      [...app._docs.values()]
+        .filter((d) => !d._deleted)
+        .map((d) => ({ id: d._id, name: d._name, url: d.getUrl() })),
+    get: (id) => documentModel(find(id)),
+    html: (id) => documentHtml(documentModel(find(id))),
+    text: (id) => documentText(documentModel(find(id))),
+    calls: () => counters.sum(isDocumentCall),
+    delete: (id) => {
+      find(id)._deleted = true;
+    },
+  };
+}

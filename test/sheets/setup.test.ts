@@ -1,0 +1,304 @@
+/**
+ * Set up workbook and its repairs, driven through the built bundle's menu handlers, asserting what the user sees.
+ */
+import {
+  candidateRows,
+  defaultWorkbookWithCandidates,
+  freshDefaultWorkbook,
+  lastAlert,
+  typeCandidates,
+} from '../fixtures/workbooks';
+import { createRuntime } from '../runtime';
+
+const STAGE_SHEETS = ['S1 Screening', 'S2 Main interview', 'S3 Practical test interview'];
+
+describe('first setup', () => {
+  it('asks for a process and builds every sheet with headers, formulas and validation', () => {
+    const rt = freshDefaultWorkbook();
+    expect(rt.ui.prompts[0].message).toContain('1. Backend Developer (three stages) (default)');
+    expect(lastAlert(rt).title).toBe('Scorecard is ready');
+    const names = rt.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'About',
+        'Candidates',
+        ...STAGE_SHEETS,
+        'Rubric',
+        'Templates',
+        'Pipeline',
+        'Score log',
+      ]),
+    );
+    expect(rt.sheet('Score log').isSheetHidden()).toBe(true);
+    expect(rt.displayed('S1 Screening', 'A2:H2')).toEqual([
+      [
+        'ID',
+        'Name',
+        'Communication clarity',
+        'Motivation fit',
+        'Basic role fit',
+        'Average',
+        'Passes',
+        'Reason',
+      ],
+    ]);
+    expect(rt.displayed('S1 Screening', 'C1:E1')).toEqual([[true, false, false]]);
+    expect(rt.sheet('Candidates').getFrozenRows()).toBe(1);
+    expect(rt.validate('S1 Screening', 'C3').rule).toBeTruthy();
+  });
+
+  it('a chosen process by number builds its stages', () => {
+    const rt = createRuntime();
+    rt.ui.respondWith({ button: 'OK', text: '3' });
+    rt.call('setUpWorkbook');
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName())).toContain('S6 Offer');
+  });
+
+  it('an unknown choice changes nothing and says why', () => {
+    const rt = createRuntime();
+    rt.ui.respondWith({ button: 'OK', text: '9' });
+    rt.call('setUpWorkbook');
+    expect(lastAlert(rt).message).toContain('"9" is not one of the processes listed');
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+  });
+
+  it('cancelling changes nothing', () => {
+    const rt = createRuntime();
+    rt.ui.respondWith({ button: 'CANCEL', text: '' });
+    rt.call('setUpWorkbook');
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+    expect(rt.ui.toasts[0].message).toContain('Set up cancelled');
+  });
+});
+
+describe('candidates and pass status', () => {
+  it('new rows get stable IDs and defaults, and appear on every scorecard sheet', () => {
+    const rt = defaultWorkbookWithCandidates(3);
+    expect(rt.displayed('Candidates', 'A2:A4')).toEqual([['C-0001'], ['C-0002'], ['C-0003']]);
+    expect(rt.displayed('Candidates', 'E2:F2')).toEqual([['Screening', 'Active']]);
+    for (const sheet of STAGE_SHEETS)
+      expect(rt.displayed(sheet, 'A3:B3')).toEqual([['C-0001', 'Ada Lovelace']]);
+  });
+
+  it('a deleted last row never gives its ID to the next candidate', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.sheet('Candidates').deleteRow(3);
+    typeCandidates(rt, [['Hedy Lamarr', 'hedy@example.com', 'Backend Developer']], 3);
+    expect(rt.displayed('Candidates', 'A3')).toBe('C-0003');
+  });
+
+  it('scores typed on a scorecard row show TRUE, FALSE or blank, and the reason', () => {
+    const rt = defaultWorkbookWithCandidates(3);
+    rt.setCells('S1 Screening', 'C3', [
+      [4, 5, 4],
+      [3, 5, 5],
+      [4, '', ''],
+    ]);
+    expect(rt.displayed('S1 Screening', 'G3:G5')).toEqual([[true], [false], ['']]);
+    expect(rt.displayed('S1 Screening', 'H4')).toBe(
+      'Fails: key-risk Communication clarity scored 3.0, below 4.0',
+    );
+    expect(rt.displayed('S1 Screening', 'H5')).toBe('Pending: 2 of 3 categories unscored');
+    expect(rt.displayed('Candidates', 'O2:O4')).toEqual([[true], [false], ['']]);
+  });
+
+  it('ticking a key-risk checkbox changes the result', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    rt.setCells('S1 Screening', 'C3', [[5, 3, 5]]);
+    expect(rt.displayed('S1 Screening', 'G3')).toBe(true);
+    rt.setCells('S1 Screening', 'D1', [[true]]);
+    expect(rt.displayed('S1 Screening', 'G3')).toBe(false);
+  });
+
+  it('score cells reject anything but 1–5 with a helpful message', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    rt.setCells('S1 Screening', 'C3', [[7]]);
+    const check = rt.validate('S1 Screening', 'C3');
+    expect(check.valid).toBe(false);
+    expect(check.allowInvalid).toBe(false);
+    expect(check.helpText).toContain('numbers from 1 (serious concern) to 5 (exceptional)');
+  });
+
+  it('a name that looks like a formula stays text', () => {
+    const rt = freshDefaultWorkbook();
+    typeCandidates(rt, [['=IMPORTXML("http://x","//a")', '+1-555', 'Backend Developer']]);
+    expect(rt.formulaOf('Candidates', 'B2')).toBe('');
+    expect(rt.displayed('Candidates', 'B2:C2')).toEqual([['=IMPORTXML("http://x","//a")', '+1-555']]);
+    expect(rt.displayed('S1 Screening', 'B3')).toBe('=IMPORTXML("http://x","//a")');
+  });
+
+  it('the pipeline counts candidates per stage and pass rates', () => {
+    const rt = defaultWorkbookWithCandidates(4);
+    rt.setCells('S1 Screening', 'C3', [
+      [4, 4, 4],
+      [2, 2, 2],
+    ]);
+    expect(rt.displayed('Pipeline', 'A2:I2')).toEqual([['Screening', '', '', '', 4, 0, 2, 1, 0.5]]);
+  });
+});
+
+describe('running setup again', () => {
+  it('changes nothing that is right and says so', () => {
+    const rt = defaultWorkbookWithCandidates(3);
+    rt.setCells('S1 Screening', 'C3', [[4, 5, 4]]);
+    const before = rt.spreadsheet.getSheets().map((s) => [s.getName(), s.getDataRange().getValues()]);
+    rt.call('setUpWorkbook');
+    expect(rt.ui.toasts.at(-1)?.message).toBe('Everything was already in place; nothing needed repair.');
+    expect(rt.spreadsheet.getSheets().map((s) => [s.getName(), s.getDataRange().getValues()])).toEqual(
+      before,
+    );
+  });
+
+  it('restores a deleted scorecard sheet and keeps the other sheets’ data', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('S1 Screening', 'C3', [[4, 5, 4]]);
+    rt.spreadsheet.deleteSheet(rt.sheet('S2 Main interview'));
+    rt.call('setUpWorkbook');
+    expect(lastAlert(rt).message).toContain('Recreated the missing scorecard sheet "S2 Main interview"');
+    expect(rt.displayed('S2 Main interview', 'A3:B4')).toEqual([
+      ['C-0001', 'Ada Lovelace'],
+      ['C-0002', 'Grace Lovelace'],
+    ]);
+    expect(rt.displayed('S1 Screening', 'C3:G3')).toEqual([[4, 5, 4, 13 / 3, true]]);
+  });
+
+  it('restores a deleted header, a deleted validation rule and a broken formula, naming each', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('Candidates', 'C1', [['']]);
+    rt.sheet('S1 Screening').getRange('C3:E10').clearDataValidations();
+    rt.setCells('S1 Screening', 'G3', [['oops']]);
+    rt.call('setUpWorkbook');
+    const message = lastAlert(rt).message ?? '';
+    expect(message).toContain('Added the missing column "Email" to "Candidates"');
+    expect(message).toContain('Restored the 1–5 score check on "S1 Screening"');
+    expect(message).toContain('Rewrote the "Passes" formula on "S1 Screening" (G3)');
+    expect(rt.displayed('S1 Screening', 'G3')).toBe('');
+  });
+
+  it('finds sheets by id after a rename, and columns by header after a move', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.sheet('Candidates').setName('People');
+    const sheet = rt.sheet('People');
+    // Move "Role" to the end, as a user dragging the column would.
+    sheet.insertColumnAfter(sheet.getLastColumn());
+    const roleValues = sheet.getRange('D1:D3').getValues();
+    sheet.getRange(1, sheet.getLastColumn() + 1, 3, 1).setValues(roleValues);
+    sheet.deleteColumn(4);
+    typeCandidates(rt, [['Hedy Lamarr', 'hedy@example.com']], 4, 'People');
+    expect(rt.displayed('People', 'A4')).toBe('C-0003');
+    rt.call('setUpWorkbook');
+    expect(rt.ui.toasts.at(-1)?.message).toBe('Everything was already in place; nothing needed repair.');
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('Candidates');
+    expect(rt.displayed('S1 Screening', 'A5:B5')).toEqual([['C-0003', 'Hedy Lamarr']]);
+  });
+
+  it('a duplicated header gives a message naming the cells and changes nothing', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    rt.setCells('Candidates', 'D1', [['Email']]);
+    rt.spreadsheet.deleteSheet(rt.sheet('Pipeline'));
+    rt.call('setUpWorkbook');
+    expect(lastAlert(rt).message).toContain('Sheet "Candidates": the header "Email" appears in C1 and D1');
+    expect(rt.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('Pipeline');
+  });
+
+  it('merged header cells are refused with a message', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    rt.sheet('S1 Screening').getRange('G2:H2').merge();
+    rt.call('setUpWorkbook');
+    expect(lastAlert(rt).message).toContain('cells G2:H2 are merged in the header row');
+  });
+
+  it('rows inserted above the header are tolerated', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.sheet('Candidates').insertRowsBefore(1, 2);
+    typeCandidates(rt, [['Hedy Lamarr', 'hedy@example.com', 'Backend Developer']], 6);
+    expect(rt.displayed('Candidates', 'A6')).toBe('C-0003');
+  });
+
+  it('names a stage that is not in the process and text in a score cell', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('Candidates', 'E3', [['Lunch']]);
+    rt.sheet('S1 Screening').getRange('D3').clearDataValidations();
+    rt.setCells('S1 Screening', 'D3', [['great']]);
+    rt.call('setUpWorkbook');
+    const message = lastAlert(rt).message ?? '';
+    expect(message).toContain('Candidates!E3: "Lunch" is not a stage of this process');
+    expect(message).toContain('S1 Screening!D3 holds "great", which is not a score from 1 to 5');
+  });
+});
+
+describe('the menu', () => {
+  it('is built with createAddonMenu, minimal before authorisation', () => {
+    const rt = createRuntime();
+    rt.call('onOpen', { authMode: 'NONE' });
+    expect(rt.ui.menuItems().map((i) => i.caption)).toEqual(['Set up workbook', 'Help']);
+    expect(rt.ui.menus[0].addon).toBe(true);
+  });
+
+  it('onInstall shows the same menu as onOpen', () => {
+    const rt = createRuntime();
+    rt.call('onInstall', { authMode: 'FULL' });
+    expect(rt.ui.menuItems().map((i) => i.functionName)).toEqual(
+      expect.arrayContaining(['setUpWorkbook', 'applyRubricChanges', 'showScoringSidebar']),
+    );
+  });
+});
+
+describe('apply rubric changes', () => {
+  it('adds a new category as a column, archives a removed one with its scores, and follows key-risk flags', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('S1 Screening', 'C3', [[4, 5, 3]]);
+    // Rubric rows 2–4 are Screening's categories; remove "Basic role fit", add "Honesty", flag "Motivation fit".
+    rt.setCells('Rubric', 'A4', [['', '', '', '', '', '', '', '', '']]);
+    rt.setCells('Rubric', 'C3', [[true]]);
+    const last = rt.sheet('Rubric').getLastRow() + 1;
+    rt.setCells('Rubric', `A${last}`, [['Screening', 'Honesty', 'yes', 'Straight answers']]);
+    rt.call('applyRubricChanges');
+    const message = lastAlert(rt).message ?? '';
+    expect(message).toContain('Archived "Basic role fit" on "S1 Screening"');
+    expect(message).toContain('Added the category "Honesty" to Screening');
+    expect(message).toContain('"Motivation fit" in Screening is now a key-risk category');
+    const header = rt.displayed('S1 Screening', 'A2:J2')[0];
+    expect(header.slice(0, 8)).toEqual([
+      'ID',
+      'Name',
+      'Communication clarity',
+      'Motivation fit',
+      'Honesty',
+      'Average',
+      'Passes',
+      'Reason',
+    ]);
+    expect(header.join('|')).toContain('Archived: Basic role fit');
+    const archived = header.findIndex((h: string) => h.startsWith('Archived'));
+    expect(
+      rt
+        .sheet('S1 Screening')
+        .getRange(3, archived + 1)
+        .getValue(),
+    ).toBe(3);
+    expect(rt.displayed('S1 Screening', 'C1:E1')).toEqual([[true, true, true]]);
+    rt.setCells('S1 Screening', 'E3', [[4]]);
+    expect(rt.displayed('S1 Screening', 'G3')).toBe(true);
+  });
+
+  it('a broken Rubric lists every problem with its cell and changes nothing', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    rt.setCells('Rubric', 'A3', [['Lunch']]);
+    rt.setCells('Rubric', 'K2', [['high']]);
+    rt.call('applyRubricChanges');
+    const message = lastAlert(rt).message ?? '';
+    expect(message).toContain('A3: "Lunch" is not a stage of this process');
+    expect(message).toContain('K2: Minimum average must be a number from 1 to 5');
+    expect(rt.displayed('S1 Screening', 'A2:H2')[0][3]).toBe('Motivation fit');
+  });
+});
+
+describe('bigger sheets', () => {
+  it('pasting 500 candidates gives each an ID in one go', () => {
+    const rt = freshDefaultWorkbook();
+    typeCandidates(rt, candidateRows(500));
+    expect(rt.displayed('Candidates', 'A501')).toBe('C-0500');
+    expect(rt.displayed('S3 Practical test interview', 'A502')).toBe('C-0500');
+  });
+});
