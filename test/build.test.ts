@@ -38,8 +38,52 @@ describe('build/Code.js', () => {
     expect(context.PASSES([[4, 4, 4]])).toBe(true);
   });
 
+  it('exposes exactly the public globals the menu, triggers, sidebar and Sheets need', () => {
+    // google.script.run can call any global function whose name does not end in "_": pin the list.
+    const globals = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((m) => m[1]).sort();
+    expect(globals).toEqual(
+      [
+        // triggers
+        'onEdit',
+        'onInstall',
+        'onOpen',
+        // menu items
+        'applyRubricChanges',
+        'checkTemplates',
+        'generateDebrief',
+        ...[1, 2, 3, 4, 5, 6].map((n) => `generateScriptStage${n}`),
+        'setUpWorkbook',
+        'showHelp',
+        'showScoringSidebar',
+        // sidebar calls
+        'getPanel',
+        'getScoringContext',
+        'recordDecision',
+        'recordVeto',
+        'submitScorecard',
+        // custom functions
+        'DIVERGENT',
+        'PASSES',
+        'PASS_REASON',
+        'RUBRIC_AVERAGE',
+      ].sort(),
+    );
+    // Everything else lives inside one global whose name ends in "_".
+    expect(code).toMatch(/var Scorecard_=/);
+  });
+
   it('stays small: Apps Script loads it on every execution', () => {
     expect(code.length).toBeLessThan(150 * 1024);
+  });
+});
+
+describe('build/Sidebar.html', () => {
+  const html = readFileSync(builtFile('Sidebar.html'), 'utf8');
+
+  it('is one self-contained page under 100 KB', () => {
+    expect(html.length).toBeLessThan(100 * 1024);
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
   });
 });
 
