@@ -199,6 +199,10 @@ function formatCandidates(layout: CandidatesLayout, width: number): void {
   for (const key of ['appliedOn', 'inStageSince', 'nextStepDue'] as const) {
     sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('yyyy-mm-dd');
   }
+  for (const key of Object.keys(columns) as CandidatesKey[]) {
+    if (key.startsWith('average:'))
+      sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('0.00');
+  }
   sheet.setColumnWidth(columns.name + 1, 180);
   sheet.setColumnWidth(columns.email + 1, 200);
   sheet.setColumnWidth(columns.panel + 1, 220);

@@ -8,6 +8,7 @@ import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
 import { WorkbookError } from '../sheets/errors';
 import { openWorkbook, setUpWorkbook, syncAllStageIds, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
+import { addMenu, documentMenuEntries, menuLayout } from './menu';
 import type { Services } from './services';
 
 const TITLE = 'Scorecard';
@@ -53,6 +54,8 @@ export function setUpWorkbookAction(services: Services): void {
       return;
     }
     const result = setUpWorkbook(workbook, presetId, services.now());
+    // The document items name the process's stages: show them now rather than at the next reopen.
+    addMenu(services.ui, menuLayout(false, documentMenuEntries(result.process.stages.map((s) => s.name))));
     const ids =
       result.candidatesWithNewIds > 0 ? ` ${result.candidatesWithNewIds} candidate(s) got an ID.` : '';
     const notes = result.notes.length > 0 ? `\n\nPlease check:\n• ${result.notes.join('\n• ')}` : '';

@@ -100,6 +100,7 @@ describe('candidates and pass status', () => {
     );
     expect(rt.displayed('S1 Screening', 'H5')).toBe('Pending: 2 of 3 categories unscored');
     expect(rt.displayed('Candidates', 'O2:O4')).toEqual([[true], [false], ['']]);
+    expect(rt.displayedText('Candidates', 'N2')).toBe('4.33');
   });
 
   it('ticking a key-risk checkbox changes the result', () => {
@@ -233,6 +234,13 @@ describe('the menu', () => {
     rt.call('onOpen', { authMode: 'NONE' });
     expect(rt.ui.menuItems().map((i) => i.caption)).toEqual(['Set up workbook', 'Help']);
     expect(rt.ui.menus[0].addon).toBe(true);
+  });
+
+  it('after setup, the menu offers the documents for each stage of the process at once', () => {
+    const rt = freshDefaultWorkbook();
+    const paths = rt.ui.menuItems().map((i) => i.path);
+    expect(paths).toContain('Scorecard ▸ Generate interview script ▸ Stage 2 · Main interview');
+    expect(paths).toContain('Scorecard ▸ Score candidate');
   });
 
   it('onInstall shows the same menu as onOpen', () => {
