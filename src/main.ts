@@ -10,9 +10,11 @@ import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
+import type { DriveFiles } from './docs/folder';
 import {
   checkTemplatesAction,
   generateDebriefAction,
+  generateDebriefDocument as generateDebriefDocumentCall,
   generateScriptsAction,
   menuStageNames,
 } from './ui/document-actions';
@@ -41,7 +43,17 @@ function services(): Services {
     presets,
     sidebarPage: () => HtmlService.createHtmlOutputFromFile('Sidebar'),
     documents: DocumentApp,
+    drive: driveFiles(),
   };
+}
+
+/**
+ * The Advanced Drive service (Drive API v3, scope drive.file), or undefined when it is not enabled for the
+ * script: the `Drive` global then does not exist, and documents stay in My Drive.
+ */
+function driveFiles(): DriveFiles | undefined {
+  // mediaData is passed as null (no upload); the typings only list the Blob overload.
+  return typeof Drive === 'undefined' || !Drive ? undefined : (Drive.Files as unknown as DriveFiles);
 }
 
 /**
@@ -164,6 +176,11 @@ export function recordDecision(request: unknown): unknown {
 /** Sidebar: the second interviewer's culture-fit veto. */
 export function recordVeto(request: unknown): unknown {
   return sidebar.recordVeto(services(), request);
+}
+
+/** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */
+export function generateDebriefDocument(request: unknown): unknown {
+  return generateDebriefDocumentCall(services(), request);
 }
 
 // Custom functions

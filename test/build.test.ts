@@ -61,6 +61,7 @@ describe('build/Code.js', () => {
         'recordDecision',
         'recordVeto',
         'submitScorecard',
+        'generateDebriefDocument',
         // custom functions
         'DIVERGENT',
         'PASSES',
@@ -98,6 +99,22 @@ describe('build/appsscript.json', () => {
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  });
+
+  it('asks for exactly these scopes (the README explains each): drive.file, never the full drive scope', () => {
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/documents',
+      'https://www.googleapis.com/auth/drive.file',
+    ]);
+  });
+
+  it('enables the Advanced Drive service (Drive API v3) as the global the code checks for', () => {
+    expect(manifest.dependencies).toEqual({
+      enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }],
+    });
   });
 });
 

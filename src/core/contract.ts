@@ -85,6 +85,12 @@ export const RecordVetoRequestSchema = z.strictObject({
   reason: requiredNote,
 });
 
+/** The panel view's "Create debrief document": the same document as the menu's Generate debrief. */
+export const GenerateDebriefDocumentRequestSchema = z.strictObject({
+  candidateId: id,
+  stageId: id,
+});
+
 // ---- Responses (JSON-safe: times are ISO strings) ---------------------------------------------------------
 
 export const StageChoiceSchema = z.strictObject({
@@ -189,6 +195,17 @@ export const PanelViewSchema = z.strictObject({
   canVeto: z.boolean(),
 });
 
+export const GenerateDebriefDocumentResponseSchema = z.strictObject({
+  /** The Google Docs link of the debrief. */
+  url: z.string(),
+  /** The document's name. */
+  name: z.string(),
+  /** True when an earlier debrief for this candidate and stage was rewritten in place (same link). */
+  replaced: z.boolean(),
+  /** Where a new document was put (the workbook's Drive folder, or My Drive and why); "" when nothing to say. */
+  note: z.string(),
+});
+
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type GetScoringContextRequest = z.infer<typeof GetScoringContextRequestSchema>;
@@ -196,6 +213,8 @@ export type SubmitScorecardRequest = z.infer<typeof SubmitScorecardRequestSchema
 export type GetPanelRequest = z.infer<typeof GetPanelRequestSchema>;
 export type RecordDecisionRequest = z.infer<typeof RecordDecisionRequestSchema>;
 export type RecordVetoRequest = z.infer<typeof RecordVetoRequestSchema>;
+export type GenerateDebriefDocumentRequest = z.infer<typeof GenerateDebriefDocumentRequestSchema>;
+export type GenerateDebriefDocumentResponse = z.infer<typeof GenerateDebriefDocumentResponseSchema>;
 export type StageChoice = z.infer<typeof StageChoiceSchema>;
 export type ContextCategory = z.infer<typeof ContextCategorySchema>;
 export type OwnScorecard = z.infer<typeof OwnScorecardSchema>;
@@ -215,6 +234,7 @@ export interface SidebarApi {
   getPanel: (request: GetPanelRequest) => PanelView;
   recordDecision: (request: RecordDecisionRequest) => PanelView;
   recordVeto: (request: RecordVetoRequest) => PanelView;
+  generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
 }
 
 export type SidebarCall = keyof SidebarApi;
@@ -227,6 +247,7 @@ export const requestSchemas = {
   getPanel: GetPanelRequestSchema,
   recordDecision: RecordDecisionRequestSchema,
   recordVeto: RecordVetoRequestSchema,
+  generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
 } as const;
 
 export const responseSchemas = {
@@ -235,6 +256,7 @@ export const responseSchemas = {
   getPanel: PanelViewSchema,
   recordDecision: PanelViewSchema,
   recordVeto: PanelViewSchema,
+  generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
 } as const;
 
 export const SIDEBAR_CALLS = Object.keys(requestSchemas) as SidebarCall[];

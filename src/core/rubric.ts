@@ -60,7 +60,10 @@ export function rubricFromProcess(process: Process): AppliedRubric {
   };
 }
 
-/** A category id from its name: renaming a category in the Rubric therefore makes it a new category. */
+/**
+ * A new category's id, from its name. A category whose name is unchanged keeps the id it already has (see
+ * parseRubric); renaming one therefore makes it a new category.
+ */
 export function categoryId(name: string): string {
   const slug = name
     .toLowerCase()
@@ -92,6 +95,7 @@ export function rubricToRows(process: Process, rubric: AppliedRubric): (string |
 export function parseRubric(
   values: readonly (readonly unknown[])[],
   process: Process,
+  applied: AppliedRubric = rubricFromProcess(process),
 ): { ok: true; rubric: AppliedRubric } | { ok: false; problems: RubricProblem[] } {
   const problems: RubricProblem[] = [];
   const layout = mapHeaders(values[0] ?? [], RUBRIC_COLUMNS);
@@ -147,14 +151,18 @@ export function parseRubric(
       problems.push({ cell: cellName(col.category, rowNumber), message: 'the category name is empty' });
       return;
     }
-    const id = categoryId(name);
-    if (stages[stage.id].some((c) => c.id === id)) {
+    if (stages[stage.id].some((c) => c.name.toLowerCase() === name.toLowerCase())) {
       problems.push({
         cell: cellName(col.category, rowNumber),
         message: `"${name}" appears twice in stage "${stage.name}"`,
       });
       return;
     }
+    // Scores in the log refer to categories by id: an unchanged name keeps its id.
+    const known = (applied.stages[stage.id] ?? []).find((c) => c.name.toLowerCase() === name.toLowerCase());
+    const taken = new Set([...stages[stage.id], ...(applied.stages[stage.id] ?? [])].map((c) => c.id));
+    let id = known?.id ?? categoryId(name);
+    for (let n = 2; !known && taken.has(id); n++) id = `${categoryId(name)}-${n}`;
     const anchors = ANCHOR_KEYS.map((k, i) => text(row[col[k]]) || GENERIC_ANCHORS[i]);
     const parsed = ScoringCategorySchema.safeParse({
       id,

@@ -46,11 +46,18 @@ export interface BatchOptions {
   readonly startedAt: number;
   readonly progress: (index: number, total: number) => void;
   readonly budgetMs?: number;
+  /** Called with each newly created document's id (e.g. to move it into the workbook's folder); must not throw. */
+  readonly place?: (documentId: string) => void;
 }
 
 /** Writes each job's document (overwriting `existing` when set), stopping early on time or on a Docs error. */
 export function runBatch(options: BatchOptions): BatchOutcome {
   const { app, jobs, now } = options;
+  const create = (doc: InterviewDocument) => {
+    const written = createDocument(app, doc);
+    options.place?.(written.id);
+    return written;
+  };
   const budget = options.budgetMs ?? TIME_BUDGET_MS;
   const done: DocResult[] = [];
   for (let i = 0; i < jobs.length; i++) {
@@ -65,10 +72,10 @@ export function runBatch(options: BatchOptions): BatchOutcome {
         done.push(
           written
             ? { ...written, job, outcome: 'replaced' }
-            : { ...createDocument(app, job.doc), job, outcome: 'new-version' },
+            : { ...create(job.doc), job, outcome: 'new-version' },
         );
       } else {
-        done.push({ ...createDocument(app, job.doc), job, outcome: 'created' });
+        done.push({ ...create(job.doc), job, outcome: 'created' });
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -8,13 +8,6 @@ import type { Recommendation } from '../core/contract';
 import { type LogEntry, buildPanel } from '../core/panel';
 import type { Process, Stage } from '../core/process';
 import { decide, describeFailReason } from '../core/rules';
-import {
-  paragraph,
-  run,
-  textParagraph,
-  type DocBlock,
-  type InterviewDocument,
-} from '../core/templates/document';
 import type { DebriefInput, RenderInput } from '../core/templates/render';
 
 const RECOMMENDATION_LABEL: Readonly<Record<Recommendation, string>> = {
@@ -36,7 +29,7 @@ export function debriefInput(options: {
   entries: readonly LogEntry[];
   viewer: string;
   formatTime: (iso: string) => string;
-}): { input: DebriefInput; veto: { by: string; reason: string } | null } {
+}): DebriefInput {
   const { process, stage, candidate } = options;
   const view = buildPanel({
     entries: options.entries,
@@ -60,7 +53,7 @@ export function debriefInput(options: {
       : decision.status === 'pending'
         ? [`${decision.unscored} of ${decision.total} categories have no score yet`]
         : [];
-  const input: DebriefInput = {
+  return {
     ...options.base,
     scorecards: view.interviewers.map((card) => ({
       interviewer: card.email,
@@ -81,37 +74,12 @@ export function debriefInput(options: {
           outcome: view.decision.outcome,
           note: view.decision.note,
           decidedBy: view.decision.decidedBy,
-          veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : undefined,
         }
       : null,
+    veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null,
     passSummary: {
       passes: decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
       reasons,
     },
   };
-  return { input, veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null };
-}
-
-/**
- * The renderer shows a veto only next to a recorded decision. A veto recorded before the decision must still be
- * visible in the debrief, so it is added after the "no decision yet" line.
- * TODO(consolidate): move into the core renderer's outcome block.
- */
-export function withStandingVeto(
-  doc: InterviewDocument,
-  veto: { by: string; reason: string } | null,
-): InterviewDocument {
-  if (!veto) return doc;
-  const index = doc.blocks.findIndex(
-    (b) =>
-      b.type === 'paragraph' && b.runs.map((r) => r.text).join('') === 'No decision has been recorded yet.',
-  );
-  if (index < 0) return doc;
-  const blocks: DocBlock[] = [
-    ...doc.blocks.slice(0, index + 1),
-    paragraph(run('VETO', true), run(` by ${veto.by}: ${veto.reason}`)),
-    textParagraph('A veto blocks the hire whatever the scores say.'),
-    ...doc.blocks.slice(index + 1),
-  ];
-  return { ...doc, blocks };
 }

@@ -6,11 +6,9 @@
  * expression and a replacement pattern), so "$1", "\", "(", "*" or "{{" end up in the document exactly as typed.
  * Formatting is applied afterwards by offsets (setBold / setLinkUrl), computed from the model's runs.
  *
- * Scopes: only `https://www.googleapis.com/auth/documents` (DocumentApp.create / openById). Documents are created
- * in the user's My Drive, not in a folder next to the workbook: DriveApp's folder and move methods declare the
- * full `drive` scope, which this add-on does not request (least privilege; test/build.test.ts forbids it), and
- * `drive.file` is honoured only by the Advanced Drive service, which would need the Drive API enabled in the
- * Cloud project. Replacing a document overwrites it in place through DocumentApp (same link; earlier content
+ * Scopes: `https://www.googleapis.com/auth/documents` (DocumentApp.create / openById). A new document is made in
+ * My Drive and then moved into the workbook's folder by src/docs/folder.ts (Advanced Drive service, `drive.file`
+ * scope). Replacing a document overwrites it in place through DocumentApp (same link, same folder; earlier content
  * stays in the document's version history), which needs no Drive scope at all.
  */
 import type { DocBlock, InterviewDocument, TextRun } from '../core/templates/document';

@@ -20,7 +20,8 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
       'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
     );
   const rubricSheet = workbook.require('rubric', SHEET_NAMES.rubric);
-  const parsed = parseRubric(readSheetValues(rubricSheet), process);
+  const previous = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  const parsed = parseRubric(readSheetValues(rubricSheet), process, previous);
   if (!parsed.ok) {
     throw new WorkbookError(
       `The "${rubricSheet.getName()}" sheet has problems, so nothing was changed:`,
@@ -28,7 +29,6 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
     );
   }
   const next = parsed.rubric;
-  const previous = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
   const date = now.toISOString().slice(0, 10);
   const changes: string[] = [];
 

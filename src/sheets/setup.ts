@@ -142,6 +142,7 @@ export function setUpWorkbook(
   writeLogSheet(ctx, log);
   writeAboutSheet(ctx, about, stageLayouts);
   nameTables(workbook, candidatesLayout);
+  workbook.state.candidatesRowsCovered = candidatesLayout.lastRow;
   workbook.state.setRubric(ctx.rubric);
   workbook.state.save();
 
@@ -175,15 +176,35 @@ function nameTables(workbook: Workbook, candidates: CandidatesLayout): void {
   whole('log', 'Scorecard_ScoreLog');
 }
 
-/** Gives every scorecard sheet a row for each candidate ID it does not list yet. */
-export function syncAllStageIds(workbook: Workbook, process: Process, ids: readonly string[]): void {
+/** Gives every scorecard sheet a row for each candidate ID it does not list yet; true if a sheet had to grow. */
+export function syncAllStageIds(workbook: Workbook, process: Process, ids: readonly string[]): boolean {
   const rubric = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  let grew = false;
   for (const stage of process.stages) {
     const { layout, rows } = readStageLayout(workbook, stage, rubric.stages[stage.id] ?? stage.categories);
-    syncStageIds(
-      layout,
-      ids,
-      rows.map((row) => [row[layout.columns.id]]),
-    );
+    grew =
+      syncStageIds(
+        layout,
+        ids,
+        rows.map((row) => [row[layout.columns.id]]),
+      ).grew || grew;
   }
+  return grew;
+}
+
+/**
+ * After candidates got new IDs: every scorecard sheet lists them. The whole-column formulas end at a sheet's last
+ * row, and Sheets does not extend them over rows added at the end, so when a sheet grew (a paste past row 1,000)
+ * the formulas are extended at once by a quiet repair run.
+ */
+export function afterNewCandidates(
+  workbook: Workbook,
+  process: Process,
+  ids: readonly string[],
+  candidatesRows: number,
+  now: Date,
+): void {
+  const grew = syncAllStageIds(workbook, process, ids);
+  if (grew || workbook.state.candidatesRowsCovered !== candidatesRows)
+    setUpWorkbook(workbook, undefined, now);
 }

@@ -244,10 +244,20 @@ function repairValidations(ctx: SetupContext, layout: StageLayout, created: bool
   keyRiskRange.setDataValidation(ctx.workbook.app.newDataValidation().requireCheckbox().build());
 }
 
+/**
+ * Cells of a range that lost Scorecard's validation. Presence is checked per cell; the rule's type once (a
+ * range is validated with one rule), so a whole column costs no per-cell calls.
+ */
 function countMissing(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][], type: string): number {
   let missing = 0;
-  for (const row of rules)
-    for (const rule of row) if (!rule || String(rule.getCriteriaType()) !== type) missing++;
+  let first: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
+  for (const row of rules) {
+    for (const rule of row) {
+      if (!rule) missing++;
+      else first ??= rule;
+    }
+  }
+  if (first && String(first.getCriteriaType()) !== type) return rules.length * (rules[0]?.length ?? 0);
   return missing;
 }
 
@@ -359,14 +369,14 @@ export function syncStageIds(
   layout: StageLayout,
   ids: readonly string[],
   existing?: readonly (readonly unknown[])[],
-): number {
+): { added: number; grew: boolean } {
   const { sheet, columns, firstRow } = layout;
   const values =
     existing ??
     sheet.getRange(firstRow, columns.id + 1, Math.max(1, sheet.getLastRow() - firstRow + 1), 1).getValues();
   const present = new Set(values.map((row) => String(row[0]).trim()).filter(Boolean));
   const missing = ids.filter((id) => !present.has(id));
-  if (missing.length === 0) return 0;
+  if (missing.length === 0) return { added: 0, grew: false };
   // The first empty row after the last row that holds an ID.
   let lastUsed = -1;
   values.forEach((row, i) => {
@@ -376,7 +386,7 @@ export function syncStageIds(
   const needed = start + missing.length - 1 - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   sheet.getRange(start, columns.id + 1, missing.length, 1).setValues(missing.map((id) => [id]));
-  return missing.length;
+  return { added: missing.length, grew: needed > 0 };
 }
 
 export function stageLayoutOrThrow(state: StageSheetState): void {

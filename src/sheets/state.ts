@@ -55,6 +55,16 @@ export class DocumentState {
     this.set('nextCandidateId', String(n));
   }
 
+  /** How many rows of the Candidates sheet the whole-column formulas cover (its size at the last setup). */
+  get candidatesRowsCovered(): number | undefined {
+    const raw = Number(this.get('candidatesRows'));
+    return Number.isInteger(raw) && raw > 0 ? raw : undefined;
+  }
+
+  set candidatesRowsCovered(rows: number | undefined) {
+    if (rows) this.set('candidatesRows', String(rows));
+  }
+
   /** The applied rubric, or undefined if never applied or unreadable (setup then re-applies the preset's). */
   rubric(stageIds: readonly string[]): AppliedRubric | undefined {
     const rule = PassRuleSchema.safeParse(parseJson(this.get('rubric.passRule')));

@@ -5,6 +5,7 @@
  */
 import type {
   ContextCategory,
+  GenerateDebriefDocumentResponse,
   Outcome,
   PanelView,
   Recommendation,
@@ -276,4 +277,34 @@ export function vetoText(panel: Pick<PanelView, 'veto'>): string {
   const v = panel.veto;
   if (!v) return '';
   return `Culture-fit veto by ${v.by}, ${formatWhen(v.at)}. The candidate cannot advance.`;
+}
+
+// ---- The debrief document -------------------------------------------------------------------------------
+
+/** Only a Google Docs address becomes a link; anything else the server might return is shown as text. */
+export function documentHref(url: string): string | null {
+  return /^https:\/\/docs\.google\.com\/document\/d\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_\-./?=&#%]*)?$/.test(url)
+    ? url
+    : null;
+}
+
+export interface DebriefLink {
+  /** The link target, or null when the address is not a Google Docs one (then `text` is shown plain). */
+  href: string | null;
+  text: string;
+  /** For the status line. */
+  message: string;
+}
+
+/** What the panel view shows once the debrief document is ready. */
+export function debriefLink(response: GenerateDebriefDocumentResponse): DebriefLink {
+  const href = documentHref(response.url);
+  const done = response.replaced
+    ? 'Debrief updated: the existing document was rewritten in place (same link).'
+    : 'Debrief document created.';
+  return {
+    href,
+    text: href ? response.name || 'Open the debrief' : response.url,
+    message: response.note ? `${done} ${response.note}` : done,
+  };
 }

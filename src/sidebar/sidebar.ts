@@ -5,6 +5,7 @@
  */
 import type {
   ContextCategory,
+  GenerateDebriefDocumentResponse,
   GetScoringContextRequest,
   Outcome,
   PanelView,
@@ -26,6 +27,7 @@ import {
   checkDecisionForm,
   checkScoreForm,
   checkVetoReason,
+  debriefLink,
   decisionText,
   errorText,
   formatWhen,
@@ -50,7 +52,9 @@ const state: {
   decision: DecisionForm | null;
   veto: string;
   tab: Tab;
-} = { context: null, form: null, panel: null, decision: null, veto: '', tab: 'score' };
+  /** The last debrief document made from the panel view, for this candidate and stage (`key`). */
+  debrief: { key: string; response: GenerateDebriefDocumentResponse } | null;
+} = { context: null, form: null, panel: null, decision: null, veto: '', tab: 'score', debrief: null };
 
 const submitIds = new PendingSubmission();
 const decisionIds = new PendingSubmission();
@@ -620,6 +624,52 @@ function vetoFormElement(context: ScoringContext): HTMLElement {
   return element;
 }
 
+function debriefElement(context: ScoringContext): HTMLElement {
+  const request = { candidateId: context.candidate.id, stageId: context.stage.id };
+  const key = `${request.candidateId}\u0000${request.stageId}`;
+  const result = h('p', { class: 'debrief-link', 'aria-live': 'polite' });
+  const showLink = () => {
+    const last = state.debrief?.key === key ? state.debrief.response : null;
+    if (!last) return replaceChildren(result);
+    const link = debriefLink(last);
+    replaceChildren(
+      result,
+      link.href
+        ? h('a', { href: link.href, target: '_blank', rel: 'noopener noreferrer' }, link.text)
+        : link.text,
+    );
+  };
+  showLink();
+  const button = h('button', { type: 'button', class: 'button secondary' }, 'Create debrief document');
+  button.addEventListener('click', () => {
+    if (button.disabled) return;
+    setStatus('Creating the debrief document…');
+    void whileBusy(button, 'Creating…', async () => {
+      try {
+        const response = await call('generateDebriefDocument', request);
+        state.debrief = { key, response };
+        showLink();
+        setStatus(debriefLink(response).message, 'success');
+      } catch (error) {
+        setStatus(errorText(error), 'error');
+      }
+    });
+  });
+  return h(
+    'div',
+    { class: 'card debrief' },
+    h('h3', {}, 'Debrief document'),
+    h(
+      'p',
+      { class: 'hint' },
+      'A Google Doc with every scorecard, the divergences, reconciled scores, decision and veto. ' +
+        'An existing debrief for this stage is rewritten in place (same link).',
+    ),
+    h('div', { class: 'actions' }, button),
+    result,
+  );
+}
+
 function renderPanelView(context: ScoringContext, panel: PanelView): void {
   const refresh = h('button', { type: 'button', class: 'button secondary' }, 'Refresh');
   refresh.addEventListener('click', () => {
@@ -660,6 +710,7 @@ function renderPanelView(context: ScoringContext, panel: PanelView): void {
     interviewerCards(panel, context),
     panel.canDecide ? decisionFormElement(panel, context) : null,
     panel.canVeto ? vetoFormElement(context) : null,
+    debriefElement(context),
     h('div', { class: 'actions' }, refresh),
   );
 }

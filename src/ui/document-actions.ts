@@ -1,5 +1,7 @@
 /**
- * Menu actions for documents: Generate interview script ▸ (stage), Generate debrief and Check templates.
+ * Menu actions for documents: Generate interview script ▸ (stage), Generate debrief and Check templates; and the
+ * panel view's "Create debrief document" (a sidebar call sharing the debrief code with the menu). New documents go
+ * into the workbook's Drive folder (src/docs/folder.ts).
  *
  * Every batch reads the sheet a constant number of times (Templates once, Candidates once before and once right
  * before writing the links, the selected scorecard sheet or the Score log once when needed) and writes the links
@@ -11,8 +13,11 @@ import type { Process, Stage } from '../core/process';
 import { rubricFromProcess } from '../core/rubric';
 import { stageScriptHeader } from '../core/candidates';
 import { DEBRIEF_STAGE, selectTemplateRows, type TemplateRow } from '../core/templates/template';
+import { type GenerateDebriefDocumentResponse, parseRequest } from '../core/contract';
+import { resolveStage } from '../core/panel';
 import {
   type CandidateInfo,
+  type DebriefInput,
   type RenderInput,
   TemplateRenderError,
   renderDebriefDocument,
@@ -20,7 +25,8 @@ import {
 } from '../core/templates/render';
 import type { InterviewDocument } from '../core/templates/document';
 import { type BatchOutcome, type DocJob, runBatch } from '../docs/batch';
-import { debriefInput, withStandingVeto } from '../docs/debrief';
+import { debriefInput } from '../docs/debrief';
+import { type DocumentFolder, documentFolder } from '../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs, writeScriptLinks } from '../docs/links';
 import { type CandidatesRead, selectedCandidates } from '../docs/selection';
 import { documentIdFromUrl } from '../docs/writer';
@@ -30,7 +36,7 @@ import { WorkbookError } from '../sheets/errors';
 import type { Workbook } from '../sheets/registry';
 import { workbookProcess } from '../sheets/setup';
 import { checkTemplatesSheet, readTemplates } from '../sheets/templates-sheet';
-import { runMenuAction } from './actions';
+import { runMenuAction, withDocumentLock } from './actions';
 import type { Services } from './services';
 import { workbookFor } from './setup-actions';
 
@@ -125,8 +131,15 @@ interface Prepared {
   readonly workbookUrl: string;
 }
 
-/** Everything a batch needs, read and checked before anything is created. */
-function prepare(services: Services, stagePosition?: number): Prepared & { stage?: Stage } {
+/**
+ * Everything a batch needs, read and checked before anything is created. The candidates are the selected rows,
+ * or the one with `candidateId` (the sidebar names its candidate).
+ */
+function prepare(
+  services: Services,
+  options: { stagePosition?: number; candidateId?: string } = {},
+): Prepared & { stage?: Stage } {
+  const { stagePosition, candidateId } = options;
   const startedAt = services.now().getTime();
   const workbook = workbookFor(services);
   const base = requireProcess(workbook);
@@ -143,7 +156,10 @@ function prepare(services: Services, stagePosition?: number): Prepared & { stage
   const process = appliedProcess(workbook, base);
   const templates = readTemplates(workbook, services.presets().presets);
   const read = readCandidates(workbook, base);
-  const chosen = selectedCandidates(services.spreadsheet, workbook, base, read);
+  const chosen =
+    candidateId === undefined
+      ? selectedCandidates(services.spreadsheet, workbook, base, read)
+      : [namedCandidate(read, candidateId)];
   const timeZone = services.spreadsheet.getSpreadsheetTimeZone();
   return {
     startedAt,
@@ -157,6 +173,13 @@ function prepare(services: Services, stagePosition?: number): Prepared & { stage
     today: formatInZone(services.now(), timeZone, false),
     workbookUrl: services.spreadsheet.getUrl(),
   };
+}
+
+function namedCandidate(read: CandidatesRead, candidateId: string): Candidate {
+  const candidate = read.candidates.find((c) => c.id === candidateId.trim());
+  if (!candidate)
+    throw new WorkbookError(`There is no candidate with the ID "${candidateId}" on the Candidates sheet.`);
+  return candidate;
 }
 
 function renderInput(p: Prepared, stage: Stage, candidate: Candidate): RenderInput {
@@ -193,8 +216,23 @@ function askAboutExisting(services: Services, jobs: readonly DocJob[], what: str
   return 'cancel';
 }
 
-/** Runs the batch with progress toasts; the caller stores the links in `finally`-like fashion. */
-function run(services: Services, p: Prepared, jobs: readonly DocJob[], what: string): BatchOutcome {
+/** The workbook's Drive folder for this action's new documents (looked up or made on the first one). */
+function workbookFolder(services: Services): DocumentFolder {
+  return documentFolder({
+    drive: services.drive,
+    properties: services.documentProperties,
+    spreadsheetName: () => services.spreadsheet.getName(),
+  });
+}
+
+/** Runs the batch with progress toasts, new documents going into the folder; the caller stores the links. */
+function run(
+  services: Services,
+  p: Prepared,
+  jobs: readonly DocJob[],
+  what: string,
+  folder: DocumentFolder,
+): BatchOutcome {
   return runBatch({
     app: services.documents,
     jobs,
@@ -202,11 +240,21 @@ function run(services: Services, p: Prepared, jobs: readonly DocJob[], what: str
     startedAt: p.startedAt,
     progress: (index, total) =>
       services.spreadsheet.toast(`Creating ${what} ${index + 1} of ${total}…`, 'Scorecard', 10),
+    place: (id) => folder.place(id),
   });
 }
 
-/** The closing message: what was done, what was kept, and how to continue when the batch stopped early. */
-function report(outcome: BatchOutcome, kept: readonly DocJob[], what: string, again: string): string[] {
+/**
+ * The closing message: what was done, where the new documents are, what was kept, and how to continue when the
+ * batch stopped early.
+ */
+function report(
+  outcome: BatchOutcome,
+  kept: readonly DocJob[],
+  what: string,
+  again: string,
+  folder: DocumentFolder,
+): string[] {
   const lines: string[] = [];
   const count = (o: string) => outcome.done.filter((d) => d.outcome === o).length;
   const created = count('created');
@@ -218,6 +266,7 @@ function report(outcome: BatchOutcome, kept: readonly DocJob[], what: string, ag
     lines.push(
       `${plural(fresh, 'earlier document')} could not be opened (deleted, or not shared with you), so new ones were made and the old links replaced.`,
     );
+  lines.push(...folder.report());
   if (kept.length > 0) lines.push(`Kept ${plural(kept.length, 'existing document')}: ${names(kept)}.`);
   if (outcome.notStarted.length > 0) {
     const why = outcome.stoppedForTime
@@ -236,7 +285,7 @@ function report(outcome: BatchOutcome, kept: readonly DocJob[], what: string, ag
 
 export function generateScriptsAction(services: Services, stagePosition: number): void {
   runMenuAction(services, SCRIPT_TITLE, () => {
-    const p = prepare(services, stagePosition);
+    const p = prepare(services, { stagePosition });
     const stage = p.stage!;
     const column = p.read.layout.columns[`script:${stage.id}`];
     const rowsById = new Map(
@@ -265,8 +314,9 @@ export function generateScriptsAction(services: Services, stagePosition: number)
     }
     let outcome: BatchOutcome | undefined;
     let lost: { label: string; url: string }[];
+    const folder = workbookFolder(services);
     try {
-      outcome = run(services, p, todo, 'interview script');
+      outcome = run(services, p, todo, 'interview script', folder);
     } finally {
       // Links to what was made are kept even if the batch stopped with an error.
       const done = outcome?.done ?? [];
@@ -284,6 +334,7 @@ export function generateScriptsAction(services: Services, stagePosition: number)
       kept,
       `${stage.name} script`,
       `select the same rows and choose ${SCRIPT_TITLE} ▸ Stage ${stagePosition}`,
+      folder,
     );
     if (outcome.done.length > 0 && lost.length < outcome.done.length)
       lines.push(`The links are in the "${stageScriptHeader(stage)}" column.`);
@@ -335,6 +386,88 @@ function askDebriefStage(
   return stage;
 }
 
+interface DebriefJobs {
+  readonly jobs: DocJob[];
+  /** The stage of each candidate's debrief, by candidate ID. */
+  readonly stageOf: Map<string, Stage>;
+}
+
+/**
+ * One debrief job per candidate and stage (the menu and the panel view share this). Creates nothing and throws
+ * when the viewer may not see some candidate's scores yet: only the hiring manager, or someone who has submitted a
+ * scorecard for that stage, may (a debrief must not break independent scoring).
+ */
+function debriefJobs(
+  services: Services,
+  p: Prepared,
+  targets: readonly { candidate: Candidate; stage: Stage }[],
+): DebriefJobs {
+  const { entries } = readScoreLog(p.workbook);
+  const viewer = services.activeUserEmail();
+  const stored = storedDebriefs(services.documentProperties);
+  const stageOf = new Map<string, Stage>();
+  const hidden: string[] = [];
+  const jobs: DocJob[] = [];
+  for (const { candidate, stage } of targets) {
+    stageOf.set(candidate.id, stage);
+    let input: DebriefInput;
+    try {
+      input = debriefInput({
+        base: renderInput(p, stage, candidate),
+        process: p.process,
+        stage,
+        candidate,
+        entries,
+        viewer,
+        formatTime: (iso) => {
+          const date = new Date(iso);
+          return Number.isNaN(date.getTime()) ? iso : formatInZone(date, p.timeZone, true);
+        },
+      });
+    } catch {
+      hidden.push(`${candidate.name} (${stage.name})`);
+      continue;
+    }
+    jobs.push({
+      key: candidate.id,
+      label: candidate.name,
+      doc: render(() => renderDebriefDocument(input)),
+      existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
+    });
+  }
+  if (hidden.length > 0) {
+    throw new WorkbookError(
+      "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:",
+      [
+        ...hidden,
+        `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
+      ],
+    );
+  }
+  return { jobs, stageOf };
+}
+
+/** Writes the debriefs and remembers each one made (also when the batch stopped early or failed). */
+function runDebriefs(
+  services: Services,
+  p: Prepared,
+  debriefs: DebriefJobs,
+  todo: readonly DocJob[],
+  folder: DocumentFolder,
+): BatchOutcome {
+  let outcome: BatchOutcome | undefined;
+  try {
+    outcome = run(services, p, todo, 'debrief', folder);
+  } finally {
+    storeDebriefs(
+      services.documentProperties,
+      outcome?.done ?? [],
+      (r) => debriefs.stageOf.get(r.job.key)!.id,
+    );
+  }
+  return outcome;
+}
+
 export function generateDebriefAction(services: Services): void {
   runMenuAction(services, DEBRIEF_TITLE, () => {
     const p = prepare(services);
@@ -343,52 +476,15 @@ export function generateDebriefAction(services: Services): void {
       services.spreadsheet.toast('Cancelled. Nothing was created.', 'Scorecard');
       return;
     }
-    const { entries } = readScoreLog(p.workbook);
-    const viewer = services.activeUserEmail();
-    const stored = storedDebriefs(services.documentProperties);
-    const stageOf = new Map<string, Stage>();
-    const hidden: string[] = [];
-    const jobs: DocJob[] = [];
-    for (const candidate of p.chosen) {
-      const stage = picked ?? p.process.stages.find((s) => s.id === candidate.stageId) ?? p.process.stages[0];
-      stageOf.set(candidate.id, stage);
-      let prepared: ReturnType<typeof debriefInput>;
-      try {
-        prepared = debriefInput({
-          base: renderInput(p, stage, candidate),
-          process: p.process,
-          stage,
-          candidate,
-          entries,
-          viewer,
-          formatTime: (iso) => {
-            const date = new Date(iso);
-            return Number.isNaN(date.getTime()) ? iso : formatInZone(date, p.timeZone, true);
-          },
-        });
-      } catch {
-        hidden.push(`${candidate.name} (${stage.name})`);
-        continue;
-      }
-      jobs.push({
-        key: candidate.id,
-        label: candidate.name,
-        doc: withStandingVeto(
-          render(() => renderDebriefDocument(prepared.input)),
-          prepared.veto,
-        ),
-        existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
-      });
-    }
-    if (hidden.length > 0) {
-      throw new WorkbookError(
-        "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:",
-        [
-          ...hidden,
-          `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
-        ],
-      );
-    }
+    const debriefs = debriefJobs(
+      services,
+      p,
+      p.chosen.map((candidate) => ({
+        candidate,
+        stage: picked ?? p.process.stages.find((s) => s.id === candidate.stageId) ?? p.process.stages[0],
+      })),
+    );
+    const { jobs, stageOf } = debriefs;
     const choice = askAboutExisting(services, jobs, 'a debrief for that stage');
     if (choice === 'cancel') {
       services.spreadsheet.toast('Cancelled. Nothing was created.', 'Scorecard');
@@ -403,13 +499,15 @@ export function generateDebriefAction(services: Services): void {
       );
       return;
     }
-    let outcome: BatchOutcome | undefined;
-    try {
-      outcome = run(services, p, todo, 'debrief');
-    } finally {
-      storeDebriefs(services.documentProperties, outcome?.done ?? [], (r) => stageOf.get(r.job.key)!.id);
-    }
-    const lines = report(outcome, kept, 'debrief', `select the same rows and choose ${DEBRIEF_TITLE}`);
+    const folder = workbookFolder(services);
+    const outcome = runDebriefs(services, p, debriefs, todo, folder);
+    const lines = report(
+      outcome,
+      kept,
+      'debrief',
+      `select the same rows and choose ${DEBRIEF_TITLE}`,
+      folder,
+    );
     if (outcome.done.length > 0)
       lines.push(
         `Links:\n${bullets(outcome.done.map((d) => `${d.job.label} (${stageOf.get(d.job.key)!.name}): ${d.url}`))}`,
@@ -419,6 +517,38 @@ export function generateDebriefAction(services: Services): void {
       lines.join('\n'),
       services.ui.ButtonSet.OK,
     );
+  });
+}
+
+/**
+ * The panel view's "Create debrief document" (sidebar call): the same debrief as the menu's, for one candidate
+ * and stage, under the same permission rule. There is no dialog in the sidebar, so an existing debrief is
+ * rewritten in place, as "Yes = replace" does from the menu (same link).
+ */
+export function generateDebriefDocument(
+  services: Services,
+  payload: unknown,
+): GenerateDebriefDocumentResponse {
+  const request = parseRequest('generateDebriefDocument', payload);
+  return withDocumentLock(services, () => {
+    const p = prepare(services, { candidateId: request.candidateId });
+    const [candidate] = p.chosen;
+    const stage = resolveStage(p.process.stages, request.stageId, candidate.stageId ?? '');
+    const debriefs = debriefJobs(services, p, [{ candidate, stage }]);
+    const folder = workbookFolder(services);
+    const outcome = runDebriefs(services, p, debriefs, debriefs.jobs, folder);
+    const [done] = outcome.done;
+    if (!done) {
+      throw new WorkbookError(
+        `Google Docs did not create the debrief${outcome.failure ? `: ${outcome.failure}` : ''}. Try again in a moment.`,
+      );
+    }
+    return {
+      url: done.url,
+      name: done.job.doc.name,
+      replaced: done.outcome === 'replaced',
+      note: folder.report().join(' '),
+    };
   });
 }
 
@@ -464,6 +594,7 @@ function documentProblems(process: Process, templates: readonly TemplateRow[]): 
         divergent: [],
         reconciled: null,
         decision: null,
+        veto: null,
         passSummary: { passes: null, reasons: [] },
       });
     } catch (error) {

@@ -3,6 +3,7 @@
  * and handed to the UI layer. Tests get the same objects from the in-memory runtime.
  */
 import type { PresetCatalog } from '../core/presets/catalog';
+import type { DriveFiles } from '../docs/folder';
 import type { SheetBuilders } from '../sheets/registry';
 
 export interface Services {
@@ -20,4 +21,9 @@ export interface Services {
   readonly sidebarPage: () => GoogleAppsScript.HTML.HtmlOutput;
   /** Google Docs, for interview documents (scope: auth/documents). */
   readonly documents: GoogleAppsScript.Document.DocumentApp;
+  /**
+   * The Advanced Drive service's Files (Drive API v3, scope auth/drive.file), to keep the documents in the
+   * workbook's folder; undefined when the service is not enabled for the script.
+   */
+  readonly drive?: DriveFiles;
 }

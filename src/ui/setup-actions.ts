@@ -6,7 +6,7 @@ import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import { applyRubricChanges } from '../sheets/apply-rubric';
 import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
 import { WorkbookError } from '../sheets/errors';
-import { openWorkbook, setUpWorkbook, syncAllStageIds, workbookProcess } from '../sheets/setup';
+import { afterNewCandidates, openWorkbook, setUpWorkbook, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
 import { addMenu, documentMenuEntries, menuLayout } from './menu';
 import type { Services } from './services';
@@ -103,7 +103,7 @@ export function assignIdsOnEdit(services: Services, editedSheetId: number): void
     const { layout, rows } = readCandidates(workbook, process);
     const { assigned, ids } = assignCandidateIds({ workbook, process, now: services.now() }, layout, rows);
     if (assigned === 0) return;
-    syncAllStageIds(workbook, process, ids);
+    afterNewCandidates(workbook, process, ids, layout.lastRow, services.now());
     workbook.state.save();
   });
 }

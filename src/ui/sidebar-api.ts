@@ -26,7 +26,7 @@ import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sh
 import { WorkbookError } from '../sheets/errors';
 import type { Workbook } from '../sheets/registry';
 import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
-import { syncAllStageIds, workbookProcess } from '../sheets/setup';
+import { afterNewCandidates, workbookProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
 import type { Services } from './services';
@@ -100,7 +100,7 @@ function selectedCandidate(services: Services, session: Session): Candidate {
       // A candidate typed in before the onEdit trigger could run: give them their ID now.
       withDocumentLock(services, () => {
         const { ids } = assignCandidateIds({ ...session, now: services.now() }, layout, rows);
-        syncAllStageIds(session.workbook, session.process, ids);
+        afterNewCandidates(session.workbook, session.process, ids, layout.lastRow, services.now());
         session.workbook.state.save();
       });
       ({ candidates, layout, rows } = readCandidates(session.workbook, session.process));

@@ -3,6 +3,7 @@
  * names the field and what is wrong with it.
  */
 import {
+  GenerateDebriefDocumentResponseSchema,
   MAX_NOTE_LENGTH,
   OUTCOMES,
   PanelViewSchema,
@@ -65,6 +66,23 @@ describe('parseRequest accepts well-formed requests', () => {
     });
     expect(parseRequest('recordDecision', decision)).toEqual(decision);
     expect(parseRequest('recordVeto', veto)).toEqual(veto);
+    expect(
+      parseRequest('generateDebriefDocument', { candidateId: 'C-0001', stageId: 'main-interview' }),
+    ).toEqual({ candidateId: 'C-0001', stageId: 'main-interview' });
+  });
+
+  it('generateDebriefDocument: both ids required, nothing else accepted (identity comes from the session)', () => {
+    expect(refusal('generateDebriefDocument', { candidateId: 'C-0001' })).toBe('stageId is required');
+    expect(
+      refusal('generateDebriefDocument', {
+        candidateId: 'C-0001',
+        stageId: 'main-interview',
+        viewer: 'boss@example.com',
+      }),
+    ).toBe('unknown field "viewer"');
+    expect(refusal('generateDebriefDocument', { candidateId: '', stageId: 'x'.repeat(65) })).toBe(
+      'candidateId must be text of 1 to 64 characters (got ""); stageId must be text of 1 to 64 characters (got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." (65 characters))',
+    );
   });
 
   it('accepts an empty note map, empty overall note and a note of exactly the limit', () => {
@@ -94,7 +112,14 @@ describe('parseRequest accepts well-formed requests', () => {
 
   it('lists every call of the API', () => {
     expect(SIDEBAR_CALLS.sort()).toEqual(
-      ['getPanel', 'getScoringContext', 'recordDecision', 'recordVeto', 'submitScorecard'].sort(),
+      [
+        'generateDebriefDocument',
+        'getPanel',
+        'getScoringContext',
+        'recordDecision',
+        'recordVeto',
+        'submitScorecard',
+      ].sort(),
     );
   });
 });
@@ -289,6 +314,13 @@ describe('responses are JSON-safe', () => {
     });
     expect(JSON.parse(JSON.stringify(submitted))).toEqual(submitted);
     expect(() => PanelViewSchema.parse({})).toThrow();
+    const debrief = GenerateDebriefDocumentResponseSchema.parse({
+      url: 'https://docs.google.com/document/d/abc/edit',
+      name: 'Debrief · Stage 2 · Main interview — Ada',
+      replaced: false,
+      note: '',
+    });
+    expect(JSON.parse(JSON.stringify(debrief))).toEqual(debrief);
   });
 });
 

@@ -14,6 +14,10 @@ describe('the Rubric sheet', () => {
     expect(parsed.rubric.stages.screening.map((c) => [c.name, c.keyRisk])).toEqual(
       process.stages[0].categories.map((c) => [c.name, c.keyRisk]),
     );
+    // Every category keeps its id (the Score log refers to categories by id), in every stage.
+    for (const stage of process.stages) {
+      expect(parsed.rubric.stages[stage.id].map((c) => c.id)).toEqual(stage.categories.map((c) => c.id));
+    }
   });
 
   it('takes an added category, a changed key-risk flag and a new threshold', () => {

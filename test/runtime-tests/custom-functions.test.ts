@@ -21,7 +21,11 @@ function sheetWithScores() {
 describe('custom functions in cells', () => {
   it('PASSES with a key-risk row shows TRUE, FALSE and blank for pending', () => {
     const rt = sheetWithScores();
-    rt.setCells('Scores', 'F3', [['=PASSES(B3:D3, B$1:D$1)'], ['=PASSES(B4:D4, B$1:D$1)'], ['=PASSES(B5:D5, B$1:D$1)']]);
+    rt.setCells('Scores', 'F3', [
+      ['=PASSES(B3:D3, B$1:D$1)'],
+      ['=PASSES(B4:D4, B$1:D$1)'],
+      ['=PASSES(B5:D5, B$1:D$1)'],
+    ]);
     expect(rt.displayed('Scores', 'F3:F5')).toEqual([[true], [false], ['']]);
   });
 
@@ -35,7 +39,10 @@ describe('custom functions in cells', () => {
 
   it('composes with native functions', () => {
     const rt = sheetWithScores();
-    rt.setCells('Scores', 'G3', [['=IF(PASSES(B3:D3, B$1:D$1),"Hire","No")'], ['=IF(PASSES(B4:D4, B$1:D$1),"Hire","No")']]);
+    rt.setCells('Scores', 'G3', [
+      ['=IF(PASSES(B3:D3, B$1:D$1),"Hire","No")'],
+      ['=IF(PASSES(B4:D4, B$1:D$1),"Hire","No")'],
+    ]);
     expect(rt.displayed('Scores', 'G3:G4')).toEqual([['Hire'], ['No']]);
   });
 
@@ -51,7 +58,11 @@ describe('custom functions in cells', () => {
   it('RUBRIC_AVERAGE, PASS_REASON and DIVERGENT show their results', () => {
     const rt = sheetWithScores();
     rt.setCells('Scores', 'F3', [
-      ['=RUBRIC_AVERAGE(B3:D3)', '=PASS_REASON(B4:D4, B$1:D$1, 4, 3, 4, B$2:D$2)', '=DIVERGENT(B3:D4, B2:D2)'],
+      [
+        '=RUBRIC_AVERAGE(B3:D3)',
+        '=PASS_REASON(B4:D4, B$1:D$1, 4, 3, 4, B$2:D$2)',
+        '=DIVERGENT(B3:D4, B2:D2)',
+      ],
     ]);
     expect(rt.displayed('Scores', 'F3')).toBeCloseTo(4.333, 3);
     expect(rt.displayed('Scores', 'G3')).toBe('Fails: key-risk Communication scored 3.0, below 4.0');
@@ -65,7 +76,9 @@ describe('custom functions in cells', () => {
     rt.setCells('Scores', 'C3', [['great']]);
     rt.setCells('Scores', 'F3', [['=PASSES(B3:D3)']]);
     expect(rt.displayed('Scores', 'F3')).toBe('#ERROR!');
-    expect(rt.errorMessage('Scores', 'F3')).toBe('PASSES: scores row 1, column 2 holds "great", which is not a score from 1 to 5');
+    expect(rt.errorMessage('Scores', 'F3')).toBe(
+      'PASSES: scores row 1, column 2 holds "great", which is not a score from 1 to 5',
+    );
   });
 
   it('inside a block only the bad row says #INVALID', () => {

@@ -4,7 +4,14 @@
  * documents a user would open asserted (headings, tables, bold key-risk marks, literal special characters).
  */
 import * as vm from 'node:vm';
-import { type DocModel, type Runtime, columnToLetters, createRuntime } from '../runtime';
+import {
+  type DocModel,
+  MY_DRIVE_ROOT_ID,
+  type Runtime,
+  type RuntimeOptions,
+  columnToLetters,
+  createRuntime,
+} from '../runtime';
 
 const SPECIAL_NAME = 'Ada $1 \\ (Lovelace)* $& {{candidate.name}}';
 
@@ -17,8 +24,8 @@ function candidateRows(n: number): string[][] {
 }
 
 /** Set up workbook with the default preset, then candidates typed in (Name, Email, Role, …) with IDs from onEdit. */
-function workbook(rows: string[][] = candidateRows(3)): Runtime {
-  const rt = createRuntime();
+function workbook(rows: string[][] = candidateRows(3), options: RuntimeOptions = {}): Runtime {
+  const rt = createRuntime(options);
   rt.ui.respondWith({ button: 'OK', text: '' });
   rt.call('setUpWorkbook');
   if (rows.length > 0) {
@@ -280,6 +287,7 @@ describe('Generate interview script', () => {
         reads: rt.sheetReads(),
         writes: rt.sheetWrites(),
         docCalls: rt.documents.calls() / n,
+        driveCalls: rt.drive.calls(),
         counters: rt.counters.toObject(),
       };
     };
@@ -294,6 +302,116 @@ describe('Generate interview script', () => {
     expect(one.counters['DocumentApp.create']).toBe(1);
     expect(many.counters['DocumentApp.create']).toBe(25);
     expect(many.counters['Body.replaceText']).toBeUndefined();
+    // Drive: the folder made once, where new documents are read once, then one move per document.
+    expect(one.driveCalls).toBe(3);
+    expect(many.driveCalls).toBe(27);
+    expect(many.counters['Drive.Files.update']).toBe(25);
+  });
+});
+
+describe('the workbook folder in Drive (Advanced Drive service, drive.file scope)', () => {
+  const FOLDER_PROPERTY = 'scorecard.documentsFolder';
+  const folderName = (rt: Runtime) => `Scorecard documents — ${rt.spreadsheet.getName()}`;
+
+  test('the first batch makes the folder and moves each new document into it; the next batch reuses it', () => {
+    const rt = workbook(candidateRows(2));
+    rt.select('Candidates', 'A2:A3');
+    rt.call('generateScriptStage1');
+
+    const folders = rt.drive.folders();
+    expect(folders).toEqual([
+      { id: expect.any(String), name: folderName(rt), parents: [MY_DRIVE_ROOT_ID], trashed: false },
+    ]);
+    const [folder] = folders;
+    expect(rt.properties.document.get(FOLDER_PROPERTY)).toBe(folder.id);
+    expect(rt.documents.list().map((d) => [d.folderId, d.folderName])).toEqual([
+      [folder.id, folderName(rt)],
+      [folder.id, folderName(rt)],
+    ]);
+    expect(lastAlert(rt).message).toContain(
+      `New documents are in a new Drive folder in My Drive: "${folderName(rt)}" (https://drive.google.com/drive/folders/${folder.id}).`,
+    );
+    expect(rt.counters.get('Drive.Files.create')).toBe(1);
+    expect(rt.counters.get('Drive.Files.update')).toBe(2);
+
+    rt.resetCounters();
+    rt.call('generateScriptStage2');
+    expect(rt.drive.folders()).toHaveLength(1);
+    expect(rt.documents.list()).toHaveLength(4);
+    expect(rt.documents.list().every((d) => d.folderId === folder.id)).toBe(true);
+    expect(lastAlert(rt).message).toContain(`New documents are in the Drive folder "${folderName(rt)}"`);
+    expect(rt.counters.get('Drive.Files.create')).toBe(0);
+    expect(rt.counters.get('Drive.Files.get')).toBe(2); // the folder still there; where new documents start
+    expect(rt.counters.get('Drive.Files.update')).toBe(2);
+
+    // Replacing in place leaves the documents where they are and needs no Drive call.
+    rt.resetCounters();
+    rt.ui.respondWith('YES');
+    rt.call('generateScriptStage2');
+    expect(rt.drive.calls()).toBe(0);
+    expect(lastAlert(rt).message).not.toContain('Drive folder');
+  });
+
+  test.each([
+    ['trashed', (rt: Runtime, id: string) => rt.drive.trash(id)],
+    ['deleted for good', (rt: Runtime, id: string) => rt.drive.remove(id)],
+  ])('a folder %s is replaced by a new one, and the message says so', (_, lose) => {
+    const rt = workbook(candidateRows(2));
+    rt.select('Candidates', 'B2');
+    rt.call('generateScriptStage1');
+    const [old] = rt.drive.folders();
+    lose(rt, old.id);
+
+    rt.select('Candidates', 'B3');
+    rt.call('generateScriptStage1');
+    const fresh = rt.drive.folders().find((f) => f.id !== old.id && !f.trashed)!;
+    expect(fresh).toMatchObject({ name: folderName(rt), trashed: false });
+    expect(rt.properties.document.get(FOLDER_PROPERTY)).toBe(fresh.id);
+    const [, second] = rt.documents.list();
+    expect(second).toMatchObject({ name: expect.stringContaining('Candidate 2'), folderId: fresh.id });
+    const message = lastAlert(rt).message;
+    expect(message).toContain(
+      `The earlier Scorecard documents folder was deleted or is in the trash, so a new one was made in My Drive: "${folderName(rt)}" (https://drive.google.com/drive/folders/${fresh.id}).`,
+    );
+    expect(message).toContain('Created 1 Screening script.');
+  });
+
+  test('without the Drive service the documents are still made, in My Drive, and the message says so once', () => {
+    const rt = workbook(candidateRows(3), { drive: false });
+    expect(typeof rt.global.Drive).toBe('undefined');
+    expect(() => vm.runInContext('Drive', rt.global)).toThrow(/Drive is not defined/);
+    rt.select('Candidates', 'A2:A4');
+    rt.call('generateScriptStage1');
+    const docs = rt.documents.list();
+    expect(docs).toHaveLength(3);
+    expect(docs.every((d) => d.folderId === MY_DRIVE_ROOT_ID && d.folderName === 'My Drive')).toBe(true);
+    const alert = lastAlert(rt);
+    expect(alert.title).toBe('Interview scripts ready');
+    const notes = alert.message.split('\n').filter((l) => l.includes('My Drive'));
+    expect(notes).toEqual([
+      '3 new documents are in your My Drive, not in a Scorecard documents folder: the Drive advanced service is not enabled for this script (see the README, "Interview documents").',
+    ]);
+    expect(rt.displayed('Candidates', cell(rt, 'Screening script', 4))).toBe(docs[2].url);
+    expect(rt.properties.document.has(FOLDER_PROPERTY)).toBe(false);
+  });
+
+  test('when Drive refuses, the batch still finishes: documents stay in My Drive and Drive is not asked again', () => {
+    const rt = workbook(candidateRows(3));
+    const files = rt.drive.service.Files;
+    files.create = () => {
+      throw rt.realm.error(
+        'GoogleJsonResponseException: API call to drive.files.create failed with error: Access Not Configured. Drive API has not been used in project 123.',
+      );
+    };
+    rt.select('Candidates', 'A2:A4');
+    rt.call('generateScriptStage1');
+    expect(rt.documents.list().map((d) => d.folderName)).toEqual(['My Drive', 'My Drive', 'My Drive']);
+    const alert = lastAlert(rt);
+    expect(alert.title).toBe('Interview scripts ready');
+    expect(alert.message).toContain(
+      "3 new documents are in your My Drive, not in the workbook's Scorecard documents folder: Drive refused the move (API call to drive.files.create failed with error: Access Not Configured.",
+    );
+    expect(rt.counters.get('Drive.Files.get')).toBe(0);
   });
 });
 
@@ -557,5 +675,88 @@ describe('Generate debrief', () => {
     rt.call('generateDebrief');
     expect(rt.documents.list()).toEqual([]);
     expect(lastAlert(rt).message).toContain('you cannot see them yet');
+  });
+  describe('from the panel view (sidebar call generateDebriefDocument)', () => {
+    /** As google.script.run calls it: the payload and the result go through JSON. */
+    function fromSidebar(rt: Runtime, user: string, payload: unknown): any {
+      rt.setActiveUser(user);
+      const result = rt.call('generateDebriefDocument', JSON.parse(JSON.stringify(payload)));
+      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+      return result;
+    }
+    const request = { candidateId: 'C-0001', stageId: 'main-interview' };
+
+    test('someone who has not scored and is not the hiring manager is refused; nothing is created', () => {
+      const rt = withScores();
+      expect(() => fromSidebar(rt, 'outsider@example.com', request)).toThrow(
+        /you cannot see them yet[\s\S]*Submit your own scorecard for that stage first/,
+      );
+      expect(rt.documents.list()).toEqual([]);
+      expect(rt.drive.folders()).toEqual([]);
+    });
+
+    test('the hiring manager gets the same debrief as from the menu, with its link; a second call replaces it', () => {
+      const rt = withScores();
+      const first = fromSidebar(rt, 'manager@example.com', request);
+      const doc = only(rt);
+      const [folder] = rt.drive.folders();
+      expect(first).toEqual({
+        url: doc.url,
+        name: `Debrief · Stage 2 · Main interview — ${SPECIAL_NAME}`,
+        replaced: false,
+        note: `New documents are in a new Drive folder in My Drive: "${folder.name}" (https://drive.google.com/drive/folders/${folder.id}).`,
+      });
+      expect(rt.documents.list()[0].folderId).toBe(folder.id);
+      const text = rt.documents.text(doc.id);
+      expect(text).toContain('| Category | Key risk | manager@example.com | second@example.com |');
+      expect(text).toContain('| Role-specific technical depth (differs) | KEY RISK | 5 | 3 |');
+      expect(text).toContain('| Role-specific technical depth | KEY RISK | 4 |');
+      expect(text).toContain('Decision: Hold');
+      expect(text).toContain('Reasons: wait for references');
+      expect(text).toContain('VETO by second@example.com: dismissive in pairing');
+      expect(rt.ui.alerts).toEqual([]); // no dialog from a sidebar call
+
+      // A template edit, then again: the same document, rewritten in place.
+      const row = templateRow(rt, 'debrief', 'heading', 'Decision');
+      rt.setCells('Templates', `E${row}`, [['Outcome for {{candidate.name}}']]);
+      const second = fromSidebar(rt, 'manager@example.com', request);
+      expect(second).toEqual({ url: first.url, name: first.name, replaced: true, note: '' });
+      expect(rt.documents.list()).toHaveLength(1);
+      expect(rt.documents.text(doc.id)).toContain(`# Outcome for ${SPECIAL_NAME}`);
+
+      // The menu knows about it too: No keeps it, nothing new is made.
+      rt.select('Candidates', 'B2');
+      rt.ui.respondWith({ button: 'OK', text: '2' }, 'NO');
+      rt.call('generateDebrief');
+      expect(lastAlert(rt).message).toContain('already has a debrief for that stage');
+      expect(rt.documents.list()).toHaveLength(1);
+    });
+
+    test('the second interviewer, having submitted, may create it; a deleted debrief is made again', () => {
+      const rt = withScores();
+      const first = fromSidebar(rt, 'second@example.com', request);
+      rt.documents.delete(only(rt).id);
+      const again = fromSidebar(rt, 'SECOND@example.com', request);
+      expect(again.replaced).toBe(false);
+      expect(again.url).not.toBe(first.url);
+      expect(only(rt).url).toBe(again.url);
+    });
+
+    test('bad payloads and unknown candidates or stages are refused with a specific message', () => {
+      const rt = withScores();
+      expect(() => fromSidebar(rt, 'manager@example.com', { ...request, stage: 'x' })).toThrow(
+        'unknown field "stage"',
+      );
+      expect(() => fromSidebar(rt, 'manager@example.com', { stageId: 'main-interview' })).toThrow(
+        'candidateId is required',
+      );
+      expect(() => fromSidebar(rt, 'manager@example.com', { ...request, candidateId: 'C-9999' })).toThrow(
+        'There is no candidate with the ID "C-9999" on the Candidates sheet.',
+      );
+      expect(() => fromSidebar(rt, 'manager@example.com', { ...request, stageId: 'final' })).toThrow(
+        /Unknown stage "final"/,
+      );
+      expect(rt.documents.list()).toEqual([]);
+    });
   });
 });

@@ -5,10 +5,14 @@
  * checked like the real service (end offsets are inclusive and must lie inside the text), so an off-by-one in
  * the add-on fails here as it would in Google Docs.
  *
- * There is no DriveApp fake: Scorecard does not use Drive (see src/docs/writer.ts for why).
+ * Each document has Drive parents (My Drive's root when created), which the Advanced Drive service fake
+ * (drive.ts) reads and moves; there is no DriveApp fake (Scorecard does not use DriveApp: see src/docs/folder.ts).
  */
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
+
+/** The id of the user's My Drive root folder, where DocumentApp.create puts new documents. */
+export const MY_DRIVE_ROOT_ID = '0AFakeMyDriveRoot_Uk9PVA';
 
 export const ParagraphHeading = {
   NORMAL: 'NORMAL',
@@ -665,6 +669,8 @@ export class FakeDocument {
   readonly _body: FakeBody;
   _deleted = false;
   _saves = 0;
+  /** Drive parents: My Drive's root until the add-on moves the document. */
+  _parents: string[] = [MY_DRIVE_ROOT_ID];
 
   constructor(
     readonly _host: DocsHost,
@@ -710,6 +716,9 @@ export class FakeDocumentApp {
   readonly GlyphType = GlyphType;
   readonly _docs = new Map<string, FakeDocument>();
   private _next = 1;
+  /** A folder's name by id, for documents.list() (the Drive fake replaces this). */
+  _folderName: (id: string) => string | undefined = (id) =>
+    id === MY_DRIVE_ROOT_ID ? 'My Drive' : undefined;
 
   constructor(readonly _host: DocsHost) {
     this._counters = _host.counters;
@@ -850,8 +859,8 @@ export function documentText(model: DocModel): string {
 export interface DocumentsRecorder {
   /** The DocumentApp global given to the bundle. */
   readonly app: FakeDocumentApp;
-  /** Every existing document, in creation order. */
-  list(): { id: string; name: string; url: string }[];
+  /** Every existing document, in creation order, with the Drive folder it is in. */
+  list(): { id: string; name: string; url: string; folderId: string; folderName: string }[];
   get(id: string): DocModel;
   html(id: string): string;
   text(id: string): string;
@@ -873,7 +882,13 @@ export function createDocuments(counters: Counters, realm: Realm): DocumentsReco
     list: () =>
       [...app._docs.values()]
         .filter((d) => !d._deleted)
-        .map((d) => ({ id: d._id, name: d._name, url: d.getUrl() })),
+        .map((d) => ({
+          id: d._id,
+          name: d._name,
+          url: d.getUrl(),
+          folderId: d._parents[0] ?? '',
+          folderName: app._folderName(d._parents[0] ?? '') ?? '',
+        })),
     get: (id) => documentModel(find(id)),
     html: (id) => documentHtml(documentModel(find(id))),
     text: (id) => documentText(documentModel(find(id))),

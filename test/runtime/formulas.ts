@@ -6,7 +6,16 @@
  * an array formula's size when the formula is parsed, so the bridge predicts from the last size the call
  * actually returned (scalar at first), and when the real result differs it re-enters that formula so HF
  * re-predicts — repeated until stable. Array formulas blocked by a non-empty cell (#SPILL!, shown as #REF! like
- * Sheets) are retried after every write, so clearing the blocking cell lets them spill again.
+ * Sheets) are retried at the next recalculation after a write, so clearing the blocking cell lets them spill again.
+ *
+ * Recalculation is lazy: writes and row/column operations queue up in HF (its evaluation suspended) and the
+ * first read after them recalculates once. Row/column operations re-enter the array formulas whose size may
+ * change (as Sheets re-spills them), and the bridge's per-address records move with the cells.
+ *
+ * HF 3.5 is patched here in a few places where it fails or differs from Sheets (see `patchHyperFormula` and
+ * `FormulaEngine.patchInstance`): errored array formulas read as ranges ("Unknown array"), stale arrays left in
+ * its array index after their top-left cell is overwritten, errors repeated across an errored array's area, and
+ * exact-match lookups that scan their whole range for every key of an ARRAYFORMULA.
  */
 import {
   ArraySize,
@@ -71,6 +80,75 @@ function addressKey(a: SimpleCellAddress): string {
   return `${a.sheet}:${a.row}:${a.col}`;
 }
 
+/** HF's string normalisation for lookups (case and accents ignored). */
+function forceNormalize(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** A cell address with its map key. */
+interface Tracked {
+  address: SimpleCellAddress;
+}
+
+interface SizeEntry extends Tracked {
+  width: number;
+  height: number;
+}
+
+/** HF's internal array-formula vertex (only the parts the bridge reads). */
+interface ArrayVertex {
+  cellAddress: SimpleCellAddress;
+  width: number;
+  height: number;
+  array: unknown;
+}
+
+/** HF's ErroredArray: the whole array formula evaluated to one error (it keeps the predicted size). */
+function isErroredArray(array: unknown): boolean {
+  return (
+    array !== null &&
+    typeof array === 'object' &&
+    'error' in (array as object) &&
+    (array as { error: unknown }).error instanceof CellError
+  );
+}
+
+/** The function the bridge wraps array formulas in while rows/columns move (a scalar, so HF reserves no spill). */
+const HOLD = 'RUNTIME.UNSPILLED';
+
+let hfPatched = false;
+
+/**
+ * Two fixes to HyperFormula's array formulas, applied once per process to its shared vertex class:
+ * - an array formula that evaluates to one error (a circular reference, an error argument) shows the error in its
+ *   top-left cell only, the rest of its area blank — as Sheets shows it (HF repeats the error in every cell);
+ * - see `patchInstance` for the interpreter side.
+ */
+function patchHyperFormula(): void {
+  if (hfPatched) return;
+  hfPatched = true;
+  const probe = HyperFormula.buildFromArray([['={1,2}']], { licenseKey: 'gpl-v3' });
+  const vertex = (probe as any).dependencyGraph.getCell({ sheet: 0, row: 0, col: 0 });
+  const proto = vertex ? Object.getPrototypeOf(vertex) : undefined;
+  probe.destroy();
+  if (!proto || typeof proto.getArrayCellValue !== 'function') return;
+  const getArrayCellValue = proto.getArrayCellValue as (address: SimpleCellAddress) => unknown;
+  proto.getArrayCellValue = function (this: ArrayVertex, address: SimpleCellAddress): unknown {
+    if (
+      isErroredArray(this.array) &&
+      (address.row !== this.cellAddress.row || address.col !== this.cellAddress.col)
+    ) {
+      return EmptyValue;
+    }
+    return getArrayCellValue.call(this, address);
+  };
+}
+
 export interface FormulaEngineOptions {
   customFunctions: string[];
   invoke: CustomFunctionInvoker;
@@ -78,50 +156,149 @@ export interface FormulaEngineOptions {
   dateToSerial: (d: Date) => number;
 }
 
+/**
+ * Evaluation is lazy: writes and row/column operations only queue work in HyperFormula (its evaluation stays
+ * suspended), and the first read after them recalculates once — so an Apps Script call that writes many ranges
+ * before reading pays for one recalculation, not one per write. Reads always see up-to-date values.
+ */
 export class FormulaEngine {
   readonly hf: HyperFormula;
   /** Uppercase HF function id → the bundle's function name. */
   private readonly customIds = new Map<string, string>();
   /** Last size a custom call at an address actually returned (used to predict its spill). */
-  private readonly lastSize = new Map<string, { width: number; height: number }>();
+  private readonly lastSize = new Map<string, SizeEntry>();
   /** Formula cells whose result no longer fits the size HF predicted. */
-  private readonly needsResize = new Map<string, SimpleCellAddress>();
+  private readonly needsResize = new Map<string, Tracked>();
   /** Array formulas blocked by content in their spill area. */
-  private readonly spillBlocked = new Map<string, SimpleCellAddress>();
+  private readonly spillBlocked = new Map<string, Tracked>();
   /** Custom-function formulas that last returned more than one cell. */
-  private readonly arrayFormulas = new Map<string, SimpleCellAddress>();
-  private batchDepth = 0;
+  private readonly arrayFormulas = new Map<string, Tracked>();
+  /** HF evaluation is suspended with changes not yet recalculated. */
+  private pending = false;
+  private settling = false;
+  /** >0 while HF evaluates one formula: lookups may reuse the ranges they scanned (their values cannot change). */
+  private evaluatingFormula = 0;
+  private readonly lookupCache = new Map<string, Map<unknown, number>>();
+  /** Last occupied row/column per sheet, valid until the next change. */
+  private readonly extents = new Map<number, { row: number; col: number }>();
 
   constructor(private readonly options: FormulaEngineOptions) {
+    patchHyperFormula();
     for (const name of options.customFunctions) this.customIds.set(name.toUpperCase(), name);
-    const plugins = [...HyperFormula.getAllFunctionPlugins()];
-    if (this.customIds.size > 0) {
-      plugins.push(this.makePlugin());
-      const translations: Record<string, string> = {};
-      for (const id of this.customIds.keys()) translations[id] = id;
-      for (const code of HyperFormula.getRegisteredLanguagesCodes()) {
-        HyperFormula.getLanguage(code).extendFunctions(translations);
-      }
+    const plugins = [...HyperFormula.getAllFunctionPlugins(), this.makePlugin()];
+    const translations: Record<string, string> = { [HOLD]: HOLD };
+    for (const id of this.customIds.keys()) translations[id] = id;
+    for (const code of HyperFormula.getRegisteredLanguagesCodes()) {
+      HyperFormula.getLanguage(code).extendFunctions(translations);
     }
     this.hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       // Keep full double precision (date-time serials lose milliseconds to HF's display rounding otherwise).
       smartRounding: false,
       functionPlugins: plugins,
+      // Apps Script has no undo; HF's undo bookkeeping only costs time.
+      undoLimit: 0,
       // Sheets evaluates formulas like "=A1=TRUE" with TRUE/FALSE as literals; named expressions stand in.
     });
     this.hf.addNamedExpression('TRUE', '=TRUE()');
     this.hf.addNamedExpression('FALSE', '=FALSE()');
+    this.patchInstance();
   }
 
   get customFunctionNames(): string[] {
     return [...this.customIds.values()];
   }
 
+  /**
+   * Instance patches of HF internals (see also the stale-array fix below):
+   * - a range that is exactly the area of an array formula which evaluated to one error made HF throw
+   *   "Unknown array" (its interpreter knows computed and not-computed arrays, not errored ones): such a range is
+   *   read cell by cell instead;
+   * - exact-match lookups (VLOOKUP/MATCH/XLOOKUP over unsorted ranges) scan the whole range for each key, which
+   *   inside ARRAYFORMULA makes one formula cost rows²: while one formula evaluates, the values of a range it
+   *   searched are indexed once (they cannot change during that formula's evaluation).
+   */
+  private patchInstance(): void {
+    const hf = this.hf as any;
+    const graph = hf.dependencyGraph;
+    const getArray = graph.getArray.bind(graph) as (range: unknown) => ArrayVertex | undefined;
+    graph.getArray = (range: unknown) => {
+      const vertex = getArray(range);
+      return vertex && isErroredArray(vertex.array) ? undefined : vertex;
+    };
+
+    // Replacing an array formula's top-left cell by a scalar formula, a parsing error or nothing leaves the old
+    // array in HF's array index (only a plain value removes it): ranges over its old area then read the stale
+    // array, and row/column operations walk a vertex no longer in the graph ("Unknown node"). Drop it.
+    const arrays = graph.arrayMapping;
+    for (const method of ['setFormulaToCell', 'setCellEmpty', 'setParsingErrorToCell']) {
+      const original = graph[method].bind(graph) as (
+        address: SimpleCellAddress,
+        ...rest: unknown[]
+      ) => unknown;
+      graph[method] = (address: SimpleCellAddress, ...rest: unknown[]) => {
+        const old = arrays.getArrayByCorner(address) as (ArrayVertex & { getRange(): unknown }) | undefined;
+        const result = original(address, ...rest);
+        if (old !== undefined && arrays.getArrayByCorner(address) === old) arrays.removeArray(old.getRange());
+        return result;
+      };
+    }
+
+    const evaluator = hf.evaluator;
+    const recompute = evaluator.recomputeFormulaVertexValue.bind(evaluator) as (v: unknown) => unknown;
+    evaluator.recomputeFormulaVertexValue = (vertex: unknown) => {
+      this.evaluatingFormula++;
+      this.lookupCache.clear();
+      try {
+        return recompute(vertex);
+      } finally {
+        this.evaluatingFormula--;
+        this.lookupCache.clear();
+      }
+    };
+
+    const search = hf.columnSearch;
+    if (typeof search.basicFind !== 'function') return;
+    const basicFind = search.basicFind.bind(search) as (...args: any[]) => number;
+    search.basicFind = (searchKey: unknown, rangeValue: any, coordinate: unknown, opts: any) => {
+      const range = rangeValue?.range;
+      if (
+        this.evaluatingFormula === 0 ||
+        range === undefined ||
+        opts?.ordering !== 'none' ||
+        (opts.ifNoMatch ?? 'returnNotFound') !== 'returnNotFound' ||
+        (typeof searchKey === 'number' && Number.isNaN(searchKey))
+      ) {
+        return basicFind(searchKey, rangeValue, coordinate, opts);
+      }
+      const first = (opts.returnOccurrence ?? 'first') === 'first';
+      const key = `${first ? 'f' : 'l'}${range.start.sheet}:${range.start.row}:${range.start.col}:${range.end.row}:${range.end.col}`;
+      let index = this.lookupCache.get(key);
+      if (!index) {
+        index = new Map();
+        const values = graph.computeListOfValuesInRange(range) as unknown[];
+        for (let i = 0; i < values.length; i++) {
+          let v = rawNumber(values[i]);
+          if (typeof v === 'string') v = forceNormalize(v);
+          if (!first || !index.has(v)) index.set(v, i);
+        }
+        this.lookupCache.set(key, index);
+      }
+      const normalizedKey = typeof searchKey === 'string' ? forceNormalize(searchKey) : searchKey;
+      return index.get(normalizedKey) ?? -1;
+    };
+  }
+
   private makePlugin(): FunctionPluginDefinition {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const engine = this;
-    const implementedFunctions: Record<string, unknown> = {};
+    const implementedFunctions: Record<string, unknown> = {
+      [HOLD]: {
+        method: 'hold',
+        parameters: [{ argumentType: 'ANY' }],
+        isVolatile: false,
+      },
+    };
     for (const id of this.customIds.keys()) {
       implementedFunctions[id] = {
         method: 'callCustom',
@@ -142,6 +319,11 @@ export class FormulaEngine {
         const size = engine.lastSize.get(addressKey(state.formulaAddress));
         if (!size || (size.width === 1 && size.height === 1)) return ArraySize.scalar();
         return new ArraySize(size.width, size.height);
+      }
+
+      hold(ast: any, state: any): unknown {
+        const value = this.evaluateAst(ast.args[0], state);
+        return value instanceof SimpleRangeValue ? value.data[0][0] : value;
       }
     }
     return CustomFunctionsPlugin as unknown as FunctionPluginDefinition;
@@ -191,14 +373,15 @@ export class FormulaEngine {
     const height = converted instanceof SimpleRangeValue ? converted.height() : 1;
     const width = converted instanceof SimpleRangeValue ? converted.width() : 1;
     const key = addressKey(address);
-    this.lastSize.set(key, { width, height });
-    if (width > 1 || height > 1) this.arrayFormulas.set(key, { ...address });
+    const at = { sheet: address.sheet, row: address.row, col: address.col };
+    this.lastSize.set(key, { address: at, width, height });
+    if (width > 1 || height > 1) this.arrayFormulas.set(key, { address: at });
     else this.arrayFormulas.delete(key);
     const capacity: { width: number; height: number } =
       vertex.array !== undefined
         ? { width: vertex.array.size.width, height: vertex.array.size.height }
         : { width: 1, height: 1 };
-    if (capacity.width !== width || capacity.height !== height) this.needsResize.set(key, { ...address });
+    if (capacity.width !== width || capacity.height !== height) this.needsResize.set(key, { address: at });
     if (converted instanceof SimpleRangeValue) {
       if (capacity.width === 1 && capacity.height === 1) {
         const first = converted.data[0][0];
@@ -241,23 +424,33 @@ export class FormulaEngine {
     return SimpleRangeValue.onlyValues(data as never);
   }
 
-  /** Runs several mutations with one recalculation. */
-  batch<T>(fn: () => T): T {
-    this.batchDepth++;
-    let result!: T;
-    try {
-      if (this.batchDepth === 1) {
-        this.hf.batch(() => {
-          result = fn();
-        });
-      } else {
-        result = fn();
-      }
-    } finally {
-      this.batchDepth--;
+  /** Runs mutations of HF with evaluation suspended; the next read recalculates. */
+  private mutate<T>(fn: () => T): T {
+    this.extents.clear();
+    if (!this.pending) {
+      this.hf.suspendEvaluation();
+      this.pending = true;
     }
-    if (this.batchDepth === 0) this.settle();
-    return result;
+    return fn();
+  }
+
+  /** Runs several mutations; they are recalculated together at the next read. */
+  batch<T>(fn: () => T): T {
+    return this.mutate(fn);
+  }
+
+  /** Recalculates what changed since the last read (then spills settle). */
+  flush(): void {
+    if (!this.pending || this.settling) return;
+    this.settling = true;
+    try {
+      this.pending = false;
+      this.extents.clear();
+      this.hf.resumeEvaluation();
+      this.settle();
+    } finally {
+      this.settling = false;
+    }
   }
 
   /** Re-enters formulas whose spill size changed, and retries blocked spills, until nothing changes. */
@@ -270,61 +463,71 @@ export class FormulaEngine {
       if (round === 0) for (const [k, a] of retry) todo.set(k, a);
       if (todo.size === 0) break;
       this.hf.batch(() => {
-        for (const addr of todo.values()) {
-          if (this.hf.getSheetName(addr.sheet) === undefined) continue;
-          const formula = this.hf.getCellFormula(addr);
+        for (const { address } of todo.values()) {
+          if (this.hf.getSheetName(address.sheet) === undefined) continue;
+          const formula = this.hf.getCellFormula(address);
           if (formula === undefined) continue;
-          this.hf.setCellContents(addr, [[formula]]);
+          this.hf.setCellContents(address, [[formula]]);
         }
       });
     }
-    for (const [key, addr] of this.arrayFormulas) {
-      if (this.hf.getSheetName(addr.sheet) === undefined) {
+    for (const [key, { address }] of this.arrayFormulas) {
+      if (this.hf.getSheetName(address.sheet) === undefined) {
         this.arrayFormulas.delete(key);
         continue;
       }
-      const v = this.hf.getCellValue(addr);
-      if (v instanceof DetailedCellError && v.type === ErrorType.SPILL) this.spillBlocked.set(key, addr);
+      const v = this.hf.getCellValue(address);
+      if (v instanceof DetailedCellError && v.type === ErrorType.SPILL)
+        this.spillBlocked.set(key, { address });
     }
   }
 
   addSheet(name: string): number {
-    const hfName = this.hf.addSheet(name);
+    const hfName = this.mutate(() => this.hf.addSheet(name));
     return this.hf.getSheetId(hfName) as number;
   }
 
   removeSheet(sheet: number): void {
-    this.batch(() => this.hf.removeSheet(sheet));
+    this.mutate(() => this.hf.removeSheet(sheet));
+    for (const map of this.trackedMaps()) {
+      for (const [key, entry] of map) if (entry.address.sheet === sheet) map.delete(key);
+    }
   }
 
   renameSheet(sheet: number, name: string): void {
-    this.batch(() => this.hf.renameSheet(sheet, name));
+    this.mutate(() => this.hf.renameSheet(sheet, name));
   }
 
   /** Writes a block of raw contents (already normalised: numbers, booleans, null, "=formula", "'text"). */
   setContents(sheet: number, row0: number, col0: number, data: RawCellContent[][]): void {
-    this.batch(() => {
-      if (this.lastSize.size > 0) {
-        for (let r = 0; r < data.length; r++) {
-          for (let c = 0; c < data[r].length; c++) {
-            const key = `${sheet}:${row0 + r}:${col0 + c}`;
-            this.lastSize.delete(key);
-            this.arrayFormulas.delete(key);
-          }
-        }
+    const height = data.length;
+    const width = height > 0 ? data[0].length : 0;
+    if (height === 0 || width === 0) return;
+    for (const map of [this.lastSize, this.arrayFormulas]) {
+      for (const [key, { address: a }] of map as Map<string, Tracked>) {
+        if (
+          a.sheet === sheet &&
+          a.row >= row0 &&
+          a.row < row0 + height &&
+          a.col >= col0 &&
+          a.col < col0 + width
+        )
+          map.delete(key);
       }
-      // Arrays built in the script's realm fail HF's instanceof checks: rebuild them here.
-      const rows = Array.from(data, (row) => Array.from(row));
-      this.hf.setCellContents({ sheet, row: row0, col: col0 }, rows);
-    });
+    }
+    // Arrays built in the script's realm fail HF's instanceof checks: rebuild them here.
+    const rows = Array.from(data, (row) => Array.from(row));
+    this.mutate(() => this.hf.setCellContents({ sheet, row: row0, col: col0 }, rows));
   }
 
   /** The computed value as Apps Script's getValue sees it: "" for blank, errors as their code. */
   value(sheet: number, row0: number, col0: number): CellValue {
+    this.flush();
     return this.fromHf(this.hf.getCellValue({ sheet, row: row0, col: col0 }));
   }
 
   values(sheet: number, row0: number, col0: number, numRows: number, numCols: number): CellValue[][] {
+    this.flush();
     const raw = this.hf.getRangeValues({
       start: { sheet, row: row0, col: col0 },
       end: { sheet, row: row0 + numRows - 1, col: col0 + numCols - 1 },
@@ -339,6 +542,7 @@ export class FormulaEngine {
   }
 
   errorInfo(sheet: number, row0: number, col0: number): CellErrorInfo | undefined {
+    this.flush();
     const v = this.hf.getCellValue({ sheet, row: row0, col: col0 });
     if (v instanceof DetailedCellError) return { error: sheetsErrorCode(v.value), message: v.message };
     return undefined;
@@ -351,34 +555,56 @@ export class FormulaEngine {
 
   /** True when the cell holds content of its own (a value or a formula; spilled cells are not). */
   hasOwnContent(sheet: number, row0: number, col0: number): boolean {
+    this.flush();
     const s = this.hf.getCellSerialized({ sheet, row: row0, col: col0 });
     return s !== null && s !== undefined && s !== '';
   }
 
-  private occupied(sheet: number, row: number, col: number): boolean {
-    const a = { sheet, row, col };
-    const s = this.hf.getCellSerialized(a);
-    if (s !== null && s !== undefined && s !== '') return true;
-    const v = this.hf.getCellValue(a);
-    return v !== null && v !== undefined && v !== '';
+  /**
+   * Last occupied row and column (0-based, -1 when none) of a sheet: cells with content of their own (a value or
+   * a formula) or a spilled value other than "". Walks HF's cell map (per-cell API calls cost more than the check
+   * itself) and is cached until the next change.
+   */
+  private extent(sheet: number): { row: number; col: number } {
+    this.flush();
+    const cached = this.extents.get(sheet);
+    if (cached) return cached;
+    let row = -1;
+    let col = -1;
+    const mapping = (this.hf as any).dependencyGraph.addressMapping;
+    for (const [address, vertex] of mapping.sheetEntries(sheet) as Iterable<[SimpleCellAddress, any]>) {
+      if (address.row <= row && address.col <= col) continue;
+      let occupied: boolean;
+      if ('array' in vertex && 'cellAddress' in vertex) {
+        const corner = vertex.cellAddress as SimpleCellAddress;
+        if (corner.row === address.row && corner.col === address.col) occupied = true;
+        else {
+          const v = vertex.getArrayCellValue(address);
+          occupied = v !== EmptyValue && v !== '' && v !== null && v !== undefined;
+        }
+      } else if ('formula' in vertex || 'errors' in vertex || typeof vertex.getValues === 'function') {
+        occupied = true;
+      } else {
+        const v = vertex.getCellValue();
+        occupied = v !== EmptyValue && v !== '' && v !== null && v !== undefined;
+      }
+      if (!occupied) continue;
+      if (address.row > row) row = address.row;
+      if (address.col > col) col = address.col;
+    }
+    const result = { row, col };
+    this.extents.set(sheet, result);
+    return result;
   }
 
   /** 1-based last row holding content (a value, a formula or a spilled result); 0 when empty. */
   lastRow(sheet: number): number {
-    const { width, height } = this.hf.getSheetDimensions(sheet);
-    for (let r = height - 1; r >= 0; r--) {
-      for (let c = 0; c < width; c++) if (this.occupied(sheet, r, c)) return r + 1;
-    }
-    return 0;
+    return this.extent(sheet).row + 1;
   }
 
   /** 1-based last column holding content; 0 when empty. */
   lastColumn(sheet: number): number {
-    const { width, height } = this.hf.getSheetDimensions(sheet);
-    for (let c = width - 1; c >= 0; c--) {
-      for (let r = 0; r < height; r++) if (this.occupied(sheet, r, c)) return c + 1;
-    }
-    return 0;
+    return this.extent(sheet).col + 1;
   }
 
   /** Used area as HF tracks it (may include cells cleared since). */
@@ -387,22 +613,97 @@ export class FormulaEngine {
   }
 
   addRows(sheet: number, index0: number, count: number): void {
-    if (index0 >= this.hf.getSheetDimensions(sheet).height) return;
-    this.batch(() => this.hf.addRows(sheet, [index0, count]));
+    this.structural(sheet, 'row', index0, count, () => this.hf.addRows(sheet, [index0, count]));
   }
 
   removeRows(sheet: number, index0: number, count: number): void {
-    if (index0 >= this.hf.getSheetDimensions(sheet).height) return;
-    this.batch(() => this.hf.removeRows(sheet, [index0, count]));
+    this.structural(sheet, 'row', index0, -count, () => this.hf.removeRows(sheet, [index0, count]));
   }
 
   addColumns(sheet: number, index0: number, count: number): void {
-    if (index0 >= this.hf.getSheetDimensions(sheet).width) return;
-    this.batch(() => this.hf.addColumns(sheet, [index0, count]));
+    this.structural(sheet, 'col', index0, count, () => this.hf.addColumns(sheet, [index0, count]));
   }
 
   removeColumns(sheet: number, index0: number, count: number): void {
-    if (index0 >= this.hf.getSheetDimensions(sheet).width) return;
-    this.batch(() => this.hf.removeColumns(sheet, [index0, count]));
+    this.structural(sheet, 'col', index0, -count, () => this.hf.removeColumns(sheet, [index0, count]));
+  }
+
+  private trackedMaps(): Array<Map<string, Tracked>> {
+    return [this.lastSize, this.needsResize, this.spillBlocked, this.arrayFormulas];
+  }
+
+  /** HF's array formulas (on existing sheets). */
+  private arrayVertices(): ArrayVertex[] {
+    const all = (this.hf as any).dependencyGraph.arrayMapping.arrayMapping.values() as Iterable<ArrayVertex>;
+    return [...all].filter((v) => this.hf.getSheetName(v.cellAddress.sheet) !== undefined);
+  }
+
+  /**
+   * Inserts (delta > 0) or removes (delta < 0) rows/columns at index0 the way Sheets does: references adjust,
+   * and array formulas whose size may change are re-entered so their spill is predicted afresh (HF keeps an
+   * array's size through such operations, and fails outright — "Cannot move cell" — inserting into an array's
+   * area that a range refers to). Arrays the operation cuts through are first held as scalar formulas (wrapped in
+   * RUNTIME.UNSPILLED) so HF only adjusts their references; the bridge's own per-address records move along.
+   */
+  private structural(
+    sheet: number,
+    dim: 'row' | 'col',
+    index0: number,
+    delta: number,
+    op: () => unknown,
+  ): void {
+    const extent =
+      dim === 'row' ? this.hf.getSheetDimensions(sheet).height : this.hf.getSheetDimensions(sheet).width;
+    if (index0 >= extent) return;
+    this.mutate(() => {
+      const held: SimpleCellAddress[] = [];
+      const before = new Map<ArrayVertex, string | undefined>();
+      for (const vertex of this.arrayVertices()) {
+        const a = vertex.cellAddress;
+        const start = dim === 'row' ? a.row : a.col;
+        const end = start + (dim === 'row' ? vertex.height : vertex.width) - 1;
+        const formula = this.hf.getCellFormula(a);
+        if (a.sheet === sheet && start < index0 && end >= index0 && formula !== undefined) {
+          held.push({ ...a });
+          this.hf.setCellContents(a, [[`=${HOLD}(${formula.slice(1)})`]]);
+        } else {
+          before.set(vertex, formula);
+        }
+      }
+      op();
+      this.shiftTracked(sheet, dim, index0, delta);
+      for (const a of held) {
+        const formula = this.hf.getCellFormula(a);
+        const prefix = `=${HOLD}(`;
+        if (formula === undefined || !formula.startsWith(prefix) || !formula.endsWith(')')) continue;
+        this.hf.setCellContents(a, [[`=${formula.slice(prefix.length, -1)}`]]);
+      }
+      // Arrays whose formula changed (their references moved) may spill to a new size.
+      for (const vertex of this.arrayVertices()) {
+        if (!before.has(vertex)) continue;
+        const a = vertex.cellAddress;
+        const formula = this.hf.getCellFormula(a);
+        if (formula !== undefined && formula !== before.get(vertex)) this.hf.setCellContents(a, [[formula]]);
+      }
+    });
+  }
+
+  /** Moves the bridge's per-address records with an insertion/removal of rows or columns. */
+  private shiftTracked(sheet: number, dim: 'row' | 'col', index0: number, delta: number): void {
+    for (const map of this.trackedMaps()) {
+      if (map.size === 0) continue;
+      const moved: Array<[string, Tracked]> = [];
+      for (const [key, entry] of map) {
+        const a = entry.address;
+        if (a.sheet !== sheet) continue;
+        const pos = dim === 'row' ? a.row : a.col;
+        if (pos < index0) continue;
+        map.delete(key);
+        if (delta < 0 && pos < index0 - delta) continue;
+        const address = dim === 'row' ? { ...a, row: a.row + delta } : { ...a, col: a.col + delta };
+        moved.push([addressKey(address), { ...entry, address }]);
+      }
+      for (const [key, entry] of moved) map.set(key, entry);
+    }
   }
 }

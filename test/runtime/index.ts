@@ -28,6 +28,7 @@ import {
 import { FakeUi, ScriptedResponse } from './ui';
 import { FakeUtilities, dateToSerial } from './utilities';
 import { DocumentsRecorder, createDocuments } from './documents';
+import { DriveRecorder, createDrive } from './drive';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
@@ -47,6 +48,7 @@ export { FakeUi } from './ui';
 export { FakeHtmlOutput, FakeHtmlService } from './html';
 export { formatDatePattern, dateToSerial, serialToDate } from './utilities';
 export * from './documents';
+export * from './drive';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -65,6 +67,11 @@ export interface RuntimeOptions {
   timeZone?: string;
   /** Name shown for createAddonMenu() menus (default 'Scorecard'). */
   addonName?: string;
+  /**
+   * Whether the Advanced Drive service is enabled (default true, as in appsscript.json): false leaves the `Drive`
+   * global undefined, as Apps Script does when the service is not enabled.
+   */
+  drive?: boolean;
   /** Extra globals (e.g. a DocumentApp fake) placed in the script's scope. */
   globals?: Record<string, unknown>;
   /** Also print console/Logger output to stdout. */
@@ -72,15 +79,23 @@ export interface RuntimeOptions {
   spreadsheetId?: string;
 }
 
-const codeCache = new Map<string, string>();
+const codeCache = new Map<string, { text: string; script?: vm.Script; customFunctions?: string[] }>();
 
-function readCode(file: string): string {
-  let text = codeCache.get(file);
-  if (text === undefined) {
-    text = fs.readFileSync(file, 'utf8');
-    codeCache.set(file, text);
+function cachedCode(file: string): { text: string; script?: vm.Script; customFunctions?: string[] } {
+  let entry = codeCache.get(file);
+  if (entry === undefined) {
+    entry = { text: fs.readFileSync(file, 'utf8') };
+    codeCache.set(file, entry);
   }
-  return text;
+  return entry;
+}
+
+/** The file compiled once (a vm.Script runs in any context), and its custom functions found once. */
+function compiledCode(file: string): { script: vm.Script; customFunctions: string[] } {
+  const entry = cachedCode(file);
+  entry.script ??= new vm.Script(entry.text, { filename: file });
+  entry.customFunctions ??= findCustomFunctions(entry.text);
+  return { script: entry.script, customFunctions: entry.customFunctions };
 }
 
 /** Forgets cached file contents (the preview calls this after a rebuild). */
@@ -149,8 +164,10 @@ export interface Runtime {
   readonly utilities: FakeUtilities;
   readonly engine: FormulaEngine;
   readonly realm: Realm;
-  /** The DocumentApp fake's documents: list(), get(id), html(id), text(id), calls(). */
+  /** The DocumentApp fake's documents: list() (with each one's Drive folder), get(id), html(id), text(id), calls(). */
   readonly documents: DocumentsRecorder;
+  /** The Advanced Drive service fake: folders(), trash(id), remove(id), calls(). */
+  readonly drive: DriveRecorder;
 
   // --- test helpers (not part of the Apps Script API; they do not count as service calls)
   /** The sheet with that name (throws when missing). */
@@ -187,8 +204,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const buildDir = opts.buildDir ?? path.resolve(process.cwd(), 'build');
   const codeFiles = (opts.codeFiles ?? defaultCodeFiles(buildDir)).map((f) => path.resolve(f));
   const htmlDir = opts.htmlDir ?? (codeFiles.length ? path.dirname(codeFiles[0]) : buildDir);
-  const sources = codeFiles.map((f) => ({ file: f, code: readCode(f) }));
-  const customFunctions = sources.flatMap((s) => findCustomFunctions(s.code));
+  const sources = codeFiles.map((f) => compiledCode(f));
+  const customFunctions = sources.flatMap((s) => s.customFunctions);
 
   const counters = new Counters();
   const customFunctionCalls = new Counters();
@@ -247,6 +264,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const logger = new FakeLogger(counters, logs, opts.echoLogs ?? false);
   const fakeConsole = createConsole(logs, opts.echoLogs ?? false);
   const documents = createDocuments(counters, realm);
+  const drive = createDrive(counters, realm, documents.app);
 
   Object.assign(global, {
     SpreadsheetApp: spreadsheetApp,
@@ -259,11 +277,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     Logger: logger,
     console: fakeConsole,
     DocumentApp: documents.app,
+    ...(opts.drive === false ? {} : { Drive: drive.service }),
     ...(opts.globals ?? {}),
   });
 
-  for (const { file, code } of sources) {
-    vm.runInContext(code, context, { filename: file });
+  for (const { script } of sources) {
+    script.runInContext(context);
   }
 
   const sheetOf = (name: string): FakeSheet => {
@@ -321,17 +340,26 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     get activeUser() {
       return sessionState.activeUser;
     },
-    counters,
+    // Evaluation is lazy (formulas.ts): counters flush it first, so evaluations caused by earlier writes count
+    // before a reset, and custom-function calls show without a read.
+    get counters() {
+      engine.flush();
+      return counters;
+    },
     resetCounters() {
+      engine.flush();
       counters.reset();
       customFunctionCalls.reset();
       customServiceCalls = 0;
     },
-    serviceCalls: () => counters.total(),
-    sheetReads: () => counters.sum(isSheetRead),
-    sheetWrites: () => counters.sum(isSheetWrite),
-    customFunctionCalls,
-    customFunctionServiceCalls: () => customServiceCalls,
+    serviceCalls: () => (engine.flush(), counters.total()),
+    sheetReads: () => (engine.flush(), counters.sum(isSheetRead)),
+    sheetWrites: () => (engine.flush(), counters.sum(isSheetWrite)),
+    get customFunctionCalls() {
+      engine.flush();
+      return customFunctionCalls;
+    },
+    customFunctionServiceCalls: () => (engine.flush(), customServiceCalls),
     customFunctions,
     ui: uiRecorder,
     logs,
@@ -345,6 +373,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     engine,
     realm,
     documents,
+    drive,
 
     sheet: sheetOf,
     addSheet(name) {

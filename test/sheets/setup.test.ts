@@ -261,12 +261,14 @@ describe('apply rubric changes', () => {
     rt.setCells('Rubric', 'C3', [[true]]);
     const last = rt.sheet('Rubric').getLastRow() + 1;
     rt.setCells('Rubric', `A${last}`, [['Screening', 'Honesty', 'yes', 'Straight answers']]);
+    const mainInterviewBefore = rt.displayed('S2 Main interview', 'A1:Z3');
     rt.call('applyRubricChanges');
     const message = lastAlert(rt).message ?? '';
     expect(message).toContain('Archived "Basic role fit" on "S1 Screening"');
     expect(message).toContain('Added the category "Honesty" to Screening');
     expect(message).toContain('"Motivation fit" in Screening is now a key-risk category');
-    const header = rt.displayed('S1 Screening', 'A2:J2')[0];
+    const screening = rt.sheet('S1 Screening');
+    const header = screening.getRange(2, 1, 1, screening.getMaxColumns()).getValues()[0];
     expect(header.slice(0, 8)).toEqual([
       'ID',
       'Name',
@@ -278,7 +280,7 @@ describe('apply rubric changes', () => {
       'Reason',
     ]);
     expect(header.join('|')).toContain('Archived: Basic role fit');
-    const archived = header.findIndex((h: string) => h.startsWith('Archived'));
+    const archived = header.findIndex((h) => String(h).startsWith('Archived'));
     expect(
       rt
         .sheet('S1 Screening')
@@ -288,6 +290,8 @@ describe('apply rubric changes', () => {
     expect(rt.displayed('S1 Screening', 'C1:E1')).toEqual([[true, true, true]]);
     rt.setCells('S1 Screening', 'E3', [[4]]);
     expect(rt.displayed('S1 Screening', 'G3')).toBe(true);
+    expect(message).not.toContain('Main interview');
+    expect(rt.displayed('S2 Main interview', 'A1:Z3')).toEqual(mainInterviewBefore);
   });
 
   it('a broken Rubric lists every problem with its cell and changes nothing', () => {
@@ -308,5 +312,18 @@ describe('bigger sheets', () => {
     typeCandidates(rt, candidateRows(500));
     expect(rt.displayed('Candidates', 'A501')).toBe('C-0500');
     expect(rt.displayed('S3 Practical test interview', 'A502')).toBe('C-0500');
+  });
+});
+
+describe('a Candidates sheet that grows', () => {
+  it('pasting past the last row extends the formulas to the new rows at once', () => {
+    const rt = freshDefaultWorkbook();
+    typeCandidates(rt, candidateRows(1_005));
+    expect(rt.displayed('Candidates', 'A1006')).toBe('C-1005');
+    rt.setCells('S1 Screening', 'C1007', [[5, 5, 5]]);
+    expect(rt.displayed('S1 Screening', 'A1007:G1007')).toEqual([
+      ['C-1005', expect.any(String), 5, 5, 5, 5, true],
+    ]);
+    expect(rt.displayed('Candidates', 'O1006')).toBe(true);
   });
 });

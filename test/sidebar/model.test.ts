@@ -10,7 +10,9 @@ import {
   checkDecisionForm,
   checkScoreForm,
   checkVetoReason,
+  debriefLink,
   decisionText,
+  documentHref,
   errorText,
   formatScore,
   formatWhen,
@@ -368,5 +370,52 @@ describe('the panel table', () => {
         }),
       ),
     ).toBe('Hold — decided by m@example.com, 3 May 2025, 14:03');
+  });
+});
+
+describe('the debrief document link', () => {
+  const url = 'https://docs.google.com/document/d/1AbC_d-9xyz/edit';
+  const response = { url, name: 'Debrief · Stage 2 · Main interview — Ada', replaced: false, note: '' };
+
+  it('links only to Google Docs addresses', () => {
+    expect(documentHref(url)).toBe(url);
+    expect(documentHref('https://docs.google.com/document/d/1AbC')).toBe(
+      'https://docs.google.com/document/d/1AbC',
+    );
+    for (const bad of [
+      'javascript:alert(1)',
+      'http://docs.google.com/document/d/1AbC/edit',
+      'https://docs.google.com.evil.example/document/d/1AbC',
+      'https://evil.example/?https://docs.google.com/document/d/1AbC',
+      'https://docs.google.com/document/d/1AbC/edit" onclick="x',
+      '',
+    ]) {
+      expect(documentHref(bad)).toBeNull();
+    }
+  });
+
+  it('a new debrief: the document name as the link text; the note on where it is follows the message', () => {
+    expect(debriefLink(response)).toEqual({
+      href: url,
+      text: response.name,
+      message: 'Debrief document created.',
+    });
+    expect(debriefLink({ ...response, note: 'New documents are in the Drive folder "X".' }).message).toBe(
+      'Debrief document created. New documents are in the Drive folder "X".',
+    );
+  });
+
+  it('a replaced debrief says it kept its link', () => {
+    expect(debriefLink({ ...response, replaced: true }).message).toBe(
+      'Debrief updated: the existing document was rewritten in place (same link).',
+    );
+  });
+
+  it('an address that is not a Google Docs one is shown as text, never linked', () => {
+    expect(debriefLink({ ...response, url: 'javascript:alert(1)' })).toMatchObject({
+      href: null,
+      text: 'javascript:alert(1)',
+    });
+    expect(debriefLink({ ...response, name: '' }).text).toBe('Open the debrief');
   });
 });

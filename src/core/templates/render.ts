@@ -49,7 +49,12 @@ export interface DebriefDecision {
   outcome: DecisionOutcome;
   note: string;
   decidedBy: string;
-  veto?: { by: string; reason: string };
+}
+
+/** A culture-fit veto: it stands (and blocks the hire) whether or not a decision has been recorded. */
+export interface DebriefVeto {
+  by: string;
+  reason: string;
 }
 
 export interface DebriefInput extends RenderInput {
@@ -59,6 +64,8 @@ export interface DebriefInput extends RenderInput {
   /** Reconciled score per category id, or null when not yet reconciled. */
   reconciled: Record<string, number> | null;
   decision: DebriefDecision | null;
+  /** The standing veto, or null when none was raised. */
+  veto: DebriefVeto | null;
   passSummary: { passes: boolean | null; reasons: string[] };
 }
 
@@ -448,13 +455,22 @@ const OUTCOME_LABEL: Readonly<Record<DecisionOutcome, string>> = {
   reject: 'Reject',
 };
 
+function vetoBlocks(veto: DebriefVeto): DocBlock[] {
+  return [
+    paragraph(run('VETO', true), run(` by ${veto.by}: ${veto.reason}`)),
+    textParagraph('A veto blocks the hire whatever the scores say.'),
+  ];
+}
+
+/** The decision (or the blank to fill in) and the veto, which is shown whenever one stands. */
 function outcome(ctx: Context): DocBlock[] {
   const debrief = requireDebrief(ctx, 'outcome');
-  const d = debrief.decision;
+  const { decision: d, veto } = debrief;
   const vetoHolder = debrief.process.decision.veto;
   if (d === null) {
     return [
       textParagraph('No decision has been recorded yet.'),
+      ...(veto ? vetoBlocks(veto) : []),
       textParagraph('Decision: ______________  Decided by: ______________  Reasons: ______________'),
     ];
   }
@@ -463,11 +479,8 @@ function outcome(ctx: Context): DocBlock[] {
     paragraph(run('Decided by: ', true), run(d.decidedBy)),
     paragraph(run('Reasons: ', true), run(d.note.trim() === '' ? '—' : d.note)),
   ];
-  if (d.veto) {
-    blocks.push(
-      paragraph(run('VETO', true), run(` by ${d.veto.by}: ${d.veto.reason}`)),
-      textParagraph('A veto blocks the hire whatever the scores say.'),
-    );
+  if (veto) {
+    blocks.push(...vetoBlocks(veto));
   } else if (vetoHolder) {
     blocks.push(
       paragraph(run('Veto: ', true), run(`none raised (${vetoHolder.holder} — ${vetoHolder.scope}).`)),

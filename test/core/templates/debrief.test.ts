@@ -36,8 +36,8 @@ const base: DebriefInput = {
     outcome: 'reject',
     note: 'Technical depth below the key-risk bar.',
     decidedBy: 'Grace Hopper',
-    veto: { by: 'Alan Turing', reason: 'Dismissive towards the support team.' },
   },
+  veto: { by: 'Alan Turing', reason: 'Dismissive towards the support team.' },
   passSummary: {
     passes: false,
     reasons: ['Role-specific technical depth is 3.5, below the key-risk bar of 4.0'],
@@ -106,9 +106,11 @@ describe('renderDebriefDocument', () => {
       divergent: [],
       reconciled: null,
       decision: null,
+      veto: null,
       passSummary: { passes: null, reasons: ['3 categories unscored'] },
     });
     const text = documentToPlainText(pending);
+    expect(text).not.toContain('VETO');
     expect(text).toContain('No scorecards have been submitted yet.');
     expect(text).toContain('No category differs by more than 1 point between interviewers.');
     expect(text).toContain('Reconciled scores: not recorded yet.');
@@ -122,10 +124,29 @@ describe('renderDebriefDocument', () => {
       renderDebriefDocument({
         ...base,
         decision: { outcome: 'advance', note: 'Strong.', decidedBy: 'Grace Hopper' },
+        veto: null,
       }),
     );
     expect(text).toContain('Decision: Advance');
     expect(text).toContain('Veto: none raised (The second interviewer — culture-fit concerns).');
+  });
+
+  it('shows a standing veto before any decision is recorded, between the notice and the blank to fill in', () => {
+    const pending = renderDebriefDocument({ ...base, reconciled: null, decision: null });
+    const lines = documentToPlainText(pending).split('\n\n');
+    const notice = lines.indexOf('No decision has been recorded yet.');
+    expect(notice).toBeGreaterThan(-1);
+    expect(lines.slice(notice + 1, notice + 4)).toEqual([
+      'VETO by Alan Turing: Dismissive towards the support team.',
+      'A veto blocks the hire whatever the scores say.',
+      'Decision: ______________  Decided by: ______________  Reasons: ______________',
+    ]);
+    const veto = pending.blocks.find((b) => b.type === 'paragraph' && b.runs[0].text === 'VETO');
+    expect(veto).toEqual({
+      type: 'paragraph',
+      runs: [{ text: 'VETO', bold: true }, { text: ' by Alan Turing: Dismissive towards the support team.' }],
+    });
+    expect(lines.filter((l) => l.startsWith('VETO'))).toHaveLength(1);
   });
 
   it('keeps special characters in names literal', () => {

@@ -26,6 +26,7 @@ function renderAll(process: Process): string[] {
       divergent: [],
       reconciled: null,
       decision: null,
+      veto: null,
       passSummary: { passes: null, reasons: [] },
     });
     return [documentToPlainText(script), documentToPlainText(debrief)];

@@ -1,0 +1,162 @@
+/**
+ * Conditional formatting for the preview. The runtime stores conditional-format rules but does not apply them;
+ * Sheets does, so the preview evaluates them for the cells it shows: a custom formula is shifted from the rule
+ * range's top-left to each cell (relative references move, $-anchored ones stay) and evaluated by the same
+ * HyperFormula instance that holds the workbook. The other boolean conditions are compared with the cell value.
+ */
+import type { CellValue, FakeConditionalFormatRule, FakeSheet, FormulaEngine } from '../test/runtime';
+
+export interface CfFormat {
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/y;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Moves the relative references of a formula by (dRows, dCols), as Sheets does when it applies a rule written
+ * for the top-left cell to another cell of the range. Text in double quotes is left alone.
+ */
+export function shiftFormula(formula: string, dRows: number, dCols: number): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : '';
+    if (/[A-Za-z$]/.test(ch) && !/[\w.]/.test(prev)) {
+      REF.lastIndex = i;
+      const m = REF.exec(formula);
+      if (m) {
+        const [whole, colAbs, letters, rowAbs, digits] = m;
+        const col = colAbs ? columnNumber(letters) : columnNumber(letters) + dCols;
+        const row = rowAbs ? Number(digits) : Number(digits) + dRows;
+        if (col < 1 || row < 1) return '=NA()';
+        out += `${colAbs}${columnLetters(col)}${rowAbs}${row}`;
+        i += whole.length;
+        continue;
+      }
+      // A name (function or named expression): copy the identifier whole.
+      const ident = /[A-Za-z_$][\w.$]*/y;
+      ident.lastIndex = i;
+      const name = ident.exec(formula)?.[0] ?? ch;
+      out += name;
+      i += name.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function truthy(v: unknown): boolean {
+  return v === true || (typeof v === 'number' && v !== 0);
+}
+
+function matches(type: string, values: unknown[], value: CellValue, formulaResult: () => unknown): boolean {
+  const num = typeof value === 'number' ? value : undefined;
+  const a = Number(values[0]);
+  const b = Number(values[1]);
+  const text = String(value);
+  switch (type) {
+    case 'CUSTOM_FORMULA':
+      return truthy(formulaResult());
+    case 'CELL_EMPTY':
+      return value === '';
+    case 'CELL_NOT_EMPTY':
+      return value !== '';
+    case 'TEXT_EQUAL_TO':
+      return text.toLowerCase() === String(values[0]).toLowerCase();
+    case 'TEXT_CONTAINS':
+      return text.toLowerCase().includes(String(values[0]).toLowerCase());
+    case 'TEXT_STARTS_WITH':
+      return text.toLowerCase().startsWith(String(values[0]).toLowerCase());
+    case 'NUMBER_BETWEEN':
+      return num !== undefined && num >= Math.min(a, b) && num <= Math.max(a, b);
+    case 'NUMBER_EQUAL_TO':
+      return num === a;
+    case 'NUMBER_GREATER_THAN':
+      return num !== undefined && num > a;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return num !== undefined && num >= a;
+    case 'NUMBER_LESS_THAN':
+      return num !== undefined && num < a;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return num !== undefined && num <= a;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The conditional format of each cell in the window (rows/cols 1-based, inclusive start, count) of a sheet:
+ * a map from "row:col" to the format of the first satisfied rule (Sheets: earlier rules win).
+ */
+export function conditionalFormats(
+  sheet: FakeSheet,
+  engine: FormulaEngine,
+  rowCount: number,
+  colCount: number,
+  value: (row: number, col: number) => CellValue,
+): Map<string, CfFormat> {
+  const out = new Map<string, CfFormat>();
+  engine.flush();
+  const rules: FakeConditionalFormatRule[] = sheet._cfRules;
+  for (const rule of rules) {
+    const condition = rule._condition;
+    const format = condition._format;
+    for (const range of rule._ranges) {
+      if (range._sheet !== sheet) continue;
+      const top = range._row;
+      const left = range._col;
+      const lastRow = Math.min(top + range._numRows - 1, rowCount);
+      const lastCol = Math.min(left + range._numCols - 1, colCount);
+      for (let row = top; row <= lastRow; row++) {
+        for (let col = left; col <= lastCol; col++) {
+          const key = `${row}:${col}`;
+          if (out.has(key)) continue;
+          const formulaResult = () => {
+            const text = String(condition._values[0] ?? '');
+            const shifted = shiftFormula(text.startsWith('=') ? text : `=${text}`, row - top, col - left);
+            try {
+              const result = engine.hf.calculateFormula(shifted, sheet._hfId);
+              return Array.isArray(result) ? result[0]?.[0] : result;
+            } catch {
+              return false;
+            }
+          };
+          if (matches(condition._type, condition._values, value(row, col), formulaResult)) {
+            out.set(key, { ...format });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}

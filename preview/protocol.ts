@@ -1,0 +1,162 @@
+/**
+ * The JSON contract between the preview server (preview/server.ts) and the page (preview/page/app.ts). Types
+ * only: both sides import this file, so the two cannot drift apart.
+ */
+
+/** One cell as the page draws it. Empty fields are omitted to keep the payload small. */
+export interface CellView {
+  /** Displayed text (number formats applied). */
+  t?: string;
+  /** Formula text, when the cell holds one. */
+  f?: string;
+  /** Raw value kind: number (right-aligned), boolean (centred / checkbox), error. */
+  k?: 'n' | 'b' | 'e';
+  /** Boolean value (for checkboxes). */
+  b?: boolean;
+  bg?: string;
+  fc?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: string;
+  note?: string;
+  /** Tooltip of an error cell (the thrown Error's message for custom functions). */
+  err?: string;
+  /** The validation help text when the value violates the cell's data validation (Sheets' red corner). */
+  invalid?: string;
+  /** The cell has a checkbox validation. */
+  check?: boolean;
+  /** Index into GridView.lists: the cell has a dropdown (VALUE_IN_LIST). */
+  list?: number;
+  /** Index into GridView.helps: the validation help text (shown while editing). */
+  help?: number;
+  /** Rejects invalid input (allowInvalid=false). */
+  strict?: boolean;
+}
+
+export interface SheetTab {
+  id: number;
+  name: string;
+  hidden: boolean;
+  tabColor: string | null;
+}
+
+export interface GridView {
+  sheetId: number;
+  name: string;
+  /** Rows/columns sent: the used range plus a margin (never more than the sheet has). */
+  rows: number;
+  cols: number;
+  maxRows: number;
+  maxCols: number;
+  frozenRows: number;
+  frozenCols: number;
+  /** Width in px of each sent column. */
+  colWidths: number[];
+  /** cells[row][col], 0-based; null for an empty, unformatted cell. */
+  cells: (CellView | null)[][];
+  /** Dropdown options referenced by CellView.list. */
+  lists: string[][];
+  /** Validation help texts referenced by CellView.help. */
+  helps: string[];
+}
+
+export type MenuItemView =
+  | { type: 'item'; caption: string; functionName: string }
+  | { type: 'separator' }
+  | { type: 'submenu'; caption: string; items: MenuItemView[] };
+
+export interface MenuView {
+  name: string;
+  /** Added with createAddonMenu(): shown under Extensions. */
+  addon: boolean;
+  items: MenuItemView[];
+}
+
+export type PreviewEventBody =
+  | { kind: 'toast'; message: string; title?: string; timeoutSeconds?: number }
+  | { kind: 'alert'; title?: string; message: string; button: string }
+  | { kind: 'error'; title?: string; message: string };
+
+export type PreviewEvent = { seq: number } & PreviewEventBody;
+
+export interface HtmlPanelView {
+  /** Address of the panel's document: GET /panel/<id>. */
+  id: number;
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  width?: number;
+  height?: number;
+}
+
+export interface DocumentInfo {
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface SelectionView {
+  sheet: string;
+  /** A1 notation of each selected range (the last one is the active range). */
+  ranges: string[];
+  /** The current cell (top-left of the active range). */
+  current: string;
+}
+
+export interface StateView {
+  spreadsheetName: string;
+  user: string;
+  /** Emails to offer in "Signed in as": hiring managers and panel members found on the Candidates sheet. */
+  users: string[];
+  sheets: SheetTab[];
+  /** The active sheet's grid. */
+  grid: GridView;
+  selection: SelectionView;
+  menus: MenuView[];
+  /** Toasts, alerts and errors raised since the `since` sequence number of the request. */
+  events: PreviewEvent[];
+  lastSeq: number;
+  /** The sidebar currently open, if any. */
+  sidebar: HtmlPanelView | null;
+  /** The modal or modeless dialog currently open, if any. */
+  dialog: HtmlPanelView | null;
+  documents: DocumentInfo[];
+  /** Whether runtime.documents is available (the document fake has landed). */
+  documentsSupported: boolean;
+  /** The state file, when started with --state. */
+  stateFile: string | null;
+}
+
+/** An answer to a prompt or alert: prompt text (button OK), or a button with optional text. */
+export type DialogAnswer = string | { button?: string; text?: string };
+
+export interface DialogRequest {
+  kind: 'prompt' | 'alert';
+  title?: string;
+  message: string;
+  /** Button set: OK, OK_CANCEL, YES_NO, YES_NO_CANCEL. */
+  buttons: string;
+}
+
+export type MenuResponse =
+  | { status: 'done'; state: StateView }
+  /** The action asked the user something: answer it, then POST /api/menu again with answers + the answer. */
+  | { status: 'needs-input'; dialog: DialogRequest; answers: DialogAnswer[]; functionName: string };
+
+export type RunResponse =
+  { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
+
+export interface ErrorResponse {
+  error: string;
+}
+
+export type CellResponse = { ok: true; state: StateView } | { ok: false; rejected: true; error: string };
+
+export interface DocumentView extends DocumentInfo {
+  html: string;
+}
+
+/** Messages between a sidebar/dialog iframe (sandboxed, opaque origin) and the page. */
+export type PanelToPage =
+  { type: 'scorecard-run'; callId: number; functionName: string; args: string } | { type: 'scorecard-close' };
+
+export type PageToPanel = { type: 'scorecard-result'; callId: number; response: RunResponse };
