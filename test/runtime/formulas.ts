@@ -198,6 +198,8 @@ export class FormulaEngine {
       functionPlugins: plugins,
       // Apps Script has no undo; HF's undo bookkeeping only costs time.
       undoLimit: 0,
+      // Sheets allows 10 million cells per spreadsheet; HF's default 40,000 rows is too few for a large Score log.
+      maxRows: 200_000,
       // Sheets evaluates formulas like "=A1=TRUE" with TRUE/FALSE as literals; named expressions stand in.
     });
     this.hf.addNamedExpression('TRUE', '=TRUE()');
