@@ -5,6 +5,7 @@
  * HyperFormula instance that holds the workbook. The other boolean conditions are compared with the cell value.
  */
 import type { CellValue, FakeConditionalFormatRule, FakeSheet, FormulaEngine } from '../test/runtime';
+import { columnToLetters as columnLetters, lettersToColumn as columnNumber } from '../test/runtime/a1';
 
 export interface CfFormat {
   background?: string;
@@ -14,23 +15,6 @@ export interface CfFormat {
 }
 
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/y;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * Moves the relative references of a formula by (dRows, dCols), as Sheets does when it applies a rule written

@@ -3,6 +3,7 @@
  * bar, the active sheet as a grid, sheet tabs, the 300 px sidebar host, toasts/alerts/prompts, documents and
  * the "Signed in as" switch. Everything it shows comes from the preview server's JSON API (preview/server.ts).
  */
+import { columnToLetters as columnLetters } from '../../test/runtime/a1';
 import type {
   CellResponse,
   CellView,
@@ -44,17 +45,6 @@ function h<K extends keyof HTMLElementTagNameMap>(
   }
   el.append(...children);
   return el;
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function a1(row: number, col: number): string {
