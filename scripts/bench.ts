@@ -2,13 +2,16 @@
  * `npm run bench`: the figures the issues ask for, printed, not asserted (timings vary by machine; the call
  * counts they rest on are pinned by tests). Run after `npm run build`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Script, createContext } from 'node:vm';
 import { createRuntime } from '../test/runtime';
 import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../test/fixtures/workbooks';
 import type { Runtime } from '../test/runtime';
+import type { Frame } from 'playwright-core';
+import { startPreview } from '../preview/server';
+import { CHROME, hasChromium, launch } from '../test/browser/support';
 
 const root = join(__dirname, '..', '..', '..');
 const codePath = join(root, 'build', 'Code.js');
@@ -226,12 +229,69 @@ function interviewDocuments(): void {
   row('time per document', `${(ms / docs).toFixed(2)} ms`);
 }
 
+/**
+ * The Score candidate sidebar in the local preview, in Chromium: from running the menu item (the click handler
+ * of Extensions ▸ Scorecard ▸ Score candidate) to the form being interactive — the first rating control present,
+ * enabled and taking focus. Covers the menu run, the sidebar HTML load, getScoringContext and the render.
+ */
+async function sidebarInteractive(): Promise<void> {
+  const label = 'sidebar open → interactive form (Chromium, median of 7)';
+  console.log('\nScore candidate sidebar in the local preview (sample workbook, one candidate selected)');
+  if (!hasChromium()) {
+    row(label, 'skipped', `no Chromium at ${CHROME}: apt-get install chromium, or set CHROME_PATH`);
+    return;
+  }
+  const { context, dir } = await launch();
+  const preview = await startPreview({ root, port: 0, log: () => undefined });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(preview.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.click('td[data-a1="B3"]');
+    await page.locator('td[data-a1="B3"].current').waitFor();
+    const once = async (): Promise<number> => {
+      if (await page.locator('#sidebar-host:not([hidden])').count()) {
+        await page.click('#sidebar-close');
+        await page.locator('#sidebar-host').waitFor({ state: 'hidden' });
+      }
+      const loaded = page.waitForEvent('framenavigated', {
+        predicate: (f: Frame) => /\/panel\/\d+$/.test(f.url()),
+      });
+      const start = performance.now();
+      await page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('button[data-function="showScoringSidebar"]')?.click(),
+      );
+      const frame = await loaded;
+      await frame.waitForFunction(() => {
+        const radio = document.querySelector<HTMLInputElement>('#view-score input[type="radio"]');
+        if (!radio || radio.disabled) return false;
+        radio.focus();
+        return document.activeElement === radio;
+      });
+      return performance.now() - start;
+    };
+    await once(); // warm up: page bundle, first sidebar HTML
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) samples.push(await once());
+    row(
+      label,
+      `${median(samples).toFixed(0)} ms`,
+      `range ${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)} ms`,
+    );
+  } finally {
+    await context.close();
+    await preview.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log('Scorecard benchmark');
   customFunctions();
   bundle();
   workbookActions();
   interviewDocuments();
+  await sidebarInteractive();
 }
 
 main().catch((error) => {

@@ -4,77 +4,21 @@
  * Without Chromium these tests fail (they never skip) with a message that says how to install it.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../preview/server';
 import { FIXTURE_CODE, ROOT } from '../preview/http';
-
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const quiet = () => undefined;
-
-function requireChromium(): void {
-  if (!fs.existsSync(CHROME)) {
-    throw new Error(
-      `The browser tests need Chromium, and none was found at ${CHROME}. Install it (Debian/Ubuntu: ` +
-        '`apt-get install chromium`) or set CHROME_PATH to a Chromium or Chrome binary. These tests never skip.',
-    );
-  }
-}
-
-async function launch(): Promise<{ context: BrowserContext; dir: string }> {
-  requireChromium();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROME,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1400, height: 860 },
-  });
-  return { context, dir };
-}
-
-const cellSel = (a1: string) => `td[data-a1="${a1}"]`;
-
-/** Waits until a cell shows exactly this text. */
-async function cellText(page: Page, a1: string, text: string): Promise<void> {
-  await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.textContent === want, [
-    cellSel(a1),
-    text,
-  ] as const);
-}
-
-async function typeInto(page: Page, a1: string, text: string): Promise<void> {
-  await page.click(cellSel(a1));
-  await page.locator(`${cellSel(a1)}.current`).waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function openSheet(page: Page, name: string): Promise<void> {
-  await page.click(`.tab[data-sheet="${name}"]`);
-  await page.locator(`.tab[data-sheet="${name}"][aria-selected="true"]`).waitFor();
-}
-
-async function menu(page: Page, caption: RegExp | string): Promise<void> {
-  await page.click('#menu-extensions');
-  await page.locator('#menu-extensions-list > .menu-sub > button', { hasText: 'Scorecard' }).click();
-  await page.locator('#menu-extensions-list button[role="menuitem"]', { hasText: caption }).first().click();
-}
-
-async function background(page: Page, a1: string): Promise<string> {
-  return page.$eval(cellSel(a1), (el) => getComputedStyle(el).backgroundColor);
-}
+import {
+  ARTIFACTS,
+  background,
+  cellSel,
+  cellText,
+  launch,
+  menu,
+  openSheet,
+  quiet,
+  typeInto,
+} from './support';
 
 describe('local preview in Chromium: the sample workbook', () => {
   let preview: PreviewServer;
