@@ -11,13 +11,13 @@ import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
 import type { DriveFiles } from './docs/folder';
+import { checkTemplatesAction } from './ui/documents/check-templates';
 import {
-  checkTemplatesAction,
   generateDebriefAction,
   generateDebriefDocument as generateDebriefDocumentCall,
-  generateScriptsAction,
-  menuStageNames,
-} from './ui/document-actions';
+} from './ui/documents/debrief';
+import { menuStageNames } from './ui/documents/menu';
+import { generateScriptsAction } from './ui/documents/scripts';
 import * as sidebar from './ui/sidebar-api';
 
 let catalog: PresetCatalog | undefined;

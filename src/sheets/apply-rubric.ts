@@ -4,23 +4,19 @@
  * outside the formulas), never deleted; key-risk checkboxes and pass thresholds follow the Rubric.
  */
 import { formatScore } from '../core/cells';
-import { parseRubric, rubricFromProcess } from '../core/rubric';
+import { parseRubric } from '../core/rubric';
 import { columnLetter } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { WorkbookError } from './errors';
 import type { Workbook } from './registry';
-import { setUpWorkbook, workbookProcess } from './setup';
+import { appliedRubric, requireProcess, setUpWorkbook } from './setup';
 import { inspectStageSheet, stageColumns } from './stage-sheet';
 import { readSheetValues, tableFromValues } from './table';
 
 export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
-  const process = workbookProcess(workbook);
-  if (!process)
-    throw new WorkbookError(
-      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
-    );
+  const process = requireProcess(workbook);
   const rubricSheet = workbook.require('rubric', SHEET_NAMES.rubric);
-  const previous = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  const previous = appliedRubric(workbook, process);
   const parsed = parseRubric(readSheetValues(rubricSheet), process, previous);
   if (!parsed.ok) {
     throw new WorkbookError(

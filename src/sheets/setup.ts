@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PRESET_ID, type PresetCatalog } from '../core/presets/catalog';
 import type { Process } from '../core/process';
-import { RUBRIC_COLUMNS, rubricFromProcess } from '../core/rubric';
+import { type AppliedRubric, RUBRIC_COLUMNS, rubricFromProcess } from '../core/rubric';
 import { TEMPLATE_HEADERS } from '../core/templates/template';
 import {
   assignCandidateIds,
@@ -72,6 +72,35 @@ export function workbookProcess(workbook: Workbook): Process | undefined {
       `This workbook uses the process "${id}", which this version of Scorecard does not know.`,
     );
   return process;
+}
+
+/** The process a workbook runs; throws before the first setup. */
+export function requireProcess(workbook: Workbook): Process {
+  const process = workbookProcess(workbook);
+  if (!process) {
+    throw new WorkbookError(
+      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
+    );
+  }
+  return process;
+}
+
+/** The workbook's applied rubric, or the process's own before one was stored (or when it is unreadable). */
+export function appliedRubric(workbook: Workbook, process: Process): AppliedRubric {
+  return workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+}
+
+/**
+ * The process as the workbook applies it: each stage's categories and the pass rule come from the applied rubric
+ * (categories may have been edited since the preset).
+ */
+export function appliedProcess(workbook: Workbook, process: Process): Process {
+  const rubric = appliedRubric(workbook, process);
+  return {
+    ...process,
+    passRule: rubric.passRule,
+    stages: process.stages.map((s) => ({ ...s, categories: [...(rubric.stages[s.id] ?? s.categories)] })),
+  };
 }
 
 export function setUpWorkbook(
@@ -178,7 +207,7 @@ function nameTables(workbook: Workbook, candidates: CandidatesLayout): void {
 
 /** Gives every scorecard sheet a row for each candidate ID it does not list yet; true if a sheet had to grow. */
 export function syncAllStageIds(workbook: Workbook, process: Process, ids: readonly string[]): boolean {
-  const rubric = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
+  const rubric = appliedRubric(workbook, process);
   let grew = false;
   for (const stage of process.stages) {
     const { layout, rows } = readStageLayout(workbook, stage, rubric.stages[stage.id] ?? stage.categories);

@@ -21,12 +21,10 @@ import {
   vetoEntries,
 } from '../core/panel';
 import type { Process, Stage } from '../core/process';
-import { type AppliedRubric, rubricFromProcess } from '../core/rubric';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
-import { WorkbookError } from '../sheets/errors';
 import type { Workbook } from '../sheets/registry';
 import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
-import { afterNewCandidates, workbookProcess } from '../sheets/setup';
+import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
 import type { Services } from './services';
@@ -38,8 +36,8 @@ export const NO_EMAIL_MESSAGE =
 
 interface Session {
   readonly workbook: Workbook;
+  /** The process as the workbook applies it: its stages carry the applied rubric's categories and pass rule. */
   readonly process: Process;
-  readonly rubric: AppliedRubric;
   readonly viewer: string;
 }
 
@@ -47,18 +45,7 @@ function open(services: Services): Session {
   const viewer = services.activeUserEmail().trim().toLowerCase();
   if (!viewer) throw new Error(NO_EMAIL_MESSAGE);
   const workbook = workbookFor(services);
-  const process = workbookProcess(workbook);
-  if (!process)
-    throw new WorkbookError(
-      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
-    );
-  const rubric = workbook.state.rubric(process.stages.map((s) => s.id)) ?? rubricFromProcess(process);
-  return { workbook, process, rubric, viewer };
-}
-
-/** The stage with the workbook's applied rubric (categories may have been edited since the preset). */
-function withRubric(session: Session, stage: Stage): Stage {
-  return { ...stage, categories: [...(session.rubric.stages[stage.id] ?? stage.categories)] };
+  return { workbook, process: appliedProcess(workbook, requireProcess(workbook)), viewer };
 }
 
 function toPanelCandidate(candidate: Candidate): PanelCandidate {
@@ -112,11 +99,7 @@ function selectedCandidate(services: Services, session: Session): Candidate {
   }
   const stage = session.process.stages.find((s) => state.sheetId(`stage.${s.id}`) === sheetId);
   if (stage) {
-    const { layout, rows } = readStageLayout(
-      session.workbook,
-      stage,
-      session.rubric.stages[stage.id] ?? stage.categories,
-    );
+    const { layout, rows } = readStageLayout(session.workbook, stage, stage.categories);
     const id = row >= layout.firstRow ? text(rows[row - layout.firstRow]?.[layout.columns.id]) : '';
     if (!id)
       throw new Error(
@@ -139,8 +122,8 @@ function panelFor(
     entries,
     candidateId: candidate.id,
     stageId: stage.id,
-    categories: withRubric(session, stage).categories,
-    passRule: session.rubric.passRule,
+    categories: stage.categories,
+    passRule: session.process.passRule,
     maxGap: session.process.decision.maxGap,
     viewer: session.viewer,
     hiringManager: candidate.hiringManager,
@@ -159,8 +142,8 @@ export function getScoringContext(services: Services, payload: unknown): Scoring
   return buildScoringContext({
     candidate: toPanelCandidate(candidate),
     stages: session.process.stages,
-    stage: withRubric(session, stage),
-    passRule: session.rubric.passRule,
+    stage,
+    passRule: session.process.passRule,
     entries,
     viewer: session.viewer,
   });
@@ -177,7 +160,7 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
       entries: log.entries,
       submission: request,
       interviewer: session.viewer,
-      categories: withRubric(session, stage).categories,
+      categories: stage.categories,
       stageName: stage.name,
       now: services.now(),
     });
@@ -205,7 +188,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   return withDocumentLock(services, () => {
     const { candidate, layout } = findCandidate(session, request.candidateId);
     const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
-    const categories = withRubric(session, stage).categories;
+    const categories = stage.categories;
     const log = readScoreLog(session.workbook);
     const rows = decisionEntries({
       entries: log.entries,
@@ -251,7 +234,7 @@ function writeReconciledScores(
   candidateId: string,
   reconciled: Readonly<Record<string, number>>,
 ): void {
-  const categories = session.rubric.stages[stage.id] ?? stage.categories;
+  const categories = stage.categories;
   let { layout, rows } = readStageLayout(session.workbook, stage, categories);
   let index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
   if (index < 0) {

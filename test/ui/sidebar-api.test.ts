@@ -4,7 +4,7 @@
  * what lands in the Score log and the sheets.
  */
 import { defaultWorkbookWithCandidates } from '../fixtures/workbooks';
-import type { Runtime } from '../runtime';
+import { type Runtime, createRuntime } from '../runtime';
 
 const MANAGER = 'manager@example.com';
 const ALICE = 'alice@example.com';
@@ -82,6 +82,16 @@ describe('opening the sidebar', () => {
     expect(() => run(rt, ALICE, 'getScoringContext', {})).toThrow(
       'Select a candidate’s row on the Candidates sheet or on a scorecard sheet',
     );
+  });
+
+  it('before setup, the sidebar and the document menu say to run Set up workbook', () => {
+    const rt = createRuntime();
+    rt.select('Sheet1', 'A2');
+    expect(() => run(rt, ALICE, 'getScoringContext', {})).toThrow(
+      'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
+    );
+    rt.call('generateScriptStage1');
+    expect(rt.ui.alerts.at(-1)?.message).toContain('This workbook is not set up yet');
   });
 
   it('refuses when the account email is hidden', () => {

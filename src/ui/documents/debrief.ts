@@ -1,0 +1,211 @@
+/**
+ * Generate debrief (menu) and the panel view's "Create debrief document" (a sidebar call sharing the debrief code
+ * with the menu). Reads the Score log once; the debriefs' links are remembered in the document properties.
+ */
+import type { Candidate } from '../../core/candidates';
+import type { Process, Stage } from '../../core/process';
+import { type GenerateDebriefDocumentResponse, parseRequest } from '../../core/contract';
+import { resolveStage } from '../../core/panel';
+import { type DebriefInput, renderDebriefDocument } from '../../core/templates/render';
+import type { BatchOutcome, DocJob } from '../../docs/batch';
+import { debriefInput } from '../../docs/debrief';
+import type { DocumentFolder } from '../../docs/folder';
+import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
+import { readScoreLog } from '../../sheets/score-log';
+import { WorkbookError } from '../../sheets/errors';
+import { runMenuAction, withDocumentLock } from '../actions';
+import type { Services } from '../services';
+import { bullets, formatInZone } from './format';
+import { type Prepared, prepare, render, renderInput } from './prepare';
+import { jobsToRun, report, run, showReport, toastCancelled, workbookFolder } from './run';
+
+const DEBRIEF_TITLE = 'Generate debrief';
+
+/** Which stage: a number typed by the user, or blank for each candidate's current stage. undefined = cancelled. */
+function askDebriefStage(
+  services: Services,
+  process: Process,
+  chosen: readonly Candidate[],
+): Stage | null | undefined {
+  const { ui } = services;
+  const current =
+    chosen.length === 1
+      ? ` (${chosen[0].name}: ${process.stages.find((s) => s.id === chosen[0].stageId)?.name ?? process.stages[0].name})`
+      : '';
+  const response = ui.prompt(
+    DEBRIEF_TITLE,
+    `Which stage is the debrief for? Type its number, or leave it blank for the candidate's current stage${current}.\n\n` +
+      process.stages.map((s, i) => `${i + 1}. ${s.name}`).join('\n'),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK) return undefined;
+  const answer = response.getResponseText().trim();
+  if (answer === '') return null;
+  const stage = /^\d+$/.test(answer)
+    ? process.stages[Number(answer) - 1]
+    : process.stages.find(
+        (s) => s.name.toLowerCase() === answer.toLowerCase() || s.id === answer.toLowerCase(),
+      );
+  if (!stage) {
+    throw new WorkbookError(
+      `"${answer}" is not one of this process's stages (type a number from 1 to ${process.stages.length}). Nothing was created.`,
+    );
+  }
+  return stage;
+}
+
+interface DebriefJobs {
+  readonly jobs: DocJob[];
+  /** The stage of each candidate's debrief, by candidate ID. */
+  readonly stageOf: Map<string, Stage>;
+}
+
+/**
+ * One debrief job per candidate and stage (the menu and the panel view share this). Creates nothing and throws
+ * when the viewer may not see some candidate's scores yet: only the hiring manager, or someone who has submitted a
+ * scorecard for that stage, may (a debrief must not break independent scoring).
+ */
+function debriefJobs(
+  services: Services,
+  p: Prepared,
+  targets: readonly { candidate: Candidate; stage: Stage }[],
+): DebriefJobs {
+  const { entries } = readScoreLog(p.workbook);
+  const viewer = services.activeUserEmail();
+  const stored = storedDebriefs(services.documentProperties);
+  const stageOf = new Map<string, Stage>();
+  const hidden: string[] = [];
+  const jobs: DocJob[] = [];
+  for (const { candidate, stage } of targets) {
+    stageOf.set(candidate.id, stage);
+    let input: DebriefInput;
+    try {
+      input = debriefInput({
+        base: renderInput(p, stage, candidate),
+        process: p.process,
+        stage,
+        candidate,
+        entries,
+        viewer,
+        formatTime: (iso) => {
+          const date = new Date(iso);
+          return Number.isNaN(date.getTime()) ? iso : formatInZone(date, p.timeZone, true);
+        },
+      });
+    } catch {
+      hidden.push(`${candidate.name} (${stage.name})`);
+      continue;
+    }
+    jobs.push({
+      key: candidate.id,
+      label: candidate.name,
+      doc: render(() => renderDebriefDocument(input)),
+      existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
+    });
+  }
+  if (hidden.length > 0) {
+    throw new WorkbookError(
+      "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:",
+      [
+        ...hidden,
+        `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
+      ],
+    );
+  }
+  return { jobs, stageOf };
+}
+
+/** Writes the debriefs and remembers each one made (also when the batch stopped early or failed). */
+function runDebriefs(
+  services: Services,
+  p: Prepared,
+  debriefs: DebriefJobs,
+  todo: readonly DocJob[],
+  folder: DocumentFolder,
+): BatchOutcome {
+  let outcome: BatchOutcome | undefined;
+  try {
+    outcome = run(services, p, todo, 'debrief', folder);
+  } finally {
+    storeDebriefs(
+      services.documentProperties,
+      outcome?.done ?? [],
+      (r) => debriefs.stageOf.get(r.job.key)!.id,
+    );
+  }
+  return outcome;
+}
+
+export function generateDebriefAction(services: Services): void {
+  runMenuAction(services, DEBRIEF_TITLE, () => {
+    const p = prepare(services);
+    const picked = askDebriefStage(services, p.process, p.chosen);
+    if (picked === undefined) {
+      toastCancelled(services);
+      return;
+    }
+    const debriefs = debriefJobs(
+      services,
+      p,
+      p.chosen.map((candidate) => ({
+        candidate,
+        stage: picked ?? p.process.stages.find((s) => s.id === candidate.stageId) ?? p.process.stages[0],
+      })),
+    );
+    const { jobs, stageOf } = debriefs;
+    const chosen = jobsToRun(
+      services,
+      jobs,
+      'a debrief for that stage',
+      'Nothing to create: the selected candidates already have that debrief.',
+    );
+    if (!chosen) return;
+    const { kept, todo } = chosen;
+    const folder = workbookFolder(services);
+    const outcome = runDebriefs(services, p, debriefs, todo, folder);
+    const lines = report(
+      outcome,
+      kept,
+      'debrief',
+      `select the same rows and choose ${DEBRIEF_TITLE}`,
+      folder,
+    );
+    if (outcome.done.length > 0)
+      lines.push(
+        `Links:\n${bullets(outcome.done.map((d) => `${d.job.label} (${stageOf.get(d.job.key)!.name}): ${d.url}`))}`,
+      );
+    showReport(services, outcome, 'Debriefs', lines);
+  });
+}
+
+/**
+ * The panel view's "Create debrief document" (sidebar call): the same debrief as the menu's, for one candidate
+ * and stage, under the same permission rule. There is no dialog in the sidebar, so an existing debrief is
+ * rewritten in place, as "Yes = replace" does from the menu (same link).
+ */
+export function generateDebriefDocument(
+  services: Services,
+  payload: unknown,
+): GenerateDebriefDocumentResponse {
+  const request = parseRequest('generateDebriefDocument', payload);
+  return withDocumentLock(services, () => {
+    const p = prepare(services, { candidateId: request.candidateId });
+    const [candidate] = p.chosen;
+    const stage = resolveStage(p.process.stages, request.stageId, candidate.stageId ?? '');
+    const debriefs = debriefJobs(services, p, [{ candidate, stage }]);
+    const folder = workbookFolder(services);
+    const outcome = runDebriefs(services, p, debriefs, debriefs.jobs, folder);
+    const [done] = outcome.done;
+    if (!done) {
+      throw new WorkbookError(
+        `Google Docs did not create the debrief${outcome.failure ? `: ${outcome.failure}` : ''}. Try again in a moment.`,
+      );
+    }
+    return {
+      url: done.url,
+      name: done.job.doc.name,
+      replaced: done.outcome === 'replaced',
+      note: folder.report().join(' '),
+    };
+  });
+}
