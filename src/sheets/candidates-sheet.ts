@@ -17,7 +17,7 @@ import {
 } from '../core/candidates';
 import { isBlank } from '../core/cells';
 import type { Process } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter, sameFormula } from '../core/table';
+import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
 import { WorkbookError } from './errors';
 import {
@@ -27,6 +27,7 @@ import {
   lookupByIdFormula,
   nextStepDueFormula,
   overdueFormula,
+  repairRowFormulas,
 } from './formulas';
 import type { Workbook } from './registry';
 import type { StageLayout } from './stage-sheet';
@@ -255,19 +256,13 @@ export function repairCandidateFormulas(
   formulas: [CandidatesKey, string][],
   created: boolean,
 ): void {
-  const { sheet, firstRow, columns } = layout;
-  const width = Math.max(...formulas.map(([key]) => columns[key])) + 1;
-  const current = created ? [] : sheet.getRange(firstRow, 1, 1, width).getFormulas()[0];
-  for (const [key, formula] of formulas) {
-    const column = columns[key];
-    if (sameFormula(current[column] ?? '', formula)) continue;
-    if (!created)
-      repaired(
-        ctx,
-        `Rewrote the formula in "${sheet.getName()}" ${cellName(column, firstRow)} (${key.split(':')[0]}).`,
-      );
-    sheet.getRange(firstRow, column + 1).setFormula(formula);
-  }
+  const specs = candidateColumns(ctx.process);
+  const placed = formulas.map(([key, formula]) => ({
+    column: layout.columns[key],
+    header: specs.find((s) => s.key === key)?.header ?? key,
+    formula,
+  }));
+  repairRowFormulas(ctx, layout.sheet, layout.firstRow, placed, created);
 }
 
 export function colourCandidateResults(ctx: SetupContext, layout: CandidatesLayout, created: boolean): void {

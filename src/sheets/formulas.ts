@@ -3,8 +3,9 @@
  * column (ARRAYFORMULA, or a custom function over a block), so Sheets computes the column in one call, rows a
  * user adds are covered, and setup writes a constant number of cells whatever the number of candidates.
  */
-import { columnLetter, quoteSheetName } from '../core/table';
+import { cellName, columnLetter, quoteSheetName, sameFormula } from '../core/table';
 import type { PassRule } from '../core/process';
+import { type SetupContext, repaired } from './context';
 
 /** A column span on a sheet: "C3:G1000". */
 export function span(firstColumn: number, firstRow: number, lastColumn: number, lastRow: number): string {
@@ -149,4 +150,31 @@ export function pipelineFormulas(
     passed: `=COUNTIF(${passes},TRUE)`,
     passRate: `=IF(${scoredCell}=0,"",${passedCell}/${scoredCell})`,
   };
+}
+
+/** A formula Scorecard owns: where it goes (0-based column) and the column header the report names it by. */
+export interface PlacedFormula {
+  readonly column: number;
+  readonly header: string;
+  readonly formula: string;
+}
+
+/**
+ * The formulas of a table's first data row: one read of that row, and a write (with a report line) only for a
+ * formula that is missing or differs from what it should be.
+ */
+export function repairRowFormulas(
+  ctx: SetupContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  firstRow: number,
+  placed: readonly PlacedFormula[],
+  created: boolean,
+): void {
+  const width = Math.max(...placed.map((p) => p.column)) + 1;
+  const current = created ? [] : sheet.getRange(firstRow, 1, 1, width).getFormulas()[0];
+  for (const { column, header, formula } of placed) {
+    if (sameFormula(current[column] ?? '', formula)) continue;
+    repaired(ctx, `Rewrote the "${header}" formula on "${sheet.getName()}" (${cellName(column, firstRow)}).`);
+    sheet.getRange(firstRow, column + 1).setFormula(formula);
+  }
 }

@@ -5,11 +5,18 @@
  */
 import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter, sameFormula } from '../core/table';
+import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
 import { WorkbookError } from './errors';
 import type { CandidatesLayout } from './candidates-sheet';
-import { averageFormula, lookupByIdFormula, passesFormula, reasonFormula, type ScoreBlock } from './formulas';
+import {
+  averageFormula,
+  lookupByIdFormula,
+  passesFormula,
+  reasonFormula,
+  repairRowFormulas,
+  type ScoreBlock,
+} from './formulas';
 import {
   type SheetTable,
   duplicateHeaderProblems,
@@ -297,24 +304,13 @@ function repairFormulas(
   candidates: CandidatesLayout,
   created: boolean,
 ): void {
-  const { sheet, firstRow, columns } = layout;
-  const expected = expectedFormulas(ctx, layout, candidates);
-  const width = Math.max(...expected.map(([key]) => columns[key])) + 1;
-  const current = created ? [] : sheet.getRange(firstRow, 1, 1, width).getFormulas()[0];
-  for (const [key, formula] of expected) {
-    const column = columns[key];
-    if (sameFormula(current[column] ?? '', formula)) continue;
-    if (!created)
-      repaired(
-        ctx,
-        `Rewrote the "${titleOf(key)}" formula on "${sheet.getName()}" (${cellName(column, firstRow)}).`,
-      );
-    sheet.getRange(firstRow, column + 1).setFormula(formula);
-  }
-}
-
-function titleOf(key: StageColumnKey): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
+  const specs = stageColumns(layout.categories);
+  const placed = expectedFormulas(ctx, layout, candidates).map(([key, formula]) => ({
+    column: layout.columns[key],
+    header: specs.find((s) => s.key === key)?.header ?? key,
+    formula,
+  }));
+  repairRowFormulas(ctx, layout.sheet, layout.firstRow, placed, created);
 }
 
 function formatStageSheet(layout: StageLayout): void {
