@@ -4,130 +4,152 @@
  * so everything downstream can trust the shape.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
-const text = z.string().check(z.trim(), z.minLength(1));
-const minutes = z.number().check(z.int(), z.nonnegative());
-const identifier = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'));
+/**
+ * The process schemas, built on first use (see lazy.ts): presets, rubric edits and stored rubrics are parsed
+ * through them, while custom functions never need them.
+ */
+export const processSchemas = lazy(() => {
+  const text = z.string().check(z.trim(), z.minLength(1));
+  const minutes = z.number().check(z.int(), z.nonnegative());
+  const identifier = z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'));
 
-/** What each point of the 1–5 scale means for one category, index 0 = score 1. */
-export const ScoreAnchorsSchema = z.tuple([text, text, text, text, text]);
+  /** What each point of the 1–5 scale means for one category, index 0 = score 1. */
+  const ScoreAnchorsSchema = z.tuple([text, text, text, text, text]);
 
-export const ScoringCategorySchema = z.object({
-  id: identifier,
-  name: text,
-  /** A key-risk category must clear the higher key-risk bar of the pass rule. */
-  keyRisk: z.boolean(),
-  /** What the interviewer is looking for, in one or two sentences. */
-  description: text,
-  anchors: ScoreAnchorsSchema,
-});
-
-export const AgendaBlockSchema = z
-  .object({
-    title: text,
-    /** Planned minutes; a block with a range (e.g. 20–30) has minutesMin < minutesMax. 0 for a close. */
-    minutesMin: minutes,
-    minutesMax: minutes,
+  const ScoringCategorySchema = z.object({
+    id: identifier,
+    name: text,
+    /** A key-risk category must clear the higher key-risk bar of the pass rule. */
+    keyRisk: z.boolean(),
+    /** What the interviewer is looking for, in one or two sentences. */
     description: text,
-  })
-  .check(
-    z.refine((block) => block.minutesMin <= block.minutesMax, {
-      message: 'minutesMin must not exceed minutesMax',
-    }),
-  );
+    anchors: ScoreAnchorsSchema,
+  });
 
-export const PromptKindSchema = z.enum(['question', 'scenario', 'curveball', 'instruction', 'check']);
+  const AgendaBlockSchema = z
+    .object({
+      title: text,
+      /** Planned minutes; a block with a range (e.g. 20–30) has minutesMin < minutesMax. 0 for a close. */
+      minutesMin: minutes,
+      minutesMax: minutes,
+      description: text,
+    })
+    .check(
+      z.refine((block) => block.minutesMin <= block.minutesMax, {
+        message: 'minutesMin must not exceed minutesMax',
+      }),
+    );
 
-export const PromptSchema = z.object({
-  kind: PromptKindSchema,
-  /** Short label shown before the prompt, e.g. "Scenario A". */
-  label: text,
-  text: text,
+  const PromptKindSchema = z.enum(['question', 'scenario', 'curveball', 'instruction', 'check']);
+
+  const PromptSchema = z.object({
+    kind: PromptKindSchema,
+    /** Short label shown before the prompt, e.g. "Scenario A". */
+    label: text,
+    text: text,
+  });
+
+  const ServiceLevelSchema = z.object({
+    /** How long a candidate may wait in this stage before the next step is overdue. */
+    within: z.number().check(z.positive()),
+    unit: z.enum(['hours', 'days', 'businessDays']),
+    /** The promise in words, e.g. "Shortlisted candidates hear from us within 7 business days". */
+    description: text,
+  });
+
+  const StageSchema = z
+    .object({
+      id: identifier,
+      name: text,
+      /** Planned duration of the conversation or task; 0/0 for stages that are not a meeting (e.g. screening a CV). */
+      minutesMin: minutes,
+      minutesMax: minutes,
+      optional: z.boolean(),
+      /** When an optional stage runs, in words. */
+      runsWhen: z.optional(text),
+      conductedBy: text,
+      goal: text,
+      agenda: z.array(AgendaBlockSchema),
+      prompts: z.array(PromptSchema),
+      categories: z.array(ScoringCategorySchema).check(z.minLength(1)),
+      serviceLevel: z.optional(ServiceLevelSchema),
+    })
+    .check(
+      z.refine((stage) => stage.minutesMin <= stage.minutesMax, {
+        message: 'minutesMin must not exceed minutesMax',
+      }),
+      z.refine((stage) => new Set(stage.categories.map((c) => c.id)).size === stage.categories.length, {
+        message: 'category ids must be unique within a stage',
+      }),
+    );
+
+  const PassRuleSchema = z.object({
+    minAverage: z.number().check(z.gte(1), z.lte(5)),
+    minCategory: z.number().check(z.gte(1), z.lte(5)),
+    minKeyRisk: z.number().check(z.gte(1), z.lte(5)),
+  });
+
+  const DecisionProcedureSchema = z.object({
+    /** How many interviewers score each candidate independently before reconciling. */
+    scorers: z.number().check(z.int(), z.gte(1)),
+    /** A category whose scores differ by more than this is discussed before settling. */
+    maxGap: z.number().check(z.nonnegative()),
+    /** Who makes the call, in words. */
+    decider: text,
+    /** Who may veto, and on what, when the process grants a veto. */
+    veto: z.optional(z.object({ holder: text, scope: text })),
+    /** The procedure in the team's words, one step per entry. */
+    steps: z.array(text).check(z.minLength(1)),
+  });
+
+  const ProcessSchema = z
+    .object({
+      id: identifier,
+      name: text,
+      role: text,
+      summary: text,
+      /** The seed document this preset was built from (file name prefix, e.g. "000"). */
+      source: text,
+      stages: z.array(StageSchema).check(z.minLength(1)),
+      passRule: PassRuleSchema,
+      decision: DecisionProcedureSchema,
+    })
+    .check(
+      z.refine((process) => new Set(process.stages.map((s) => s.id)).size === process.stages.length, {
+        message: 'stage ids must be unique within a process',
+      }),
+    );
+
+  return {
+    ScoreAnchorsSchema,
+    ScoringCategorySchema,
+    AgendaBlockSchema,
+    PromptKindSchema,
+    PromptSchema,
+    ServiceLevelSchema,
+    StageSchema,
+    PassRuleSchema,
+    DecisionProcedureSchema,
+    ProcessSchema,
+  };
 });
 
-export const ServiceLevelSchema = z.object({
-  /** How long a candidate may wait in this stage before the next step is overdue. */
-  within: z.number().check(z.positive()),
-  unit: z.enum(['hours', 'days', 'businessDays']),
-  /** The promise in words, e.g. "Shortlisted candidates hear from us within 7 business days". */
-  description: text,
-});
+type ProcessSchemas = ReturnType<typeof processSchemas>;
 
-export const StageSchema = z
-  .object({
-    id: identifier,
-    name: text,
-    /** Planned duration of the conversation or task; 0/0 for stages that are not a meeting (e.g. screening a CV). */
-    minutesMin: minutes,
-    minutesMax: minutes,
-    optional: z.boolean(),
-    /** When an optional stage runs, in words. */
-    runsWhen: z.optional(text),
-    conductedBy: text,
-    goal: text,
-    agenda: z.array(AgendaBlockSchema),
-    prompts: z.array(PromptSchema),
-    categories: z.array(ScoringCategorySchema).check(z.minLength(1)),
-    serviceLevel: z.optional(ServiceLevelSchema),
-  })
-  .check(
-    z.refine((stage) => stage.minutesMin <= stage.minutesMax, {
-      message: 'minutesMin must not exceed minutesMax',
-    }),
-    z.refine((stage) => new Set(stage.categories.map((c) => c.id)).size === stage.categories.length, {
-      message: 'category ids must be unique within a stage',
-    }),
-  );
-
-export const PassRuleSchema = z.object({
-  minAverage: z.number().check(z.gte(1), z.lte(5)),
-  minCategory: z.number().check(z.gte(1), z.lte(5)),
-  minKeyRisk: z.number().check(z.gte(1), z.lte(5)),
-});
-
-export const DecisionProcedureSchema = z.object({
-  /** How many interviewers score each candidate independently before reconciling. */
-  scorers: z.number().check(z.int(), z.gte(1)),
-  /** A category whose scores differ by more than this is discussed before settling. */
-  maxGap: z.number().check(z.nonnegative()),
-  /** Who makes the call, in words. */
-  decider: text,
-  /** Who may veto, and on what, when the process grants a veto. */
-  veto: z.optional(z.object({ holder: text, scope: text })),
-  /** The procedure in the team's words, one step per entry. */
-  steps: z.array(text).check(z.minLength(1)),
-});
-
-export const ProcessSchema = z
-  .object({
-    id: identifier,
-    name: text,
-    role: text,
-    summary: text,
-    /** The seed document this preset was built from (file name prefix, e.g. "000"). */
-    source: text,
-    stages: z.array(StageSchema).check(z.minLength(1)),
-    passRule: PassRuleSchema,
-    decision: DecisionProcedureSchema,
-  })
-  .check(
-    z.refine((process) => new Set(process.stages.map((s) => s.id)).size === process.stages.length, {
-      message: 'stage ids must be unique within a process',
-    }),
-  );
-
-export type ScoringCategory = z.infer<typeof ScoringCategorySchema>;
+export type ScoringCategory = z.infer<ProcessSchemas['ScoringCategorySchema']>;
 /** A key-risk category is a scoring category with keyRisk: true. */
 export type KeyRiskCategory = ScoringCategory & { keyRisk: true };
-export type AgendaBlock = z.infer<typeof AgendaBlockSchema>;
-export type Prompt = z.infer<typeof PromptSchema>;
-export type ServiceLevel = z.infer<typeof ServiceLevelSchema>;
-export type Stage = z.infer<typeof StageSchema>;
-export type PassRule = z.infer<typeof PassRuleSchema>;
-export type DecisionProcedure = z.infer<typeof DecisionProcedureSchema>;
-export type Process = z.infer<typeof ProcessSchema>;
+export type AgendaBlock = z.infer<ProcessSchemas['AgendaBlockSchema']>;
+export type Prompt = z.infer<ProcessSchemas['PromptSchema']>;
+export type ServiceLevel = z.infer<ProcessSchemas['ServiceLevelSchema']>;
+export type Stage = z.infer<ProcessSchemas['StageSchema']>;
+export type PassRule = z.infer<ProcessSchemas['PassRuleSchema']>;
+export type DecisionProcedure = z.infer<ProcessSchemas['DecisionProcedureSchema']>;
+export type Process = z.infer<ProcessSchemas['ProcessSchema']>;
 
 /** The seed's pass rule: average ≥ 4.0, no category < 3.0, every key-risk category ≥ 4.0. */
 export const DEFAULT_PASS_RULE: PassRule = { minAverage: 4, minCategory: 3, minKeyRisk: 4 };

@@ -5,7 +5,7 @@
  */
 import { parseKeyRiskCell, parseNumber } from './cells';
 import { findStageByName, text } from './candidates';
-import { type PassRule, type Process, type ScoringCategory, ScoringCategorySchema } from './process';
+import { type PassRule, type Process, type ScoringCategory, processSchemas } from './process';
 import { type ColumnSpec, cellName, isEmptyRow, mapHeaders } from './table';
 
 export type RubricColumnKey =
@@ -164,7 +164,7 @@ export function parseRubric(
     let id = known?.id ?? categoryId(name);
     for (let n = 2; !known && taken.has(id); n++) id = `${categoryId(name)}-${n}`;
     const anchors = ANCHOR_KEYS.map((k, i) => text(row[col[k]]) || GENERIC_ANCHORS[i]);
-    const parsed = ScoringCategorySchema.safeParse({
+    const parsed = processSchemas().ScoringCategorySchema.safeParse({
       id,
       name,
       keyRisk: parseKeyRiskCell(row[col.keyRisk]),

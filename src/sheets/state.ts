@@ -4,11 +4,12 @@
  * Read once per action (getProperties) and written once (setProperties).
  */
 import type { AppliedRubric } from '../core/rubric';
-import { PassRuleSchema, ScoringCategorySchema } from '../core/process';
+import { lazy } from '../core/lazy';
+import { processSchemas } from '../core/process';
 import * as z from 'zod/mini';
 
 const PREFIX = 'scorecard.';
-const StoredCategories = z.array(ScoringCategorySchema);
+const storedCategories = lazy(() => z.array(processSchemas().ScoringCategorySchema));
 
 export type SheetKey =
   'about' | 'candidates' | 'rubric' | 'templates' | 'pipeline' | 'log' | `stage.${string}`;
@@ -67,11 +68,11 @@ export class DocumentState {
 
   /** The applied rubric, or undefined if never applied or unreadable (setup then re-applies the preset's). */
   rubric(stageIds: readonly string[]): AppliedRubric | undefined {
-    const rule = PassRuleSchema.safeParse(parseJson(this.get('rubric.passRule')));
+    const rule = processSchemas().PassRuleSchema.safeParse(parseJson(this.get('rubric.passRule')));
     if (!rule.success) return undefined;
     const stages: AppliedRubric['stages'] = {};
     for (const id of stageIds) {
-      const categories = StoredCategories.safeParse(parseJson(this.get(`rubric.${id}`)));
+      const categories = storedCategories().safeParse(parseJson(this.get(`rubric.${id}`)));
       if (!categories.success || categories.data.length === 0) return undefined;
       (stages as Record<string, unknown>)[id] = categories.data;
     }

@@ -3,16 +3,13 @@
  * names the field and what is wrong with it.
  */
 import {
-  GenerateDebriefDocumentResponseSchema,
   MAX_NOTE_LENGTH,
   OUTCOMES,
-  PanelViewSchema,
   RECOMMENDATIONS,
   SIDEBAR_CALLS,
-  ScoringContextSchema,
-  SubmitScorecardResponseSchema,
   describeReceived,
   parseRequest,
+  responseSchemas,
   type SidebarApi,
   type SubmitScorecardRequest,
 } from '../../src/core/contract';
@@ -275,7 +272,7 @@ describe('parseRequest refuses bad payloads with a specific message', () => {
 
 describe('responses are JSON-safe', () => {
   it('a scoring context, a submit response and a panel view survive JSON unchanged', () => {
-    const context = ScoringContextSchema.parse({
+    const context = responseSchemas().getScoringContext.parse({
       candidate: {
         id: 'C-0001',
         name: 'Ada',
@@ -307,14 +304,14 @@ describe('responses are JSON-safe', () => {
       isHiringManager: false,
     });
     expect(JSON.parse(JSON.stringify(context))).toEqual(context);
-    const submitted = SubmitScorecardResponseSchema.parse({
+    const submitted = responseSchemas().submitScorecard.parse({
       version: 1,
       submittedAt: '2025-05-03T12:00:00.000Z',
       duplicate: false,
     });
     expect(JSON.parse(JSON.stringify(submitted))).toEqual(submitted);
-    expect(() => PanelViewSchema.parse({})).toThrow();
-    const debrief = GenerateDebriefDocumentResponseSchema.parse({
+    expect(() => responseSchemas().getPanel.parse({})).toThrow();
+    const debrief = responseSchemas().generateDebriefDocument.parse({
       url: 'https://docs.google.com/document/d/abc/edit',
       name: 'Debrief · Stage 2 · Main interview — Ada',
       replaced: false,

@@ -1,4 +1,4 @@
-import { ProcessSchema, type Stage } from '../../src/core/process';
+import { processSchemas, type Stage } from '../../src/core/process';
 import { DEFAULT_PRESET_ID, PRESETS, getPreset, listPresets } from '../../src/core/presets';
 
 function stagesWithAgenda(): Array<[string, Stage]> {
@@ -27,7 +27,7 @@ describe('presets', () => {
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses against ProcessSchema', (_id, preset) => {
-    expect(ProcessSchema.safeParse(preset).success).toBe(true);
+    expect(processSchemas().ProcessSchema.safeParse(preset).success).toBe(true);
   });
 
   it('has unique preset ids', () => {

@@ -2,7 +2,7 @@
  * The built-in hiring-process presets. Each preset is parsed through ProcessSchema when this module loads,
  * so a malformed preset fails immediately instead of surfacing later in the sheet.
  */
-import { ProcessSchema, type Process } from '../process';
+import { processSchemas, type Process } from '../process';
 import { backendDeveloper } from './backend-developer';
 import { culturePartner } from './culture-partner';
 import { fiveStageBackend } from './five-stage-backend';
@@ -16,7 +16,7 @@ export { DEFAULT_PRESET_ID };
 /** All built-in presets, default first, each validated against ProcessSchema. */
 export const PRESETS: readonly Process[] = Object.freeze(
   [backendDeveloper, fiveStageBackend, paidTakeHome, screeningFocused, culturePartner].map((preset) =>
-    ProcessSchema.parse(preset),
+    processSchemas().ProcessSchema.parse(preset),
   ),
 );
 

@@ -5,6 +5,7 @@
  * scoring table, …) whose Text is an optional intro line. Rows are sorted by Order when rendering.
  */
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import type { Process } from '../process';
 import { placeholderProblems } from './placeholders';
 
@@ -65,21 +66,26 @@ export const DEBRIEF_ONLY_BLOCKS: readonly TemplateBlock[] = [
 /** Blocks whose Text is the content itself and therefore must not be empty. */
 export const TEXT_BLOCKS: readonly TemplateBlock[] = ['title', 'heading', 'subheading', 'paragraph'];
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+/** The template schemas, built on first use (see lazy.ts). */
+export const templateSchemas = lazy(() => {
+  const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
-export const TemplateBlockSchema = z.enum(TEMPLATE_BLOCKS);
+  const TemplateBlockSchema = z.enum(TEMPLATE_BLOCKS);
 
-export const TemplateRowSchema = z.object({
-  /** Process (preset) id, e.g. "backend-developer". */
-  process: nonEmpty,
-  /** Stage id, '*' for every interview stage, or 'debrief'. */
-  stage: nonEmpty,
-  order: z.number(),
-  block: TemplateBlockSchema,
-  /** May contain placeholders; for generated blocks an optional intro line. */
-  text: z.string(),
+  const TemplateRowSchema = z.object({
+    /** Process (preset) id, e.g. "backend-developer". */
+    process: nonEmpty,
+    /** Stage id, '*' for every interview stage, or 'debrief'. */
+    stage: nonEmpty,
+    order: z.number(),
+    block: TemplateBlockSchema,
+    /** May contain placeholders; for generated blocks an optional intro line. */
+    text: z.string(),
+  });
+
+  return { TemplateBlockSchema, TemplateRowSchema };
 });
-export type TemplateRow = z.infer<typeof TemplateRowSchema>;
+export type TemplateRow = z.infer<ReturnType<typeof templateSchemas>['TemplateRowSchema']>;
 
 export interface TemplateProblem {
   /** 1-based sheet row. */
@@ -159,7 +165,7 @@ export function parseTemplateRows(
     for (const message of placeholderProblems(text)) report('Text', message);
 
     if (problems.length > before || !block || order === null) return;
-    const parsed = TemplateRowSchema.safeParse({ process, stage, order, block, text });
+    const parsed = templateSchemas().TemplateRowSchema.safeParse({ process, stage, order, block, text });
     if (parsed.success) templates.push(parsed.data);
     else report('Text', `Row could not be read: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   });

@@ -3,7 +3,7 @@ import {
   TEMPLATE_BLOCKS,
   TEMPLATE_BLOCK_HELP,
   TEMPLATE_HEADERS,
-  TemplateRowSchema,
+  templateSchemas,
   checkTemplates,
   parseTemplateRows,
   selectTemplateRows,
@@ -24,10 +24,22 @@ describe('TEMPLATE_HEADERS and schema', () => {
 
   it('schema rejects an unknown block and accepts a good row', () => {
     expect(
-      TemplateRowSchema.safeParse({ process: P, stage: '*', order: 1, block: 'title', text: 'x' }).success,
+      templateSchemas().TemplateRowSchema.safeParse({
+        process: P,
+        stage: '*',
+        order: 1,
+        block: 'title',
+        text: 'x',
+      }).success,
     ).toBe(true);
     expect(
-      TemplateRowSchema.safeParse({ process: P, stage: '*', order: 1, block: 'banner', text: 'x' }).success,
+      templateSchemas().TemplateRowSchema.safeParse({
+        process: P,
+        stage: '*',
+        order: 1,
+        block: 'banner',
+        text: 'x',
+      }).success,
     ).toBe(false);
   });
 });
