@@ -113,6 +113,19 @@ class FakePromptResponse {
   }
 }
 
+/** Ui.alert and Ui.prompt take (message), (message, buttons), (title, message) or (title, message, buttons). */
+function dialogArgs(
+  a: string,
+  b?: string | ButtonSetName,
+  c?: ButtonSetName,
+): { title: string | undefined; message: string; buttons: ButtonSetName } {
+  if (c !== undefined) return { title: a, message: String(b), buttons: c };
+  if (b === undefined) return { title: undefined, message: a, buttons: 'OK' };
+  if ((Object.keys(ButtonSet) as string[]).includes(b))
+    return { title: undefined, message: a, buttons: b as ButtonSetName };
+  return { title: a, message: b, buttons: 'OK' };
+}
+
 export class FakeUi {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -149,40 +162,14 @@ export class FakeUi {
   }
 
   alert(a: string, b?: string | ButtonSetName, c?: ButtonSetName): ButtonName {
-    let title: string | undefined;
-    let message = a;
-    let buttons: ButtonSetName = 'OK';
-    if (c !== undefined) {
-      title = a;
-      message = String(b);
-      buttons = c;
-    } else if (b !== undefined) {
-      if ((Object.keys(ButtonSet) as string[]).includes(b)) buttons = b as ButtonSetName;
-      else {
-        title = a;
-        message = b;
-      }
-    }
+    const { title, message, buttons } = dialogArgs(a, b, c);
     const { button } = this._next(buttons);
     this.dialogs.push({ kind: 'alert', title, message, buttons, button });
     return button;
   }
 
   prompt(a: string, b?: string | ButtonSetName, c?: ButtonSetName): FakePromptResponse {
-    let title: string | undefined;
-    let message = a;
-    let buttons: ButtonSetName = 'OK';
-    if (c !== undefined) {
-      title = a;
-      message = String(b);
-      buttons = c;
-    } else if (b !== undefined) {
-      if ((Object.keys(ButtonSet) as string[]).includes(b)) buttons = b as ButtonSetName;
-      else {
-        title = a;
-        message = b;
-      }
-    }
+    const { title, message, buttons } = dialogArgs(a, b, c);
     const { button, text } = this._next(buttons);
     this.dialogs.push({ kind: 'prompt', title, message, buttons, button, text });
     return new FakePromptResponse(button, text);
