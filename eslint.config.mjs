@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'preview/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'runtime/**/*.ts', 'preview/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
     },

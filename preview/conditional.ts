@@ -4,8 +4,8 @@
  * range's top-left to each cell (relative references move, $-anchored ones stay) and evaluated by the same
  * HyperFormula instance that holds the workbook. The other boolean conditions are compared with the cell value.
  */
-import type { CellValue, FakeConditionalFormatRule, FakeSheet, FormulaEngine } from '../test/runtime';
-import { columnToLetters as columnLetters, lettersToColumn as columnNumber } from '../test/runtime/a1';
+import type { CellValue, FakeConditionalFormatRule, FakeSheet, FormulaEngine } from '../runtime';
+import { columnToLetters as columnLetters, lettersToColumn as columnNumber } from '../runtime';
 
 export interface CfFormat {
   background?: string;

@@ -3,7 +3,7 @@
  * handful of fictional candidates typed into the Candidates sheet the way a user would, given their IDs by the
  * bundle's onEdit trigger, and scores typed into the stage sheets' category cells.
  */
-import type { Runtime } from '../test/runtime';
+import type { Runtime } from '../runtime';
 
 export interface SampleCandidate {
   name: string;

@@ -1,6 +1,6 @@
 /**
  * One preview session: the built add-on (build/*.js) loaded into the in-memory Apps Script runtime of
- * test/runtime — the same runtime the tests use — plus what the page needs around it: the workbook as a grid,
+ * runtime/ — the same runtime the tests use — plus what the page needs around it: the workbook as a grid,
  * menu runs whose prompts the page answers, the google.script.run bridge, the signed-in user, the documents,
  * and an optional state file.
  *
@@ -25,7 +25,7 @@ import {
   displayOf,
   parseA1,
   satisfies,
-} from '../test/runtime';
+} from '../runtime';
 import { conditionalFormats } from './conditional';
 import type {
   CellView,

@@ -6,12 +6,12 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Script, createContext } from 'node:vm';
-import { createRuntime } from '../test/runtime';
-import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../test/fixtures/workbooks';
-import type { Runtime } from '../test/runtime';
+import { createRuntime } from '../runtime';
+import { candidateRows, freshDefaultWorkbook, typeCandidates } from './workbooks';
+import type { Runtime } from '../runtime';
 import type { Frame } from 'playwright-core';
 import { startPreview } from '../preview/server';
-import { CHROME, hasChromium, launch } from '../test/browser/support';
+import { CHROME, hasChromium, launch } from './chromium';
 
 const root = join(__dirname, '..', '..', '..');
 const codePath = join(root, 'build', 'Code.js');

@@ -1,6 +1,6 @@
 // Runs a TypeScript entry point under Node: esbuild bundles it (dependencies stay external) into
 // node_modules/.cache and imports the result. Used by `npm run bench` and `npm start`, which share the
-// in-memory Apps Script runtime in test/runtime with the tests.
+// in-memory Apps Script runtime in runtime/ with the tests.
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

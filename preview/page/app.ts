@@ -3,7 +3,7 @@
  * bar, the active sheet as a grid, sheet tabs, the 300 px sidebar host, toasts/alerts/prompts, documents and
  * the "Signed in as" switch. Everything it shows comes from the preview server's JSON API (preview/server.ts).
  */
-import { columnToLetters as columnLetters } from '../../test/runtime/a1';
+import { columnToLetters as columnLetters } from '../../runtime/a1';
 import type {
   CellResponse,
   CellView,

@@ -7,9 +7,9 @@ import { PROGRESS_EVERY, runBatch, type DocJob } from '../../src/docs/batch';
 import { safeCellValue } from '../../src/docs/links';
 import { createDocument, documentIdFromUrl, overwriteDocument } from '../../src/docs/writer';
 import type { DocBlock, InterviewDocument } from '../../src/core/templates/document';
-import { Counters } from '../runtime/counters';
-import { createDocuments } from '../runtime/documents';
-import { createRealm } from '../runtime/realm';
+import { Counters } from '../../runtime/counters';
+import { createDocuments } from '../../runtime/documents';
+import { createRealm } from '../../runtime/realm';
 
 type App = GoogleAppsScript.Document.DocumentApp;
 

@@ -2,8 +2,8 @@
  * Every action reads and writes the sheet in a constant number of batched calls, whatever the number of
  * candidates and log rows. Pinned at 10 and 1,000 candidates (the bench prints 10,000).
  */
-import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../fixtures/workbooks';
-import type { Runtime } from '../runtime';
+import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../../scripts/workbooks';
+import type { Runtime } from '../../runtime';
 
 interface Counts {
   reads: number;

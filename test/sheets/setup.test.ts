@@ -7,8 +7,8 @@ import {
   freshDefaultWorkbook,
   lastAlert,
   typeCandidates,
-} from '../fixtures/workbooks';
-import { createRuntime } from '../runtime';
+} from '../../scripts/workbooks';
+import { createRuntime } from '../../runtime';
 
 const STAGE_SHEETS = ['S1 Screening', 'S2 Main interview', 'S3 Practical test interview'];
 

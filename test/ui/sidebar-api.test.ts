@@ -3,8 +3,8 @@
  * identity from the session), through the built bundle. Asserts what the interviewers and the manager see, and
  * what lands in the Score log and the sheets.
  */
-import { defaultWorkbookWithCandidates } from '../fixtures/workbooks';
-import { type Runtime, createRuntime } from '../runtime';
+import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
+import { type Runtime, createRuntime } from '../../runtime';
 
 const MANAGER = 'manager@example.com';
 const ALICE = 'alice@example.com';

@@ -11,7 +11,7 @@ import {
   type RuntimeOptions,
   columnToLetters,
   createRuntime,
-} from '../runtime';
+} from '../../runtime';
 
 const SPECIAL_NAME = 'Ada $1 \\ (Lovelace)* $& {{candidate.name}}';
 

@@ -1,6 +1,6 @@
-/** Runtime over the hand-written fixture bundle (test/runtime-tests/fixtures/Code.js). */
+/** Runtime over the hand-written fixture bundle (runtime/test/fixtures/Code.js). */
 import * as path from 'node:path';
-import { createRuntime, Runtime, RuntimeOptions } from '../runtime';
+import { createRuntime, Runtime, RuntimeOptions } from '..';
 
 export const FIXTURE_CODE = path.join(__dirname, 'fixtures', 'Code.js');
 

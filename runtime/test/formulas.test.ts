@@ -1,4 +1,4 @@
-import { findCustomFunctions } from '../runtime';
+import { findCustomFunctions } from '..';
 import { fixtureRuntime } from './fixture';
 
 describe('custom functions in cells (HyperFormula)', () => {

@@ -4,12 +4,10 @@
  * new tab, errors go to the status region. Needs `npm run build` and Chromium (as test/browser does).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch } from '../../scripts/chromium';
 import { builtFile } from '../support/build-output';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 const URL = 'https://docs.google.com/document/d/1FakeDoc0001_xxxxxxxx/edit';
 
 const context = {
@@ -91,15 +89,7 @@ let browser: BrowserContext;
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROME)) {
-    throw new Error(`This test needs Chromium at ${CHROME} (or CHROME_PATH); it never skips.`);
-  }
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-sidebar-'));
-  browser = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROME,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  ({ context: browser, dir } = await launch());
 });
 
 afterAll(async () => {
