@@ -124,6 +124,17 @@ const HOLD = 'RUNTIME.UNSPILLED';
 let hfPatched = false;
 
 /**
+ * The bridge patches HyperFormula internals (package.json pins its exact version). When an upgrade renames one,
+ * the runtime refuses to start instead of silently evaluating formulas differently from Sheets.
+ */
+function hfChanged(member: string): Error {
+  return new Error(
+    `HyperFormula ${HyperFormula.version} no longer has ${member}, which runtime/formulas.ts patches: ` +
+      'update the patch (and its tests in runtime/test/formulas.test.ts) before upgrading.',
+  );
+}
+
+/**
  * Two fixes to HyperFormula's array formulas, applied once per process to its shared vertex class:
  * - an array formula that evaluates to one error (a circular reference, an error argument) shows the error in its
  *   top-left cell only, the rest of its area blank — as Sheets shows it (HF repeats the error in every cell);
@@ -136,7 +147,8 @@ function patchHyperFormula(): void {
   const vertex = (probe as any).dependencyGraph.getCell({ sheet: 0, row: 0, col: 0 });
   const proto = vertex ? Object.getPrototypeOf(vertex) : undefined;
   probe.destroy();
-  if (!proto || typeof proto.getArrayCellValue !== 'function') return;
+  if (!proto || typeof proto.getArrayCellValue !== 'function')
+    throw hfChanged('ArrayVertex.getArrayCellValue');
   const getArrayCellValue = proto.getArrayCellValue as (address: SimpleCellAddress) => unknown;
   proto.getArrayCellValue = function (this: ArrayVertex, address: SimpleCellAddress): unknown {
     if (
@@ -223,6 +235,16 @@ export class FormulaEngine {
   private patchInstance(): void {
     const hf = this.hf as any;
     const graph = hf.dependencyGraph;
+    for (const [owner, name, member] of [
+      ['DependencyGraph', 'getArray', graph?.getArray],
+      ['DependencyGraph', 'setFormulaToCell', graph?.setFormulaToCell],
+      ['DependencyGraph', 'setCellEmpty', graph?.setCellEmpty],
+      ['DependencyGraph', 'setParsingErrorToCell', graph?.setParsingErrorToCell],
+      ['ArrayMapping', 'getArrayByCorner', graph?.arrayMapping?.getArrayByCorner],
+      ['Evaluator', 'recomputeFormulaVertexValue', hf.evaluator?.recomputeFormulaVertexValue],
+    ] as const) {
+      if (typeof member !== 'function') throw hfChanged(`${owner}.${name}`);
+    }
     const getArray = graph.getArray.bind(graph) as (range: unknown) => ArrayVertex | undefined;
     graph.getArray = (range: unknown) => {
       const vertex = getArray(range);
@@ -260,7 +282,7 @@ export class FormulaEngine {
     };
 
     const search = hf.columnSearch;
-    if (typeof search.basicFind !== 'function') return;
+    if (typeof search?.basicFind !== 'function') throw hfChanged('ColumnSearch.basicFind');
     const basicFind = search.basicFind.bind(search) as (...args: any[]) => number;
     search.basicFind = (searchKey: unknown, rangeValue: any, coordinate: unknown, opts: any) => {
       const range = rangeValue?.range;

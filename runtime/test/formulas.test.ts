@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HyperFormula } from 'hyperformula';
 import { findCustomFunctions } from '..';
 import { fixtureRuntime } from './fixture';
 
@@ -160,5 +163,36 @@ describe('custom functions in cells (HyperFormula)', () => {
     rt.setCells('Sheet1', 'A1', [[1, '=DOUBLE_IT(A1)']]);
     expect(rt.customFunctionCalls.get('DOUBLE_IT')).toBeGreaterThan(0);
     expect(rt.customFunctionServiceCalls()).toBe(0);
+  });
+});
+
+describe('the HyperFormula patches (runtime/formulas.ts)', () => {
+  it('run against the exact HyperFormula version package.json pins', () => {
+    const pinned = (
+      JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+        devDependencies: Record<string, string>;
+      }
+    ).devDependencies.hyperformula;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(HyperFormula.version).toBe(pinned);
+  });
+
+  it('show an array formula that is one error in its top-left cell only, as Sheets does', () => {
+    const rt = fixtureRuntime();
+    rt.setCells('Sheet1', 'A1', [['=ARRAYFORMULA(A1:A3*2)']]);
+    expect(rt.displayed('Sheet1', 'A1')).toBe('#REF!');
+    expect(rt.displayed('Sheet1', 'A2:A3')).toEqual([[''], ['']]);
+  });
+
+  it('index an exact-match lookup once per formula, and still find the first match', () => {
+    const rt = fixtureRuntime();
+    rt.setCells('Sheet1', 'A1', [
+      ['b', 1],
+      ['a', 2],
+      ['b', 3],
+      ['c', 4],
+    ]);
+    rt.setCells('Sheet1', 'D1', [['=ARRAYFORMULA(VLOOKUP({"b";"c";"z"}, A1:B4, 2, FALSE))']]);
+    expect(rt.displayed('Sheet1', 'D1:D3')).toEqual([[1], [4], ['#N/A']]);
   });
 });
