@@ -6,10 +6,11 @@
 import type { Candidate } from '../core/candidates';
 import { text } from '../core/candidates';
 import type { Process } from '../core/process';
+import type { ColumnSpec } from '../core/table';
 import { type CandidatesLayout } from '../sheets/candidates-sheet';
 import { WorkbookError } from '../sheets/errors';
 import type { Workbook } from '../sheets/registry';
-import { findHeaderRow, readSheetValues } from '../sheets/table';
+import { readSheetValues, tableFromValues } from '../sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,6 +20,12 @@ export interface CandidatesRead {
   readonly rows: readonly (readonly unknown[])[];
   readonly candidates: readonly Candidate[];
 }
+
+/** The columns a scorecard sheet identifies its candidates by. */
+const ID_AND_NAME: readonly ColumnSpec<'id' | 'name'>[] = [
+  { key: 'id', header: 'ID' },
+  { key: 'name', header: 'Name' },
+];
 
 const HOW_TO_SELECT =
   'Select one or more candidate rows on the Candidates sheet (or on a scorecard sheet), then choose the menu item again.';
@@ -90,15 +97,14 @@ export function selectedCandidates(
     throw new WorkbookError(`"${sheet.getName()}" is not a candidate list. ${HOW_TO_SELECT}`);
   }
   const values = readSheetValues(sheet);
-  const headerRow = findHeaderRow(values, ['ID', 'Name']);
-  if (headerRow === undefined) {
+  const table = tableFromValues(sheet, values, ID_AND_NAME, ['ID', 'Name']);
+  if (table === undefined) {
     throw new WorkbookError(
       `Sheet "${sheet.getName()}" has no "ID" column header. Run Set up workbook to repair it, or select rows on the Candidates sheet.`,
     );
   }
-  const header = values[headerRow - 1].map((h) => text(h).toLowerCase());
-  const idColumn = header.indexOf('id');
-  const nameColumn = header.indexOf('name');
+  const { headerRow } = table;
+  const { id: idColumn, name: nameColumn } = table.layout.columns;
   const rows = selectedRows(spreadsheet, sheet).filter((r) => r > headerRow);
   if (rows.length === 0) throw new WorkbookError(`Only header rows are selected. ${HOW_TO_SELECT}`);
   const nameless: number[] = [];

@@ -105,6 +105,7 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
   const created = !sheet;
   let headerRow = 1;
   let header: unknown[];
+  let columns: Record<CandidatesKey, number>;
   if (!sheet) {
     if (!ctx.firstRun)
       ctx.repairs.push(
@@ -112,14 +113,18 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
       );
     sheet = ctx.workbook.create('candidates', SHEET_NAMES.candidates, 1);
     header = specs.map((s) => s.header);
+    columns = Object.fromEntries(specs.map((s, i) => [s.key, i])) as Record<CandidatesKey, number>;
   } else {
     const table = state.table!;
     headerRow = table.headerRow;
     header = [...table.header];
+    // The columns the header mapping found; a restored header's column is added at the end.
+    columns = { ...table.layout.columns };
     while (header.length > 0 && isBlank(header[header.length - 1])) header.pop();
     for (const key of table.layout.missing) {
       const spec = specs.find((s) => s.key === key)!;
       header.push(spec.header);
+      columns[key] = header.length - 1;
       repaired(
         ctx,
         `Added the missing column "${spec.header}" to "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
@@ -130,17 +135,6 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
     sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
   if (created || state.table!.layout.missing.length > 0)
     sheet.getRange(headerRow, 1, 1, header.length).setValues([header]);
-  const columns = Object.fromEntries(
-    specs.map((s) => [
-      s.key,
-      header.findIndex(
-        (h) =>
-          String(h ?? '')
-            .trim()
-            .toLowerCase() === s.header.toLowerCase(),
-      ),
-    ]),
-  ) as Record<CandidatesKey, number>;
   const layout: CandidatesLayout = {
     sheet,
     headerRow,

@@ -114,6 +114,7 @@ export function writeStageSheet(
   const specs = stageColumns(categories);
   let sheet = state.sheet;
   let header: unknown[];
+  let columns: Record<StageColumnKey, number>;
   let headerRow = STAGE_HEADER_ROW;
   const created = !sheet;
   if (!sheet) {
@@ -121,23 +122,30 @@ export function writeStageSheet(
       ctx.repairs.push(`Recreated the missing scorecard sheet "${stageSheetName(ctx.process, stage)}".`);
     sheet = ctx.workbook.create(`stage.${stage.id}`, stageSheetName(ctx.process, stage), index);
     header = specs.map((s) => s.header);
+    columns = Object.fromEntries(specs.map((s, i) => [s.key, i])) as Record<StageColumnKey, number>;
   } else {
     const table = state.table!;
     headerRow = table.headerRow;
     header = [...table.header];
+    // The columns the header mapping found; a restored header's column is added as it is placed.
+    columns = { ...table.layout.columns };
     // A missing category gets a column right after the other categories; other missing headers go at the end.
     for (const key of table.layout.missing) {
       const spec = specs.find((s) => s.key === key)!;
       if (key.startsWith('category:')) {
-        const after = lastCategoryColumn(table.layout.columns, header);
-        sheet.insertColumnAfter(after + 1);
-        header.splice(after + 1, 0, spec.header);
+        const at = lastCategoryColumn(columns) + 1;
+        sheet.insertColumnAfter(at);
+        header.splice(at, 0, spec.header);
+        for (const [other, column] of Object.entries(columns) as [StageColumnKey, number][])
+          if (column >= at) columns[other] = column + 1;
+        columns[key] = at;
         repaired(
           ctx,
-          `Added the missing category column "${spec.header}" to "${sheet.getName()}" (${columnLetter(after + 1)}${headerRow}).`,
+          `Added the missing category column "${spec.header}" to "${sheet.getName()}" (${columnLetter(at)}${headerRow}).`,
         );
       } else {
         header.push(spec.header);
+        columns[key] = header.length - 1;
         repaired(
           ctx,
           `Restored the header "${spec.header}" on "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
@@ -145,9 +153,6 @@ export function writeStageSheet(
       }
     }
   }
-  const columns = Object.fromEntries(
-    specs.map((s) => [s.key, header.findIndex((h) => sameHeader(h, s.header))]),
-  ) as Record<StageColumnKey, number>;
   const width = Math.max(header.length, sheet.getMaxColumns());
   if (width > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
@@ -190,24 +195,12 @@ export function writeStageSheet(
   return layout;
 }
 
-function sameHeader(a: unknown, b: string): boolean {
-  return (
-    String(a ?? '')
-      .trim()
-      .toLowerCase() === b.trim().toLowerCase()
-  );
-}
-
-function lastCategoryColumn(
-  columns: Readonly<Partial<Record<StageColumnKey, number>>>,
-  header: readonly unknown[],
-): number {
+/** The rightmost category column found so far, or the Name column when no category was found. */
+function lastCategoryColumn(columns: Readonly<Partial<Record<StageColumnKey, number>>>): number {
   const found = Object.entries(columns)
     .filter(([key]) => key.startsWith('category:'))
     .map(([, c]) => c as number);
-  if (found.length > 0) return Math.max(...found);
-  const nameColumn = header.findIndex((h) => sameHeader(h, 'Name'));
-  return nameColumn;
+  return found.length > 0 ? Math.max(...found) : columns.name!;
 }
 
 /** The key-risk row mirrors the applied rubric: a ticked box marks a key-risk category. */

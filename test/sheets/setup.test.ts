@@ -193,6 +193,22 @@ describe('running setup again', () => {
     expect(rt.displayed('S1 Screening', 'A5:B5')).toEqual([['C-0003', 'Hedy Lamarr']]);
   });
 
+  it('headers that differ only in spacing or case are the same column, on every sheet', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('S1 Screening', 'C2', [['Communication  clarity']]);
+    rt.setCells('S1 Screening', 'C3', [[4, 5, 4]]);
+    rt.setCells('Candidates', 'D1', [['  role ']]);
+    rt.setCells('Candidates', 'G1', [['Hiring  manager']]);
+    rt.call('setUpWorkbook');
+    expect(rt.ui.alerts.map((a) => a.title)).toEqual(['Scorecard is ready']); // the first run's only
+    expect(rt.ui.toasts.at(-1)?.message).toBe('Everything was already in place; nothing needed repair.');
+    expect(rt.displayed('S1 Screening', 'C2:G3')).toEqual([
+      ['Communication  clarity', 'Motivation fit', 'Basic role fit', 'Average', 'Passes'],
+      [4, 5, 4, 13 / 3, true],
+    ]);
+    expect(rt.displayed('Candidates', 'O2')).toBe(true);
+  });
+
   it('a duplicated header gives a message naming the cells and changes nothing', () => {
     const rt = defaultWorkbookWithCandidates(1);
     rt.setCells('Candidates', 'D1', [['Email']]);
