@@ -19,6 +19,7 @@ import {
 import { menuStageNames } from './ui/documents/menu';
 import { generateScriptsAction } from './ui/documents/scripts';
 import * as sidebar from './ui/sidebar-api';
+import { sidebarCall } from './ui/errors';
 
 let catalog: PresetCatalog | undefined;
 
@@ -145,7 +146,8 @@ export function checkTemplates(): void {
   checkTemplatesAction(services());
 }
 
-// Sidebar: the only functions google.script.run may call. Each parses its payload with the shared contract.
+// Sidebar: the only functions google.script.run may call. Each parses its payload with the shared contract, and
+// sidebarCall shows the page a user's error as written and anything else as "Something went wrong".
 
 /** Menu: opens the Score candidate sidebar for the selected row. */
 export function showScoringSidebar(): void {
@@ -155,32 +157,32 @@ export function showScoringSidebar(): void {
 
 /** Sidebar: the candidate, stage, rubric and the viewer's own scorecard (never anyone else's). */
 export function getScoringContext(request: unknown): unknown {
-  return sidebar.getScoringContext(services(), request);
+  return sidebarCall(() => sidebar.getScoringContext(services(), request));
 }
 
 /** Sidebar: records the viewer's scorecard as a new version in the Score log. */
 export function submitScorecard(request: unknown): unknown {
-  return sidebar.submitScorecard(services(), request);
+  return sidebarCall(() => sidebar.submitScorecard(services(), request));
 }
 
 /** Sidebar: every interviewer's latest scores, divergences and the pass decision, once the viewer may see them. */
 export function getPanel(request: unknown): unknown {
-  return sidebar.getPanel(services(), request);
+  return sidebarCall(() => sidebar.getPanel(services(), request));
 }
 
 /** Sidebar: the hiring manager's reconciled scores and decision. */
 export function recordDecision(request: unknown): unknown {
-  return sidebar.recordDecision(services(), request);
+  return sidebarCall(() => sidebar.recordDecision(services(), request));
 }
 
 /** Sidebar: the second interviewer's culture-fit veto. */
 export function recordVeto(request: unknown): unknown {
-  return sidebar.recordVeto(services(), request);
+  return sidebarCall(() => sidebar.recordVeto(services(), request));
 }
 
 /** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */
 export function generateDebriefDocument(request: unknown): unknown {
-  return generateDebriefDocumentCall(services(), request);
+  return sidebarCall(() => generateDebriefDocumentCall(services(), request));
 }
 
 // Custom functions

@@ -8,6 +8,7 @@
  * (Session on the server), so a request carrying an "interviewer" field is rejected as an unknown field.
  */
 import * as z from 'zod/mini';
+import { UserError } from './errors';
 import { lazy } from './lazy';
 
 /** Longest note, overall note, decision note or veto reason, in characters. */
@@ -434,5 +435,5 @@ export function parseRequest<K extends SidebarCall>(name: K, payload: unknown): 
   const messages = [...new Set(result.error.issues.map((issue) => describeIssue(issue, payload)))];
   const shown = messages.slice(0, 3).join('; ');
   const more = messages.length > 3 ? ` (and ${messages.length - 3} more problems)` : '';
-  throw new Error(`${shown}${more}`);
+  throw new UserError('invalid-request', `${shown}${more}`);
 }

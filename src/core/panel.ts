@@ -40,6 +40,7 @@ import type {
   SubmitScorecardResponse,
 } from './contract';
 import { OUTCOMES, RECOMMENDATIONS } from './contract';
+import { UserError } from './errors';
 import type { PassRule, ScoringCategory, Stage } from './process';
 import { decide, describeDecision, describePassRule, divergentCategories, mean } from './rules';
 
@@ -169,7 +170,8 @@ export function checkScorecard(
   for (const field of ['scores', 'notes'] as const) {
     const unknown = Object.keys(submission[field]).filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new Error(
+      throw new UserError(
+        'invalid-request',
         `Unknown ${unknown.length === 1 ? 'category' : 'categories'} ${unknown.map((u) => `"${u}"`).join(', ')} ` +
           `in ${field}: the ${stageName} stage scores ${categories.map((c) => c.id).join(', ')}`,
       );
@@ -177,7 +179,8 @@ export function checkScorecard(
   }
   const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(submission.scores, c.id));
   if (missing.length > 0) {
-    throw new Error(
+    throw new UserError(
+      'invalid-request',
       `Score every category before submitting: missing ${missing.map((c) => c.name).join(', ')}`,
     );
   }
@@ -242,7 +245,7 @@ function earlierSubmission(
     sameEmail(first.interviewer, who) &&
     first.candidateId === candidateId &&
     first.stageId === stageId;
-  if (!same) throw new Error(REUSED_ID_MESSAGE);
+  if (!same) throw new UserError('invalid-request', REUSED_ID_MESSAGE);
   return first;
 }
 
@@ -410,12 +413,16 @@ export function decisionEntries(input: {
 }): LogEntry[] {
   const { entries, request, decidedBy, hiringManager, categories } = input;
   if (hiringManager.trim() === '') {
-    throw new Error(
+    throw new UserError(
+      'not-allowed',
       'No hiring manager is set for this candidate: put their email in the "Hiring manager" column first.',
     );
   }
   if (!sameEmail(decidedBy, hiringManager)) {
-    throw new Error(`Only the hiring manager (${hiringManager}) can record the decision for this candidate.`);
+    throw new UserError(
+      'not-allowed',
+      `Only the hiring manager (${hiringManager}) can record the decision for this candidate.`,
+    );
   }
   const kinds: LogKind[] = ['decision', 'reconciled'];
   if (
@@ -426,16 +433,23 @@ export function decisionEntries(input: {
   const known = new Set(categories.map((c) => c.id));
   const unknown = Object.keys(request.reconciled).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new Error(`Unknown category ${unknown.map((u) => `"${u}"`).join(', ')} in reconciled scores`);
+    throw new UserError(
+      'invalid-request',
+      `Unknown category ${unknown.map((u) => `"${u}"`).join(', ')} in reconciled scores`,
+    );
   }
   const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(request.reconciled, c.id));
   if (missing.length > 0) {
-    throw new Error(`Reconciled scores are missing for: ${missing.map((c) => c.name).join(', ')}`);
+    throw new UserError(
+      'invalid-request',
+      `Reconciled scores are missing for: ${missing.map((c) => c.name).join(', ')}`,
+    );
   }
   const stageEntries = forStage(entries, request.candidateId, request.stageId);
   const veto = standingVeto(stageEntries);
   if (request.outcome === 'advance' && veto) {
-    throw new Error(
+    throw new UserError(
+      'not-allowed',
       `A culture-fit veto by ${veto.by} stands, so the candidate cannot advance: record "hold" or "reject".`,
     );
   }
@@ -478,12 +492,14 @@ export function vetoEntries(input: {
 }): LogEntry[] {
   const { entries, request, by, hiringManager, panel } = input;
   if (hiringManager.trim() !== '' && sameEmail(by, hiringManager)) {
-    throw new Error(
+    throw new UserError(
+      'not-allowed',
       'The hiring manager makes the decision and cannot veto it: the culture-fit veto belongs to the second interviewer.',
     );
   }
   if (!panel.some((member) => sameEmail(member, by))) {
-    throw new Error(
+    throw new UserError(
+      'not-allowed',
       `Only the candidate's second interviewer can record a culture-fit veto, and ${by} is not on this candidate's panel.`,
     );
   }
@@ -491,7 +507,7 @@ export function vetoEntries(input: {
     return [];
   }
   if (!hasSubmitted(entries, by, request.candidateId, request.stageId)) {
-    throw new Error('Submit your own scorecard for this stage before recording a veto.');
+    throw new UserError('not-allowed', 'Submit your own scorecard for this stage before recording a veto.');
   }
   const stageEntries = forStage(entries, request.candidateId, request.stageId);
   return [
@@ -534,7 +550,7 @@ export interface PanelInput {
 export function buildPanel(input: PanelInput): PanelView {
   const { entries, candidateId, stageId, categories, viewer, hiringManager } = input;
   if (!canSeePanel(entries, viewer, hiringManager, candidateId, stageId))
-    throw new Error(PANEL_HIDDEN_MESSAGE);
+    throw new UserError('scores-hidden', PANEL_HIDDEN_MESSAGE);
   const stageEntries = forStage(entries, candidateId, stageId);
   const interviewers = latestScorecards(stageEntries, candidateId, stageId);
   const decisionRows = latestDecision(stageEntries);
@@ -628,11 +644,15 @@ export function resolveStage<S extends Pick<Stage, 'id' | 'name'>>(
   stageId: string | undefined,
   currentStageId: string,
 ): S {
-  if (stages.length === 0) throw new Error('This workbook has no stages: run Set up workbook first.');
+  if (stages.length === 0)
+    throw new UserError('not-set-up', 'This workbook has no stages: run Set up workbook first.');
   if (stageId === undefined) return stages[currentIndex(stages, currentStageId)];
   const stage = stages.find((s) => s.id === stageId);
   if (!stage) {
-    throw new Error(`Unknown stage "${stageId}": this process has ${stages.map((s) => s.id).join(', ')}`);
+    throw new UserError(
+      'not-found',
+      `Unknown stage "${stageId}": this process has ${stages.map((s) => s.id).join(', ')}`,
+    );
   }
   return stage;
 }

@@ -8,7 +8,7 @@ import { text } from '../core/candidates';
 import type { Process } from '../core/process';
 import type { ColumnSpec } from '../core/table';
 import { type CandidatesLayout } from '../sheets/candidates-sheet';
-import { WorkbookError } from '../sheets/errors';
+import { UserError } from '../core/errors';
 import type { Workbook } from '../sheets/registry';
 import { readSheetValues, tableFromValues } from '../sheets/table';
 
@@ -34,7 +34,7 @@ const HOW_TO_SELECT =
 function selectedRows(spreadsheet: Spreadsheet, sheet: Sheet): number[] {
   const list = spreadsheet.getActiveRangeList();
   const ranges = list ? list.getRanges() : [];
-  if (ranges.length === 0) throw new WorkbookError(`Nothing is selected. ${HOW_TO_SELECT}`);
+  if (ranges.length === 0) throw new UserError('invalid-selection', `Nothing is selected. ${HOW_TO_SELECT}`);
   const rows = new Set<number>();
   for (const range of ranges) {
     const first = range.getRow();
@@ -57,7 +57,7 @@ function rowList(rows: readonly number[]): string {
 }
 
 /**
- * The selected candidates, in sheet order. Throws a WorkbookError with a specific message (nothing selected,
+ * The selected candidates, in sheet order. Throws a UserError with a specific message (nothing selected,
  * only the header, rows without a name or ID, another sheet) so that nothing is created.
  */
 export function selectedCandidates(
@@ -75,7 +75,7 @@ export function selectedCandidates(
     const rows = selectedRows(spreadsheet, sheet);
     const data = rows.filter((r) => r >= firstRow);
     if (data.length === 0) {
-      throw new WorkbookError(`Only the header row is selected. ${HOW_TO_SELECT}`);
+      throw new UserError('invalid-selection', `Only the header row is selected. ${HOW_TO_SELECT}`);
     }
     const nameless: number[] = [];
     const noId: number[] = [];
@@ -94,19 +94,24 @@ export function selectedCandidates(
 
   const stage = process.stages.find((s) => workbook.state.sheetId(`stage.${s.id}`) === sheetId);
   if (!stage) {
-    throw new WorkbookError(`"${sheet.getName()}" is not a candidate list. ${HOW_TO_SELECT}`);
+    throw new UserError(
+      'invalid-selection',
+      `"${sheet.getName()}" is not a candidate list. ${HOW_TO_SELECT}`,
+    );
   }
   const values = readSheetValues(sheet);
   const table = tableFromValues(sheet, values, ID_AND_NAME, ['ID', 'Name']);
   if (table === undefined) {
-    throw new WorkbookError(
+    throw new UserError(
+      'invalid-selection',
       `Sheet "${sheet.getName()}" has no "ID" column header. Run Set up workbook to repair it, or select rows on the Candidates sheet.`,
     );
   }
   const { headerRow } = table;
   const { id: idColumn, name: nameColumn } = table.layout.columns;
   const rows = selectedRows(spreadsheet, sheet).filter((r) => r > headerRow);
-  if (rows.length === 0) throw new WorkbookError(`Only header rows are selected. ${HOW_TO_SELECT}`);
+  if (rows.length === 0)
+    throw new UserError('invalid-selection', `Only header rows are selected. ${HOW_TO_SELECT}`);
   const nameless: number[] = [];
   const noId: number[] = [];
   const chosen: Candidate[] = [];
@@ -121,7 +126,8 @@ export function selectedCandidates(
     }
     const candidate = byId.get(id);
     if (!candidate) {
-      throw new WorkbookError(
+      throw new UserError(
+        'invalid-selection',
         `Row ${r} of "${sheet.getName()}" has the ID ${id}, which is not on the Candidates sheet. Nothing was created.`,
       );
     }
@@ -132,7 +138,8 @@ export function selectedCandidates(
 }
 
 function notFound(id: string): never {
-  throw new WorkbookError(
+  throw new UserError(
+    'invalid-selection',
     `The candidate ${id} could not be read from the Candidates sheet. Nothing was created.`,
   );
 }
@@ -147,12 +154,14 @@ function check(chosen: Candidate[], nameless: number[], noId: number[], sheetNam
       : []),
   ];
   if (problems.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'invalid-selection',
       `Some selected rows of "${sheetName}" cannot get a document, so nothing was created:`,
       problems,
     );
   }
-  if (chosen.length === 0) throw new WorkbookError(`The selected rows are empty. ${HOW_TO_SELECT}`);
+  if (chosen.length === 0)
+    throw new UserError('invalid-selection', `The selected rows are empty. ${HOW_TO_SELECT}`);
   const seen = new Set<string>();
   return chosen.filter((c) => !seen.has(c.id) && seen.add(c.id));
 }

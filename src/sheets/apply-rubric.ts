@@ -7,7 +7,7 @@ import { formatScore } from '../core/cells';
 import { parseRubric } from '../core/rubric';
 import { columnLetter } from '../core/table';
 import { SHEET_NAMES } from './context';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import type { Workbook } from './registry';
 import { appliedRubric, requireProcess, setUpWorkbook } from './setup';
 import { inspectStageSheet, stageColumns } from './stage-sheet';
@@ -19,9 +19,10 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
   const previous = appliedRubric(workbook, process);
   const parsed = parseRubric(readSheetValues(rubricSheet), process, previous);
   if (!parsed.ok) {
-    throw new WorkbookError(
+    throw new UserError(
+      'invalid-sheet',
       `The "${rubricSheet.getName()}" sheet has problems, so nothing was changed:`,
-      parsed.problems.map((p) => `${p.cell}: ${p.message}`),
+      parsed.problems,
     );
   }
   const next = parsed.rubric;
@@ -32,7 +33,8 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
   const ctx = { workbook, process, rubric: previous, now, firstRun: false, repairs: [] };
   const states = process.stages.map((stage) => inspectStageSheet(ctx, stage));
   const problems = states.flatMap((s) => s.problems);
-  if (problems.length > 0) throw new WorkbookError('Scorecard changed nothing: fix these first.', problems);
+  if (problems.length > 0)
+    throw new UserError('cannot-repair', 'Scorecard changed nothing: fix these first.', problems);
 
   for (const stage of process.stages) {
     const before = previous.stages[stage.id] ?? [];

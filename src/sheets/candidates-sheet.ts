@@ -19,7 +19,7 @@ import { isBlank } from '../core/cells';
 import type { Process } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import {
   type CandidateFormulaColumns,
   type ServiceLevelTable,
@@ -346,7 +346,8 @@ export function readCandidates(
   const specs = candidateColumns(process);
   const table = tableFromValues(sheet, readSheetValues(sheet), specs, IDENTIFYING);
   if (!table) {
-    throw new WorkbookError(
+    throw new UserError(
+      'needs-repair',
       `Sheet "${sheet.getName()}": no header row with "ID" and "Name" in the top rows. Run Set up workbook to repair it.`,
     );
   }
@@ -362,7 +363,8 @@ export function readCandidates(
   ];
   const missing = table.layout.missing.filter((k) => required.includes(k));
   if (missing.length > 0 || table.layout.duplicates.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'needs-repair',
       `Sheet "${sheet.getName()}" needs repair: run Extensions ▸ Scorecard ▸ Set up workbook.`,
       [
         ...duplicateHeaderProblems(sheet.getName(), table),

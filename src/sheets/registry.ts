@@ -2,7 +2,7 @@
  * Scorecard's sheets, found by the ids stored in document properties so that users can rename them.
  */
 import type { PresetCatalog } from '../core/presets/catalog';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import type { DocumentState, SheetKey } from './state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,7 +40,8 @@ export class Workbook {
   require(key: SheetKey, description: string): Sheet {
     const sheet = this.find(key);
     if (!sheet) {
-      throw new WorkbookError(
+      throw new UserError(
+        'needs-repair',
         `The ${description} sheet is missing. Run Extensions ▸ Scorecard ▸ Set up workbook to restore it (no other data is touched).`,
       );
     }

@@ -6,7 +6,7 @@ import { isBlank, isDate, parseNumber } from '../core/cells';
 import { LOG_KINDS, type LogEntry, type LogKind } from '../core/panel';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import type { Workbook } from './registry';
 import { LOG_HEADERS } from './support-sheets';
 
@@ -52,7 +52,8 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
   const values = sheet.getDataRange().getValues();
   const layout = mapHeaders(values[0] ?? [], LOG_COLUMNS);
   if (layout.missing.length > 0 || layout.duplicates.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'needs-repair',
       `The "${sheet.getName()}" sheet's headers were changed. Run Set up workbook to repair them.`,
     );
   }

@@ -18,7 +18,7 @@ import {
   writeCandidatesStructure,
 } from './candidates-sheet';
 import type { SetupContext } from './context';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import { type SheetBuilders, Workbook } from './registry';
 import {
   inspectStageSheet,
@@ -68,7 +68,8 @@ export function workbookProcess(workbook: Workbook): Process | undefined {
   if (!id) return undefined;
   const process = workbook.presets().get(id);
   if (!process)
-    throw new WorkbookError(
+    throw new UserError(
+      'not-set-up',
       `This workbook uses the process "${id}", which this version of Scorecard does not know.`,
     );
   return process;
@@ -78,7 +79,8 @@ export function workbookProcess(workbook: Workbook): Process | undefined {
 export function requireProcess(workbook: Workbook): Process {
   const process = workbookProcess(workbook);
   if (!process) {
-    throw new WorkbookError(
+    throw new UserError(
+      'not-set-up',
       'This workbook is not set up yet: run Extensions ▸ Scorecard ▸ Set up workbook first.',
     );
   }
@@ -111,7 +113,7 @@ export function setUpWorkbook(
 ): SetupResult {
   const firstRun = workbook.state.processId === undefined;
   const process = workbookProcess(workbook) ?? workbook.presets().get(presetId ?? DEFAULT_PRESET_ID);
-  if (!process) throw new WorkbookError(`There is no process preset called "${presetId}".`);
+  if (!process) throw new UserError('invalid-request', `There is no process preset called "${presetId}".`);
   const stageIds = process.stages.map((s) => s.id);
   const storedRubric = workbook.state.rubric(stageIds);
   const ctx: SetupContext = {
@@ -140,7 +142,8 @@ export function setUpWorkbook(
   const about = { key: 'about' as const, sheet: workbook.find('about'), header: [], problems: [] };
   const problems = [candidates, ...stages, rubric, templates, pipeline, log].flatMap((s) => s.problems);
   if (problems.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'cannot-repair',
       'Scorecard changed nothing: fix these first, then run Set up workbook again.',
       problems,
     );

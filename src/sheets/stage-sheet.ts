@@ -7,7 +7,7 @@ import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 import type { CandidatesLayout } from './candidates-sheet';
 import {
   averageFormula,
@@ -380,7 +380,11 @@ export function syncStageIds(
 
 export function stageLayoutOrThrow(state: StageSheetState): void {
   if (state.problems.length > 0)
-    throw new WorkbookError('Scorecard cannot repair this workbook automatically.', state.problems);
+    throw new UserError(
+      'cannot-repair',
+      'Scorecard cannot repair this workbook automatically.',
+      state.problems,
+    );
 }
 
 /** A stage sheet's layout from one read, for actions other than setup (sync, the sidebar's writes). */
@@ -391,14 +395,16 @@ export function readStageLayout(
 ): { layout: StageLayout; rows: readonly (readonly unknown[])[] } {
   const sheet = workbook.find(`stage.${stage.id}`);
   if (!sheet) {
-    throw new WorkbookError(
+    throw new UserError(
+      'needs-repair',
       `The scorecard sheet for ${stage.name} is missing. Run Set up workbook to restore it.`,
     );
   }
   const specs = stageColumns(categories);
   const table = tableFromValues(sheet, readSheetValues(sheet), specs, IDENTIFYING);
   if (!table || table.layout.missing.length > 0 || table.layout.duplicates.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'needs-repair',
       `Sheet "${sheet.getName()}" needs repair (a header is missing or duplicated). Run Set up workbook.`,
     );
   }

@@ -3,7 +3,7 @@
  * all the identifying headers, so rows a user inserted above the table do not break anything.
  */
 import { type ColumnSpec, type TableLayout, cellName, mapHeaders, normaliseHeader } from '../core/table';
-import { WorkbookError } from './errors';
+import { UserError } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -80,7 +80,8 @@ export function requireColumns<K extends string>(
       return `Sheet "${sheetName}": the column "${spec?.header}" is missing from the header row (row ${table.headerRow}).`;
     }),
   ];
-  throw new WorkbookError(
+  throw new UserError(
+    'needs-repair',
     'Scorecard cannot read this workbook as it is. Run Set up workbook to repair it.',
     problems,
   );

@@ -5,7 +5,7 @@
 import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import { applyRubricChanges } from '../sheets/apply-rubric';
 import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
-import { WorkbookError } from '../sheets/errors';
+import { UserError } from '../core/errors';
 import { afterNewCandidates, openWorkbook, setUpWorkbook, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
 import { addMenu, documentMenuEntries, menuLayout } from './menu';
@@ -38,7 +38,8 @@ function askForPreset(services: Services): string | undefined {
   );
   const chosen = byNumber ?? byId;
   if (!chosen) {
-    throw new WorkbookError(
+    throw new UserError(
+      'invalid-request',
       `"${answer}" is not one of the processes listed (type a number from 1 to ${PRESETS.length}). Nothing was changed.`,
     );
   }

@@ -21,6 +21,7 @@ import {
   vetoEntries,
 } from '../core/panel';
 import type { Process, Stage } from '../core/process';
+import { UserError } from '../core/errors';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/registry';
 import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
@@ -43,7 +44,7 @@ interface Session {
 
 function open(services: Services): Session {
   const viewer = services.activeUserEmail().trim().toLowerCase();
-  if (!viewer) throw new Error(NO_EMAIL_MESSAGE);
+  if (!viewer) throw new UserError('not-allowed', NO_EMAIL_MESSAGE);
   const workbook = workbookFor(services);
   return { workbook, process: appliedProcess(workbook, requireProcess(workbook)), viewer };
 }
@@ -67,7 +68,10 @@ function findCandidate(
   const { candidates, layout } = readCandidates(session.workbook, session.process);
   const candidate = candidates.find((c) => c.id === candidateId.trim());
   if (!candidate)
-    throw new Error(`There is no candidate with the ID "${candidateId}" on the Candidates sheet.`);
+    throw new UserError(
+      'not-found',
+      `There is no candidate with the ID "${candidateId}" on the Candidates sheet.`,
+    );
   return { candidate, layout };
 }
 
@@ -80,7 +84,10 @@ function selectedCandidate(services: Services, session: Session): Candidate {
   if (sheetId !== undefined && sheetId === state.sheetId('candidates')) {
     let { candidates, layout, rows } = readCandidates(session.workbook, session.process);
     if (row <= layout.headerRow)
-      throw new Error('Select a candidate’s row, not the header, then open the sidebar again.');
+      throw new UserError(
+        'invalid-selection',
+        'Select a candidate’s row, not the header, then open the sidebar again.',
+      );
     let candidate = candidates.find((c) => c.row === row);
     const nameCell = rows[row - layout.firstRow]?.[layout.columns.name];
     if (!candidate && text(nameCell)) {
@@ -94,7 +101,10 @@ function selectedCandidate(services: Services, session: Session): Candidate {
       candidate = candidates.find((c) => c.row === row);
     }
     if (!candidate)
-      throw new Error(`Row ${row} of the Candidates sheet has no candidate: select a row with a name.`);
+      throw new UserError(
+        'invalid-selection',
+        `Row ${row} of the Candidates sheet has no candidate: select a row with a name.`,
+      );
     return candidate;
   }
   const stage = session.process.stages.find((s) => state.sheetId(`stage.${s.id}`) === sheetId);
@@ -102,12 +112,14 @@ function selectedCandidate(services: Services, session: Session): Candidate {
     const { layout, rows } = readStageLayout(session.workbook, stage, stage.categories);
     const id = row >= layout.firstRow ? text(rows[row - layout.firstRow]?.[layout.columns.id]) : '';
     if (!id)
-      throw new Error(
+      throw new UserError(
+        'invalid-selection',
         'Select a candidate’s row (one with an ID) on this scorecard sheet, then open the sidebar again.',
       );
     return findCandidate(session, id).candidate;
   }
-  throw new Error(
+  throw new UserError(
+    'invalid-selection',
     'Select a candidate’s row on the Candidates sheet or on a scorecard sheet, then open the sidebar again.',
   );
 }

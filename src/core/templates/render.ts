@@ -2,6 +2,7 @@
  * Rendering: template rows + process/stage data + candidate → an InterviewDocument (interview script or
  * debrief). Pure; the docs adapter writes the result to Google Docs.
  */
+import { UserError } from '../errors';
 import type { PassRule, Process, Prompt, Stage } from '../process';
 import {
   cell,
@@ -69,12 +70,9 @@ export interface DebriefInput extends RenderInput {
   passSummary: { passes: boolean | null; reasons: string[] };
 }
 
-/** Thrown when the template rows for a document cannot be rendered; nothing is generated. */
-export class TemplateRenderError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The templates cannot be rendered:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    this.name = 'TemplateRenderError';
-  }
+/** The error of templates that cannot be rendered (code "templates"); nothing is generated. */
+function cannotRender(problems: readonly string[]): UserError {
+  return new UserError('templates', 'The templates cannot be rendered:', problems);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -145,8 +143,7 @@ function points(n: number): string {
 
 export function stageNumber(process: Process, stage: Stage): number {
   const index = process.stages.findIndex((s) => s.id === stage.id);
-  if (index < 0)
-    throw new TemplateRenderError([`Stage "${stage.id}" is not part of process "${process.id}".`]);
+  if (index < 0) throw cannotRender([`Stage "${stage.id}" is not part of process "${process.id}".`]);
   return index + 1;
 }
 
@@ -352,7 +349,7 @@ function notesSpace(): DocBlock[] {
 // Debrief blocks -------------------------------------------------------------------------------------------
 
 function requireDebrief(ctx: Context, block: string): DebriefInput {
-  if (!ctx.debrief) throw new TemplateRenderError([`The ${block} block only works in a debrief document.`]);
+  if (!ctx.debrief) throw cannotRender([`The ${block} block only works in a debrief document.`]);
   return ctx.debrief;
 }
 
@@ -531,18 +528,18 @@ function renderRow(row: TemplateRow, ctx: Context): DocBlock[] {
 
 function renderRows(rows: readonly TemplateRow[], ctx: Context, what: string): DocBlock[] {
   if (rows.length === 0) {
-    throw new TemplateRenderError([
+    throw cannotRender([
       `There are no template rows for ${what} of process "${ctx.input.process.id}": add rows to the Templates sheet.`,
     ]);
   }
   const problems = rows.flatMap((row) =>
     placeholderProblems(row.text).map((p) => `${row.stage} / order ${row.order} (${row.block}): ${p}`),
   );
-  if (problems.length > 0) throw new TemplateRenderError(problems);
+  if (problems.length > 0) throw cannotRender(problems);
   return rows.flatMap((row) => renderRow(row, ctx));
 }
 
-/** The interview script for one candidate and stage. Throws TemplateRenderError when it cannot be rendered. */
+/** The interview script for one candidate and stage. Throws a UserError (code "templates") when it cannot be rendered. */
 export function renderInterviewDocument(input: RenderInput): InterviewDocument {
   const rows = selectTemplateRows(input.templates, input.process.id, input.stage.id);
   const ctx: Context = { input, values: placeholderValues(input) };
@@ -552,7 +549,7 @@ export function renderInterviewDocument(input: RenderInput): InterviewDocument {
   };
 }
 
-/** The debrief document for one candidate and stage. Throws TemplateRenderError when it cannot be rendered. */
+/** The debrief document for one candidate and stage. Throws a UserError (code "templates") when it cannot be rendered. */
 export function renderDebriefDocument(input: DebriefInput): InterviewDocument {
   const rows = selectTemplateRows(input.templates, input.process.id, DEBRIEF_STAGE);
   const scorers = input.scorecards.map((s) => s.interviewer);

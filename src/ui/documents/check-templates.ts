@@ -6,10 +6,10 @@ import type { Process } from '../../core/process';
 import { DEBRIEF_STAGE, selectTemplateRows, type TemplateRow } from '../../core/templates/template';
 import {
   type CandidateInfo,
-  TemplateRenderError,
   renderDebriefDocument,
   renderInterviewDocument,
 } from '../../core/templates/render';
+import { isUserError, problemLine } from '../../core/errors';
 import { appliedProcess, requireProcess } from '../../sheets/setup';
 import { checkTemplatesSheet } from '../../sheets/templates-sheet';
 import { runMenuAction } from '../actions';
@@ -41,8 +41,8 @@ function documentProblems(process: Process, templates: readonly TemplateRow[]): 
     try {
       renderInterviewDocument({ ...base, stage });
     } catch (error) {
-      if (!(error instanceof TemplateRenderError)) throw error;
-      problems.push(...error.problems.map((e) => `${stage.name} script: ${e}`));
+      if (!isUserError(error, 'templates')) throw error;
+      problems.push(...error.problems.map((e) => `${stage.name} script: ${problemLine(e)}`));
     }
   }
   if (selectTemplateRows(templates, process.id, DEBRIEF_STAGE).length === 0) {
@@ -62,8 +62,8 @@ function documentProblems(process: Process, templates: readonly TemplateRow[]): 
         passSummary: { passes: null, reasons: [] },
       });
     } catch (error) {
-      if (!(error instanceof TemplateRenderError)) throw error;
-      problems.push(...error.problems.map((e) => `Debrief: ${e}`));
+      if (!isUserError(error, 'templates')) throw error;
+      problems.push(...error.problems.map((e) => `Debrief: ${problemLine(e)}`));
     }
   }
   return problems;
@@ -74,7 +74,7 @@ export function checkTemplatesAction(services: Services): void {
     const workbook = workbookFor(services);
     const process = appliedProcess(workbook, requireProcess(workbook));
     const check = checkTemplatesSheet(workbook, services.presets().presets);
-    const problems = check.ok ? documentProblems(process, check.templates) : check.problems;
+    const problems = check.ok ? documentProblems(process, check.templates) : check.problems.map(problemLine);
     const { ui } = services;
     if (problems.length === 0 && check.ok) {
       ui.alert(

@@ -12,7 +12,7 @@ import { debriefInput } from '../../docs/debrief';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
 import { readScoreLog } from '../../sheets/score-log';
-import { WorkbookError } from '../../sheets/errors';
+import { UserError, isUserError } from '../../core/errors';
 import { runMenuAction, withDocumentLock } from '../actions';
 import type { Services } from '../services';
 import { bullets, formatInZone } from './format';
@@ -47,7 +47,8 @@ function askDebriefStage(
         (s) => s.name.toLowerCase() === answer.toLowerCase() || s.id === answer.toLowerCase(),
       );
   if (!stage) {
-    throw new WorkbookError(
+    throw new UserError(
+      'invalid-request',
       `"${answer}" is not one of this process's stages (type a number from 1 to ${process.stages.length}). Nothing was created.`,
     );
   }
@@ -92,7 +93,8 @@ function debriefJobs(
           return Number.isNaN(date.getTime()) ? iso : formatInZone(date, p.timeZone, true);
         },
       });
-    } catch {
+    } catch (error) {
+      if (!isUserError(error, 'scores-hidden')) throw error;
       hidden.push(`${candidate.name} (${stage.name})`);
       continue;
     }
@@ -104,7 +106,8 @@ function debriefJobs(
     });
   }
   if (hidden.length > 0) {
-    throw new WorkbookError(
+    throw new UserError(
+      'scores-hidden',
       "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:",
       [
         ...hidden,
@@ -197,7 +200,8 @@ export function generateDebriefDocument(
     const outcome = runDebriefs(services, p, debriefs, debriefs.jobs, folder);
     const [done] = outcome.done;
     if (!done) {
-      throw new WorkbookError(
+      throw new UserError(
+        'unavailable',
         `Google Docs did not create the debrief${outcome.failure ? `: ${outcome.failure}` : ''}. Try again in a moment.`,
       );
     }

@@ -5,11 +5,11 @@
 import type { Candidate } from '../../core/candidates';
 import type { Process, Stage } from '../../core/process';
 import type { TemplateRow } from '../../core/templates/template';
-import { type CandidateInfo, type RenderInput, TemplateRenderError } from '../../core/templates/render';
+import type { CandidateInfo, RenderInput } from '../../core/templates/render';
 import type { InterviewDocument } from '../../core/templates/document';
 import { type CandidatesRead, selectedCandidates } from '../../docs/selection';
 import { readCandidates } from '../../sheets/candidates-sheet';
-import { WorkbookError } from '../../sheets/errors';
+import { UserError, isUserError } from '../../core/errors';
 import type { Workbook } from '../../sheets/registry';
 import { appliedProcess, requireProcess } from '../../sheets/setup';
 import { readTemplates } from '../../sheets/templates-sheet';
@@ -46,7 +46,8 @@ export function prepare(
   if (stagePosition !== undefined) {
     stage = base.stages[stagePosition - 1];
     if (!stage) {
-      throw new WorkbookError(
+      throw new UserError(
+        'invalid-request',
         `This workbook's process has ${plural(base.stages.length, 'stage')}, so there is no stage ${stagePosition}. ` +
           'Reload the spreadsheet to refresh the Scorecard menu. Nothing was created.',
       );
@@ -77,7 +78,10 @@ export function prepare(
 function namedCandidate(read: CandidatesRead, candidateId: string): Candidate {
   const candidate = read.candidates.find((c) => c.id === candidateId.trim());
   if (!candidate)
-    throw new WorkbookError(`There is no candidate with the ID "${candidateId}" on the Candidates sheet.`);
+    throw new UserError(
+      'not-found',
+      `There is no candidate with the ID "${candidateId}" on the Candidates sheet.`,
+    );
   return candidate;
 }
 
@@ -101,8 +105,9 @@ export function render(what: () => InterviewDocument): InterviewDocument {
   try {
     return what();
   } catch (error) {
-    if (error instanceof TemplateRenderError) {
-      throw new WorkbookError(
+    if (isUserError(error, 'templates')) {
+      throw new UserError(
+        'templates',
         'No document was created: the templates cannot be rendered. Fix the Templates sheet (Check templates helps), then try again.',
         error.problems,
       );

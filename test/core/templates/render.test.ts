@@ -1,3 +1,4 @@
+import { UserError } from '../../../src/core/errors';
 import type { Process, Stage } from '../../../src/core/process';
 import {
   documentToPlainText,
@@ -6,7 +7,6 @@ import {
 } from '../../../src/core/templates/document';
 import { defaultTemplateRows } from '../../../src/core/templates/defaults';
 import {
-  TemplateRenderError,
   agendaFit,
   formatStageMinutes,
   formatThreshold,
@@ -275,7 +275,7 @@ describe('team-edited templates', () => {
     const bad: TemplateRow[] = [
       { process: proc.id, stage: '*', order: 1, block: 'paragraph', text: '{{nope}}' },
     ];
-    expect(() => render({ templates: bad })).toThrow(TemplateRenderError);
+    expect(() => render({ templates: bad })).toThrow(UserError);
     expect(() => render({ templates: bad })).toThrow(/\{\{nope\}\}/);
     expect(() => render({ templates: [] })).toThrow(/no template rows/);
   });
