@@ -3,7 +3,8 @@
  * "Next step due" and "Overdue".
  */
 import { isBlank, isDate } from './cells';
-import type { Process, ServiceLevel, Stage } from './process';
+import { normaliseEmail } from './people';
+import type { ServiceLevel, Stage } from './process';
 import type { ColumnSpec } from './table';
 
 export const CANDIDATE_STATUSES = ['Active', 'On hold', 'Offer', 'Hired', 'Rejected', 'Withdrawn'] as const;
@@ -86,12 +87,8 @@ export function text(value: unknown): string {
 export function parseEmails(value: unknown): string[] {
   return text(value)
     .split(/[\s,;]+/)
-    .map((e) => e.trim().toLowerCase())
+    .map(normaliseEmail)
     .filter(Boolean);
-}
-
-export function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== '';
 }
 
 /** A candidate row is worth an ID once it names somebody. */
@@ -114,11 +111,6 @@ export function assignIds(
   }
   const ids = rows.map((row) => (needsId(row.idCell, row.nameCell) ? formatCandidateId(next++) : null));
   return { ids, nextCounter: next };
-}
-
-export function findStageByName(process: Process, name: string): Stage | undefined {
-  const wanted = name.trim().toLowerCase();
-  return process.stages.find((s) => s.name.toLowerCase() === wanted || s.id === wanted);
 }
 
 /** Adds a service level to the date a candidate entered the stage. Business days skip Saturdays and Sundays. */

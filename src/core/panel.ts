@@ -41,7 +41,8 @@ import type {
 } from './contract';
 import { OUTCOMES, RECOMMENDATIONS } from './contract';
 import { UserError } from './errors';
-import type { PassRule, ScoringCategory, Stage } from './process';
+import { includesEmail, normaliseEmail, sameEmail } from './people';
+import { type PassRule, type ScoringCategory, type Stage, findStage } from './process';
 import { decide, describeDecision, describePassRule, divergentCategories, mean } from './rules';
 
 export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto';
@@ -75,10 +76,6 @@ export const PANEL_HIDDEN_MESSAGE =
 type Categories = readonly Pick<ScoringCategory, 'id' | 'name' | 'keyRisk'>[];
 
 // ---- Small helpers --------------------------------------------------------------------------------------
-
-export function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 function toIso(now: Date | string): string {
   return typeof now === 'string' ? now : now.toISOString();
@@ -299,7 +296,7 @@ export function latestScorecards(
   for (const group of bySubmission(
     forStage(entries, candidateId, stageId).filter((e) => isScorecardKind(e.kind)),
   )) {
-    const key = group[0].interviewer.trim().toLowerCase();
+    const key = normaliseEmail(group[0].interviewer);
     const groups = byInterviewer.get(key);
     if (groups) groups.push(group);
     else byInterviewer.set(key, [group]);
@@ -344,7 +341,7 @@ export function canSeePanel(
   candidateId: string,
   stageId: string,
 ): boolean {
-  if (hiringManager.trim() !== '' && sameEmail(viewer, hiringManager)) return true;
+  if (sameEmail(viewer, hiringManager)) return true;
   return hasSubmitted(entries, viewer, candidateId, stageId);
 }
 
@@ -491,13 +488,13 @@ export function vetoEntries(input: {
   now: Date | string;
 }): LogEntry[] {
   const { entries, request, by, hiringManager, panel } = input;
-  if (hiringManager.trim() !== '' && sameEmail(by, hiringManager)) {
+  if (sameEmail(by, hiringManager)) {
     throw new UserError(
       'not-allowed',
       'The hiring manager makes the decision and cannot veto it: the culture-fit veto belongs to the second interviewer.',
     );
   }
-  if (!panel.some((member) => sameEmail(member, by))) {
+  if (!includesEmail(panel, by)) {
     throw new UserError(
       'not-allowed',
       `Only the candidate's second interviewer can record a culture-fit veto, and ${by} is not on this candidate's panel.`,
@@ -583,8 +580,8 @@ export function buildPanel(input: PanelInput): PanelView {
     panelCategories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
     input.passRule,
   );
-  const isManager = hiringManager.trim() !== '' && sameEmail(viewer, hiringManager);
-  const onPanel = input.panel.some((member) => sameEmail(member, viewer));
+  const isManager = sameEmail(viewer, hiringManager);
+  const onPanel = includesEmail(input.panel, viewer);
   return {
     interviewers,
     categories: panelCategories,
@@ -593,7 +590,13 @@ export function buildPanel(input: PanelInput): PanelView {
     veto: standingVeto(stageEntries),
     pass: { status: passDecision.status, summary: describeDecision(passDecision) },
     canDecide: isManager,
-    canVeto: !isManager && onPanel && interviewers.some((card) => sameEmail(card.email, viewer)),
+    canVeto:
+      !isManager &&
+      onPanel &&
+      includesEmail(
+        interviewers.map((card) => card.email),
+        viewer,
+      ),
   };
 }
 
@@ -647,7 +650,7 @@ export function resolveStage<S extends Pick<Stage, 'id' | 'name'>>(
   if (stages.length === 0)
     throw new UserError('not-set-up', 'This workbook has no stages: run Set up workbook first.');
   if (stageId === undefined) return stages[currentIndex(stages, currentStageId)];
-  const stage = stages.find((s) => s.id === stageId);
+  const stage = findStage({ stages }, stageId);
   if (!stage) {
     throw new UserError(
       'not-found',
@@ -697,6 +700,6 @@ export function buildScoringContext(input: {
     me: { email: viewer },
     mine: ownScorecard(entries, candidate.id, stage.id, viewer),
     canSeePanel: canSeePanel(entries, viewer, candidate.hiringManager, candidate.id, stage.id),
-    isHiringManager: candidate.hiringManager.trim() !== '' && sameEmail(viewer, candidate.hiringManager),
+    isHiringManager: sameEmail(viewer, candidate.hiringManager),
   };
 }

@@ -158,7 +158,14 @@ export function isKeyRisk(category: ScoringCategory): category is KeyRiskCategor
   return category.keyRisk;
 }
 
-export function findStage(process: Process, stageIdOrName: string): Stage | undefined {
+/**
+ * The one stage lookup: a stage by its id or its name as typed (a Stage cell, the Rubric, a prompt's answer), in
+ * any case and with spaces around it; undefined when the process has no such stage.
+ */
+export function findStage<S extends Pick<Stage, 'id' | 'name'>>(
+  process: { readonly stages: readonly S[] },
+  stageIdOrName: string,
+): S | undefined {
   const wanted = stageIdOrName.trim().toLowerCase();
   return process.stages.find((s) => s.id === wanted || s.name.toLowerCase() === wanted);
 }

@@ -4,8 +4,8 @@
  * stage, or lists every problem with its cell.
  */
 import { parseKeyRiskCell, parseNumber } from './cells';
-import { findStageByName, text } from './candidates';
-import { type PassRule, type Process, type ScoringCategory, processSchemas } from './process';
+import { text } from './candidates';
+import { type PassRule, type Process, type ScoringCategory, findStage, processSchemas } from './process';
 import { type ColumnSpec, cellName, isEmptyRow, mapHeaders } from './table';
 
 export type RubricColumnKey =
@@ -136,7 +136,7 @@ export function parseRubric(
     const stageName = text(row[col.stage]);
     const name = text(row[col.category]);
     if (!stageName && !name) return;
-    const stage = findStageByName(process, stageName);
+    const stage = findStage(process, stageName);
     if (!stage) {
       const names = process.stages.map((s) => `"${s.name}"`).join(', ');
       problems.push({

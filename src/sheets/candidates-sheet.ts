@@ -8,7 +8,6 @@ import {
   type Candidate,
   type CandidateColumnKey,
   assignIds,
-  findStageByName,
   parseEmails,
   stageAverageHeader,
   stageResultHeader,
@@ -16,7 +15,8 @@ import {
   text,
 } from '../core/candidates';
 import { isBlank } from '../core/cells';
-import type { Process } from '../core/process';
+import { normaliseEmail } from '../core/people';
+import { type Process, findStage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
 import { UserError } from '../core/errors';
@@ -393,9 +393,9 @@ export function readCandidates(
         email: text(row[columns.email]),
         role: text(row[columns.role]),
         stageName,
-        stageId: findStageByName(process, stageName)?.id ?? null,
+        stageId: findStage(process, stageName)?.id ?? null,
         status: text(row[columns.status]),
-        hiringManager: text(row[columns.hiringManager]).toLowerCase(),
+        hiringManager: normaliseEmail(text(row[columns.hiringManager])),
         panel: parseEmails(row[columns.panel]),
       },
     ];
@@ -412,7 +412,7 @@ export function unknownStageNotes(
   const names = process.stages.map((s) => s.name).join(', ');
   return rows.flatMap((row, i) => {
     const stage = text(row[layout.columns.stage]);
-    if (!stage || !text(row[layout.columns.name]) || findStageByName(process, stage)) return [];
+    if (!stage || !text(row[layout.columns.name]) || findStage(process, stage)) return [];
     return [
       `${layout.sheet.getName()}!${cellName(layout.columns.stage, layout.firstRow + i)}: "${stage}" is not a stage of this process (${names}).`,
     ];

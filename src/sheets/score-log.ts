@@ -4,6 +4,7 @@
  */
 import { isBlank, isDate, parseNumber } from '../core/cells';
 import { LOG_KINDS, type LogEntry, type LogKind } from '../core/panel';
+import { normaliseEmail } from '../core/people';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
@@ -70,7 +71,7 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
       version: parseNumber(row[c.version]) ?? 0,
       candidateId: String(row[c.candidateId]).trim(),
       stageId: String(row[c.stageId]).trim(),
-      interviewer: String(row[c.interviewer]).trim().toLowerCase(),
+      interviewer: normaliseEmail(String(row[c.interviewer])),
       kind,
       category: String(row[c.category]).trim(),
       score: isBlank(row[c.score]) ? null : (parseNumber(row[c.score]) ?? null),

@@ -3,7 +3,7 @@
  * (the client can send anything), takes the interviewer's identity from the session (never from the payload),
  * reads each table once, and writes under the document lock. Independence is enforced here, not in the page.
  */
-import { type Candidate, findStageByName, text } from '../core/candidates';
+import { type Candidate, text } from '../core/candidates';
 import {
   type PanelView,
   type ScoringContext,
@@ -20,7 +20,8 @@ import {
   resolveStage,
   vetoEntries,
 } from '../core/panel';
-import type { Process, Stage } from '../core/process';
+import { normaliseEmail } from '../core/people';
+import { type Process, type Stage, findStage } from '../core/process';
 import { UserError } from '../core/errors';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/registry';
@@ -43,7 +44,7 @@ interface Session {
 }
 
 function open(services: Services): Session {
-  const viewer = services.activeUserEmail().trim().toLowerCase();
+  const viewer = normaliseEmail(services.activeUserEmail());
   if (!viewer) throw new UserError('not-allowed', NO_EMAIL_MESSAGE);
   const workbook = workbookFor(services);
   return { workbook, process: appliedProcess(workbook, requireProcess(workbook)), viewer };
@@ -279,7 +280,7 @@ function moveCandidate(
   else {
     const stages = session.process.stages;
     const next = stages[stages.indexOf(stage) + 1];
-    const current = findStageByName(session.process, candidate.stageName);
+    const current = findStage(session.process, candidate.stageName);
     // Advancing from an earlier stage than the one the candidate is in does not move them back.
     if (next && (!current || stages.indexOf(current) <= stages.indexOf(stage))) {
       sheet.getRange(candidate.row, columns.stage + 1).setValue(next.name);

@@ -311,6 +311,12 @@ describe('independence', () => {
     expect(buildPanel(panelInput(log, BOB)).interviewers.map((i) => i.email)).toEqual([ALICE, BOB]);
   });
 
+  it('a blank email opens nothing: not the panel, not a veto, not through a hand-edited blank log row', () => {
+    const log = submit([], ALICE, submission(scores(4, 4, 4))).log.map((e) => ({ ...e, interviewer: '' }));
+    expect(canSeePanel(log, '', HM, 'C-0001', stage.id)).toBe(false);
+    expect(() => buildPanel(panelInput(log, '', { panel: [...PANEL, ''] }))).toThrow(PANEL_HIDDEN_MESSAGE);
+  });
+
   it('with no hiring manager set, nobody sees the panel by that right', () => {
     expect(canSeePanel([], '', '', 'C-0001', stage.id)).toBe(false);
   });

@@ -3,7 +3,7 @@
  * with the menu). Reads the Score log once; the debriefs' links are remembered in the document properties.
  */
 import type { Candidate } from '../../core/candidates';
-import type { Process, Stage } from '../../core/process';
+import { type Process, type Stage, findStage } from '../../core/process';
 import { type GenerateDebriefDocumentResponse, parseRequest } from '../../core/contract';
 import { resolveStage } from '../../core/panel';
 import { type DebriefInput, renderDebriefDocument } from '../../core/templates/render';
@@ -41,11 +41,7 @@ function askDebriefStage(
   if (response.getSelectedButton() !== ui.Button.OK) return undefined;
   const answer = response.getResponseText().trim();
   if (answer === '') return null;
-  const stage = /^\d+$/.test(answer)
-    ? process.stages[Number(answer) - 1]
-    : process.stages.find(
-        (s) => s.name.toLowerCase() === answer.toLowerCase() || s.id === answer.toLowerCase(),
-      );
+  const stage = /^\d+$/.test(answer) ? process.stages[Number(answer) - 1] : findStage(process, answer);
   if (!stage) {
     throw new UserError(
       'invalid-request',
