@@ -93,6 +93,17 @@ export default tseslint.config(
     },
   },
   {
+    // What the sidebar imports as values: zod-free, and importing nothing that could bring zod along.
+    files: ['src/core/labels.ts', 'src/core/format.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictedImports({
+        regex: '^(?!\\./(labels|format)$)',
+        message:
+          'core/labels and core/format are imported by the sidebar page: they import nothing but each other.',
+      }),
+    },
+  },
+  {
     // Browser code builds the DOM from text nodes: user text never becomes HTML or code.
     files: ['src/sidebar/**/*.ts', 'preview/page/**/*.ts'],
     rules: {
@@ -124,10 +135,10 @@ export default tseslint.config(
           message: 'zod stays out of the browser bundle: the server parses every payload.',
         },
         {
-          group: ['**/core/**', '!**/core/labels'],
+          group: ['**/core/**', '!**/core/labels', '!**/core/format'],
           allowTypeImports: true,
           message:
-            'The sidebar takes only types from core, and values from the zod-free core/labels module, so zod stays out of the page.',
+            'The sidebar takes only types from core, and values from the zod-free core/labels and core/format modules, so zod stays out of the page.',
         },
         {
           group: ['**/sheets/**', '**/docs/**', '**/ui/**', '**/main', '**/functions'],

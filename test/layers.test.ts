@@ -58,6 +58,12 @@ const REFUSED: readonly (readonly [string, string, RegExp])[] = [
   ],
   ['src/sidebar/probe.ts', "export { readScoreLog } from '../sheets/score-log';", /google.script.run only/],
   [
+    'src/core/labels.ts',
+    "import * as z from 'zod/mini';\nexport const s = z;",
+    /import nothing but each other/,
+  ],
+  ['src/core/format.ts', "export { parseRequest } from './contract';", /import nothing but each other/],
+  [
     'src/sidebar/probe.ts',
     'export const show = (el: Element, text: string) => (el.innerHTML = text);',
     /never parse data as HTML/,
@@ -84,6 +90,9 @@ const REFUSED: readonly (readonly [string, string, RegExp])[] = [
 const ALLOWED: readonly (readonly [string, string])[] = [
   ['src/main.ts', 'export const ui = () => SpreadsheetApp.getUi();'],
   ['src/sidebar/probe.ts', "import type { PanelView } from '../core/contract';\nexport type P = PanelView;"],
+  ['src/sidebar/probe.ts', "export { OUTCOME_LABELS } from '../core/labels';"],
+  ['src/sidebar/probe.ts', "export { formatScore } from '../core/format';"],
+  ['src/core/format.ts', "export { OUTCOME_LABELS } from './labels';"],
   ['preview/probe.ts', "export { createRuntime } from '../runtime';"],
   ['test/probe.test.ts', "export { ARTIFACTS } from './browser/support';"],
 ];

@@ -115,9 +115,3 @@ export function gridSize(grid: CellGrid): { rows: number; columns: number } {
   for (const row of grid) if (row.length > columns) columns = row.length;
   return { rows: grid.length, columns };
 }
-
-/** Formats a score or threshold the way a reader expects: 4 → "4.0", 4.5 → "4.5", 11/3 → "3.67". */
-export function formatScore(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return Number.isInteger(rounded * 10) ? rounded.toFixed(1) : rounded.toFixed(2);
-}

@@ -2,24 +2,16 @@
  * The one contract between the sidebar (browser) and the server (Apps Script): the zod schemas of every
  * sidebar call's request and response, their inferred types, and `SidebarApi`, which maps each call name to its
  * request → response function type. The server parses every request with `parseRequest` (the client can send
- * anything); the sidebar imports only the types (`import type`), so zod stays out of the browser bundle.
+ * anything); the sidebar imports only the types (`import type`), so zod stays out of the browser bundle. The
+ * constants and labels both sides use as values (limits, recommendations, outcomes) are in core/labels.ts.
  *
  * Identity is never part of a request: the interviewer, decider or veto holder is the signed-in account
  * (Session on the server), so a request carrying an "interviewer" field is rejected as an unknown field.
  */
 import * as z from 'zod/mini';
 import { UserError } from './errors';
+import { MAX_CATEGORIES, MAX_ID_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, RECOMMENDATIONS } from './labels';
 import { lazy } from './lazy';
-
-/** Longest note, overall note, decision note or veto reason, in characters. */
-export const MAX_NOTE_LENGTH = 2000;
-/** Longest candidate or stage id a request may carry. */
-export const MAX_ID_LENGTH = 64;
-/** More categories than any stage has: a bigger record is refused before it is looked at. */
-export const MAX_CATEGORIES = 50;
-
-export const RECOMMENDATIONS = ['strong-yes', 'yes', 'no', 'strong-no'] as const;
-export const OUTCOMES = ['advance', 'hold', 'reject'] as const;
 
 const SUBMISSION_ID = /^[A-Za-z0-9-]{8,64}$/;
 const CATEGORY_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -268,8 +260,6 @@ export const responseSchemas = lazy(() => {
 type RequestSchemas = ReturnType<typeof requestSchemas>;
 type ResponseSchemas = ReturnType<typeof responseSchemas>;
 
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-export type Outcome = (typeof OUTCOMES)[number];
 export type GetScoringContextRequest = z.infer<RequestSchemas['getScoringContext']>;
 export type SubmitScorecardRequest = z.infer<RequestSchemas['submitScorecard']>;
 export type GetPanelRequest = z.infer<RequestSchemas['getPanel']>;

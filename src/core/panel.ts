@@ -24,14 +24,12 @@
  */
 import type {
   ContextCategory,
-  Outcome,
   OwnScorecard,
   PanelCategory,
   PanelDecision,
   PanelInterviewer,
   PanelVeto,
   PanelView,
-  Recommendation,
   RecordDecisionRequest,
   RecordVetoRequest,
   ScoringContext,
@@ -39,8 +37,9 @@ import type {
   SubmitScorecardRequest,
   SubmitScorecardResponse,
 } from './contract';
-import { OUTCOMES, RECOMMENDATIONS } from './contract';
+import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from './labels';
 import { UserError } from './errors';
+import { formatStageMinutes } from './format';
 import { includesEmail, normaliseEmail, sameEmail } from './people';
 import { type PassRule, type ScoringCategory, type Stage, findStage } from './process';
 import { decide, describeDecision, describePassRule, divergentCategories, mean } from './rules';
@@ -614,13 +613,6 @@ export interface PanelCandidate {
   panel: readonly string[];
 }
 
-/** "15–20 min", "45 min", or "" for a stage that is not a meeting. */
-export function stageMinutes(stage: Pick<Stage, 'minutesMin' | 'minutesMax'>): string {
-  if (stage.minutesMax === 0) return '';
-  if (stage.minutesMin === stage.minutesMax) return `${stage.minutesMax} min`;
-  return `${stage.minutesMin}–${stage.minutesMax} min`;
-}
-
 function currentIndex(stages: readonly Pick<Stage, 'id'>[], currentStageId: string): number {
   const index = stages.findIndex((s) => s.id === currentStageId);
   return index < 0 ? 0 : index;
@@ -693,7 +685,7 @@ export function buildScoringContext(input: {
     stage: {
       id: stage.id,
       name: stage.name,
-      minutes: stageMinutes(stage),
+      minutes: formatStageMinutes(stage),
       categories,
       passRule: describePassRule(input.passRule),
     },

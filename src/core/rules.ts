@@ -2,7 +2,8 @@
  * The pass rule and the divergence check, on already-parsed scores. The custom functions, the sidebar and the
  * documents all decide through these functions, so a candidate never passes in one place and fails in another.
  */
-import { EPSILON, formatScore } from './cells';
+import { EPSILON } from './cells';
+import { formatScoreInText } from './format';
 import type { PassRule } from './process';
 
 /** One row of a scorecard: a score per category, null where the category is not scored yet. */
@@ -70,11 +71,11 @@ export function decide(categories: readonly CategoryScore[], rule: PassRule): Pa
 export function describeFailReason(reason: FailReason): string {
   switch (reason.kind) {
     case 'average':
-      return `average ${formatScore(reason.average)} is below ${formatScore(reason.threshold)}`;
+      return `average ${formatScoreInText(reason.average)} is below ${formatScoreInText(reason.threshold)}`;
     case 'category':
-      return `${reason.name} scored ${formatScore(reason.score)}, below the floor of ${formatScore(reason.threshold)}`;
+      return `${reason.name} scored ${formatScoreInText(reason.score)}, below the floor of ${formatScoreInText(reason.threshold)}`;
     case 'keyRisk':
-      return `key-risk ${reason.name} scored ${formatScore(reason.score)}, below ${formatScore(reason.threshold)}`;
+      return `key-risk ${reason.name} scored ${formatScoreInText(reason.score)}, below ${formatScoreInText(reason.threshold)}`;
   }
 }
 
@@ -86,18 +87,22 @@ export function describeDecision(decision: PassDecision): string {
       return `Pending: ${decision.unscored} of ${decision.total} ${noun} unscored`;
     }
     case 'pass':
-      return `Passes: average ${formatScore(decision.average)}, every category and key-risk category at or above its bar`;
+      return `Passes: average ${formatScoreInText(decision.average)}, every category and key-risk category at or above its bar`;
     case 'fail':
       return `Fails: ${decision.reasons.map(describeFailReason).join('; ')}`;
   }
 }
 
-/** The pass rule in plain words, for documents and the sidebar. */
-export function describePassRule(rule: PassRule): string {
-  return (
-    `Passes when the average is at least ${formatScore(rule.minAverage)}, no category is below ` +
-    `${formatScore(rule.minCategory)} and every key-risk category is at least ${formatScore(rule.minKeyRisk)}.`
-  );
+/**
+ * The pass rule in plain words: the one wording, for the sidebar, the documents and the About sheet. Without
+ * key-risk categories (a stage that has none) the key-risk clause is left out.
+ */
+export function describePassRule(rule: PassRule, hasKeyRisk = true): string {
+  const average = `the average is at least ${formatScoreInText(rule.minAverage)}`;
+  const floor = `no category is below ${formatScoreInText(rule.minCategory)}`;
+  if (!hasKeyRisk) return `Passes when ${average} and ${floor}.`;
+  const keyRisk = `every key-risk category is at least ${formatScoreInText(rule.minKeyRisk)}`;
+  return `Passes when ${average}, ${floor} and ${keyRisk}.`;
 }
 
 /**

@@ -4,18 +4,11 @@
  * (src/core/panel.ts), so the debrief and the sidebar's panel view never disagree.
  */
 import type { Candidate } from '../core/candidates';
-import type { Recommendation } from '../core/contract';
+import { RECOMMENDATION_LABELS } from '../core/labels';
 import { type LogEntry, buildPanel } from '../core/panel';
 import type { Process, Stage } from '../core/process';
 import { decide, describeFailReason } from '../core/rules';
 import type { DebriefInput, RenderInput } from '../core/templates/render';
-
-const RECOMMENDATION_LABEL: Readonly<Record<Recommendation, string>> = {
-  'strong-yes': 'Strong yes',
-  yes: 'Yes',
-  no: 'No',
-  'strong-no': 'Strong no',
-};
 
 /**
  * Builds the debrief input. Throws the panel's "submit your own scorecard first" error when the viewer may not
@@ -61,7 +54,7 @@ export function debriefInput(options: {
       scores: Object.fromEntries(stage.categories.map((c) => [c.id, card.scores[c.id] ?? null])),
       notes: card.notes,
       recommendation:
-        RECOMMENDATION_LABEL[card.recommendation] +
+        RECOMMENDATION_LABELS[card.recommendation] +
         (card.overallNote.trim() ? `: ${card.overallNote.trim()}` : ''),
     })),
     divergent: view.divergent,

@@ -3,8 +3,8 @@
  * removed one is archived (its column, scores included, moves to the end of the sheet under an "Archived" header,
  * outside the formulas), never deleted; key-risk checkboxes and pass thresholds follow the Rubric.
  */
-import { formatScore } from '../core/cells';
 import { parseRubric } from '../core/rubric';
+import { describePassRule } from '../core/rules';
 import { columnLetter } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
@@ -70,10 +70,8 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
       }
     }
   }
-  const rule = (r: typeof next.passRule) =>
-    `average ≥ ${formatScore(r.minAverage)}, no category < ${formatScore(r.minCategory)}, key risk ≥ ${formatScore(r.minKeyRisk)}`;
-  if (rule(previous.passRule) !== rule(next.passRule))
-    changes.push(`The pass rule is now: ${rule(next.passRule)}.`);
+  if (describePassRule(previous.passRule) !== describePassRule(next.passRule))
+    changes.push(`The pass rule changed. ${describePassRule(next.passRule)}`);
 
   workbook.state.setRubric(next);
   setUpWorkbook(workbook, undefined, now, { rewriteKeyRisk: true });

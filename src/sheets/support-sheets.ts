@@ -4,6 +4,7 @@
  */
 import { CANDIDATE_STATUSES } from '../core/candidates';
 import { RUBRIC_COLUMNS, rubricToRows } from '../core/rubric';
+import { describePassRule } from '../core/rules';
 import { columnLetter, mapHeaders } from '../core/table';
 import { defaultTemplateRows } from '../core/templates/defaults';
 import { TEMPLATE_HEADERS, templateRowsToCells } from '../core/templates/template';
@@ -270,10 +271,7 @@ export function writeAboutSheet(
       'Score log',
       'Hidden. Every scorecard ever submitted, appended by Scorecard; nothing in it is overwritten.',
     ],
-    [
-      'Pass rule',
-      `Average at least ${rule.minAverage}, no category below ${rule.minCategory}, every key-risk category at least ${rule.minKeyRisk}.`,
-    ],
+    ['Pass rule', describePassRule(rule)],
     ['Statuses', CANDIDATE_STATUSES.join(', ')],
     [
       'Sheet names',

@@ -1,37 +1,20 @@
 /**
- * The sidebar's DOM-free logic: labels, formatting, form state, checks before sending and the panel table's
- * view model. Only types come from the contract (`import type`), so zod never reaches the browser bundle;
- * the few constants repeated here are checked against the contract by test/sidebar/model.test.ts.
+ * The sidebar's DOM-free logic: formatting, form state, checks before sending and the panel table's view model.
+ * Only types come from the contract (`import type`), so zod never reaches the browser bundle; the limits and labels
+ * come from core/labels.ts and score formatting from core/format.ts, both zod-free and shared with the server.
  */
 import type {
   ContextCategory,
   GenerateDebriefDocumentResponse,
-  Outcome,
   PanelView,
-  Recommendation,
   ScoringContext,
   StageChoice,
   SubmitScorecardRequest,
   SubmitScorecardResponse,
 } from '../core/contract';
+import { formatScore } from '../core/format';
+import { MAX_NOTE_LENGTH, OUTCOME_LABELS, type Outcome, type Recommendation } from '../core/labels';
 
-export const MAX_NOTE_LENGTH = 2000;
-
-export const RECOMMENDATION_LABELS: Readonly<Record<Recommendation, string>> = {
-  'strong-yes': 'Strong yes',
-  yes: 'Yes',
-  no: 'No',
-  'strong-no': 'Strong no',
-};
-
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  advance: 'Advance',
-  hold: 'Hold',
-  reject: 'Reject',
-};
-
-export const RECOMMENDATIONS = Object.keys(RECOMMENDATION_LABELS) as Recommendation[];
-export const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 export const SCORE_VALUES = [1, 2, 3, 4, 5] as const;
 
 // ---- Formatting -----------------------------------------------------------------------------------------
@@ -47,13 +30,6 @@ export function formatWhen(iso: string): string {
     `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ` +
     `${pad(date.getHours())}:${pad(date.getMinutes())}`
   );
-}
-
-/** 4 → "4", 4.5 → "4.5", 11/3 → "3.67"; "–" for no score. */
-export function formatScore(value: number | null): string {
-  if (value === null) return '–';
-  const rounded = Math.round(value * 100) / 100;
-  return String(rounded);
 }
 
 /** The part of an email before the @, for narrow table headers (the full address goes in a tooltip). */

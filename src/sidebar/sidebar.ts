@@ -7,21 +7,23 @@ import type {
   ContextCategory,
   GenerateDebriefDocumentResponse,
   GetScoringContextRequest,
-  Outcome,
   PanelView,
-  Recommendation,
   ScoringContext,
 } from '../core/contract';
-import { call } from './client';
-import { append, h, replaceChildren, uid } from './dom';
-import { PendingSubmission } from './ids';
 import {
-  DISCUSS,
   MAX_NOTE_LENGTH,
   OUTCOMES,
   OUTCOME_LABELS,
   RECOMMENDATIONS,
   RECOMMENDATION_LABELS,
+  type Outcome,
+  type Recommendation,
+} from '../core/labels';
+import { call } from './client';
+import { append, h, replaceChildren, uid } from './dom';
+import { PendingSubmission } from './ids';
+import {
+  DISCUSS,
   SCORE_VALUES,
   anchorText,
   checkDecisionForm,

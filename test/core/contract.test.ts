@@ -2,10 +2,8 @@
  * The sidebar contract: every request a modified client could send is parsed on the server, and every refusal
  * names the field and what is wrong with it.
  */
+import { MAX_NOTE_LENGTH, OUTCOMES, RECOMMENDATIONS } from '../../src/core/labels';
 import {
-  MAX_NOTE_LENGTH,
-  OUTCOMES,
-  RECOMMENDATIONS,
   SIDEBAR_CALLS,
   describeReceived,
   parseRequest,

@@ -22,7 +22,6 @@ import {
   resolveStage,
   scorecardEntries,
   stageChoices,
-  stageMinutes,
   vetoEntries,
   type LogEntry,
   type PanelCandidate,
@@ -384,12 +383,6 @@ describe('stages', () => {
     expect(() => resolveStage(process.stages, 'final', 'screening')).toThrow(
       'Unknown stage "final": this process has screening, main-interview',
     );
-  });
-
-  it('describes minutes', () => {
-    expect(stageMinutes({ minutesMin: 15, minutesMax: 20 })).toBe('15–20 min');
-    expect(stageMinutes({ minutesMin: 45, minutesMax: 45 })).toBe('45 min');
-    expect(stageMinutes({ minutesMin: 0, minutesMax: 0 })).toBe('');
   });
 });
 

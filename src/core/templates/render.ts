@@ -3,7 +3,10 @@
  * debrief). Pure; the docs adapter writes the result to Google Docs.
  */
 import { UserError } from '../errors';
-import type { PassRule, Process, Prompt, Stage } from '../process';
+import { formatMinutesRange, formatScore, formatStageMinutes } from '../format';
+import { OUTCOME_LABELS, type Outcome } from '../labels';
+import type { Process, Prompt, Stage } from '../process';
+import { describePassRule } from '../rules';
 import {
   cell,
   paragraph,
@@ -44,10 +47,8 @@ export interface DebriefScorecard {
   recommendation?: string;
 }
 
-export type DecisionOutcome = 'advance' | 'hold' | 'reject';
-
 export interface DebriefDecision {
-  outcome: DecisionOutcome;
+  outcome: Outcome;
   note: string;
   decidedBy: string;
 }
@@ -76,31 +77,13 @@ function cannotRender(problems: readonly string[]): UserError {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Formatting helpers (exported for the sidebar, previews and tests)
+// Documents
 
-const EN_DASH = '–';
+/** What a document says for the planned duration of a stage that is not a meeting. */
+const NO_SET_DURATION = 'no set duration';
 
-/** "20–30" for a range, "5" for a single value. */
-export function formatMinutesRange(min: number, max: number): string {
-  return min === max ? String(min) : `${min}${EN_DASH}${max}`;
-}
-
-/** "45–75 min", "30 min", or "no set duration" for 0/0 (a stage that is not a meeting). */
-export function formatStageMinutes(stage: Pick<Stage, 'minutesMin' | 'minutesMax'>): string {
-  if (stage.minutesMax === 0) return 'no set duration';
-  return `${formatMinutesRange(stage.minutesMin, stage.minutesMax)} min`;
-}
-
-/** A threshold or score for reading: integers with one decimal ("4.0"), fractions as they are ("4.5", "3.75"). */
-export function formatThreshold(value: number): string {
-  if (Number.isInteger(value)) return value.toFixed(1);
-  return String(Math.round(value * 100) / 100);
-}
-
-/** A score in a table: "4", "4.5", or "—" when missing. */
-export function formatScore(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return String(Math.round(value * 100) / 100);
+function plannedDuration(stage: Stage): string {
+  return formatStageMinutes(stage) || NO_SET_DURATION;
 }
 
 export interface AgendaFit {
@@ -126,15 +109,6 @@ export function agendaFit(stage: Stage): AgendaFit {
     fits: !timed || (min <= stage.minutesMax && max >= stage.minutesMin),
     overrun: timed ? Math.max(0, max - stage.minutesMax) : 0,
   };
-}
-
-/** The pass rule in plain words. */
-export function passRuleSentence(rule: PassRule, hasKeyRisk = true): string {
-  const average = `the average is at least ${formatThreshold(rule.minAverage)}`;
-  const floor = `no category is below ${formatThreshold(rule.minCategory)}`;
-  if (!hasKeyRisk) return `Passes when ${average} and ${floor}.`;
-  const keyRisk = `every key-risk category is at least ${formatThreshold(rule.minKeyRisk)}`;
-  return `Passes when ${average}, ${floor} and ${keyRisk}.`;
 }
 
 function points(n: number): string {
@@ -170,7 +144,7 @@ export function placeholderValues(input: RenderInput, scorers?: readonly string[
     'candidate.id': candidate.id,
     'stage.name': stage.name,
     'stage.number': String(stageNumber(process, stage)),
-    'stage.minutes': formatStageMinutes(stage),
+    'stage.minutes': plannedDuration(stage),
     'stage.goal': stage.goal,
     'stage.conductedBy': stage.conductedBy,
     'process.name': process.name,
@@ -215,7 +189,7 @@ function detailsTable({ input, values }: Context): DocBlock {
         'Stage',
         cell(`Stage ${stageNumber(process, stage)} · ${stage.name}${stage.optional ? ' (optional)' : ''}`),
       ),
-      row('Planned duration', cell(formatStageMinutes(stage))),
+      row('Planned duration', cell(plannedDuration(stage))),
       row('Interviewers', cell(interviewers)),
       row('Date', cell(`Generated ${input.today} · Held on: ____________`)),
       row('Workbook link', link),
@@ -238,16 +212,14 @@ function agenda({ input }: Context): DocBlock[] {
       ]),
     },
     textParagraph(
-      `Planned: ${formatStageMinutes(stage)}; agenda adds up to ${formatMinutesRange(fit.min, fit.max)} min`,
+      `Planned: ${plannedDuration(stage)}; agenda adds up to ${formatMinutesRange(fit.min, fit.max)} min`,
     ),
   ];
   if (fit.fits && fit.overrun > 0) {
     blocks.push(
       paragraph(
         run('Note: ', true),
-        run(
-          `at its longest the agenda runs ${fit.overrun} min past the planned ${formatStageMinutes(stage)}.`,
-        ),
+        run(`at its longest the agenda runs ${fit.overrun} min past the planned ${plannedDuration(stage)}.`),
       ),
     );
   }
@@ -257,7 +229,7 @@ function agenda({ input }: Context): DocBlock[] {
         run('Warning: ', true),
         run(
           `the agenda blocks add up to ${formatMinutesRange(fit.min, fit.max)} min, which does not fit the planned ` +
-            `${formatStageMinutes(stage)}. Adjust the blocks or the planned duration.`,
+            `${plannedDuration(stage)}. Adjust the blocks or the planned duration.`,
         ),
       ),
     );
@@ -307,7 +279,7 @@ function scoringTable({ input }: Context): DocBlock {
 
 function passRule({ input }: Context): DocBlock[] {
   const keyRisk = input.stage.categories.filter((c) => c.keyRisk);
-  const blocks: DocBlock[] = [textParagraph(passRuleSentence(input.process.passRule, keyRisk.length > 0))];
+  const blocks: DocBlock[] = [textParagraph(describePassRule(input.process.passRule, keyRisk.length > 0))];
   if (keyRisk.length > 0) {
     blocks.push(
       paragraph(
@@ -446,12 +418,6 @@ function reconciled(ctx: Context): DocBlock[] {
   return blocks;
 }
 
-const OUTCOME_LABEL: Readonly<Record<DecisionOutcome, string>> = {
-  advance: 'Advance',
-  hold: 'Hold',
-  reject: 'Reject',
-};
-
 function vetoBlocks(veto: DebriefVeto): DocBlock[] {
   return [
     paragraph(run('VETO', true), run(` by ${veto.by}: ${veto.reason}`)),
@@ -472,7 +438,7 @@ function outcome(ctx: Context): DocBlock[] {
     ];
   }
   const blocks: DocBlock[] = [
-    paragraph(run('Decision: ', true), run(OUTCOME_LABEL[d.outcome])),
+    paragraph(run('Decision: ', true), run(OUTCOME_LABELS[d.outcome])),
     paragraph(run('Decided by: ', true), run(d.decidedBy)),
     paragraph(run('Reasons: ', true), run(d.note.trim() === '' ? '—' : d.note)),
   ];

@@ -8,9 +8,7 @@ import {
 import { defaultTemplateRows } from '../../../src/core/templates/defaults';
 import {
   agendaFit,
-  formatStageMinutes,
-  formatThreshold,
-  passRuleSentence,
+  placeholderValues,
   renderInterviewDocument,
   type CandidateInfo,
 } from '../../../src/core/templates/render';
@@ -189,8 +187,16 @@ describe('agenda fit', () => {
     expect(agendaFit(main)).toEqual({ min: 50, max: 70, fits: true, overrun: 0 });
     expect(agendaFit({ ...main, minutesMin: 55, minutesMax: 75 }).fits).toBe(true);
     expect(agendaFit({ ...main, minutesMin: 0, minutesMax: 0 }).fits).toBe(true);
-    expect(formatStageMinutes({ minutesMin: 0, minutesMax: 0 })).toBe('no set duration');
-    expect(formatStageMinutes({ minutesMin: 30, minutesMax: 30 })).toBe('30 min');
+    const untimed = { ...main, minutesMin: 0, minutesMax: 0 };
+    const values = placeholderValues({
+      process: proc,
+      stage: untimed,
+      templates,
+      candidate: adaLovelace,
+      today: '',
+      workbookUrl: '',
+    });
+    expect(values['stage.minutes']).toBe('no set duration');
   });
 
   it('says so when a stage has no agenda or prompts', () => {
@@ -204,28 +210,6 @@ describe('agenda fit', () => {
     );
     expect(plain).toContain('This stage has no timed agenda.');
     expect(plain).toContain('This stage has no set questions.');
-  });
-});
-
-describe('pass rule sentence', () => {
-  it('reads thresholds 4/3/4 with one decimal', () => {
-    expect(passRuleSentence({ minAverage: 4, minCategory: 3, minKeyRisk: 4 })).toBe(
-      'Passes when the average is at least 4.0, no category is below 3.0 and every key-risk category is at least 4.0.',
-    );
-  });
-
-  it('keeps fractional thresholds as they are', () => {
-    expect(passRuleSentence({ minAverage: 4.5, minCategory: 2.75, minKeyRisk: 3.5 })).toBe(
-      'Passes when the average is at least 4.5, no category is below 2.75 and every key-risk category is at least 3.5.',
-    );
-    expect(formatThreshold(4.5)).toBe('4.5');
-    expect(formatThreshold(5)).toBe('5.0');
-  });
-
-  it('leaves out the key-risk clause when the stage has no key-risk category', () => {
-    expect(passRuleSentence({ minAverage: 4, minCategory: 3, minKeyRisk: 4 }, false)).toBe(
-      'Passes when the average is at least 4.0 and no category is below 3.0.',
-    );
   });
 });
 
