@@ -3,7 +3,7 @@
  * One read of the whole log per action; one batched write of the new rows. Nothing is ever overwritten.
  */
 import { isBlank, isDate, parseNumber } from '../core/cells';
-import { LOG_KINDS, type LogEntry, type LogKind } from '../core/panel';
+import { LOG_KINDS, type LogEntry, type LogKind } from '../core/scoring/log';
 import { normaliseEmail } from '../core/people';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';

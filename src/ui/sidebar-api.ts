@@ -10,19 +10,14 @@ import {
   type SubmitScorecardResponse,
   parseRequest,
 } from '../core/contract';
-import {
-  type LogEntry,
-  type PanelCandidate,
-  buildPanel,
-  buildScoringContext,
-  decisionEntries,
-  planScorecard,
-  resolveStage,
-  vetoEntries,
-} from '../core/panel';
+import { buildScoringContext, resolveStage } from '../core/scoring/context';
+import { decisionEntries, vetoEntries } from '../core/scoring/decisions';
+import type { LogEntry } from '../core/scoring/log';
+import { buildPanel } from '../core/scoring/panel';
+import { planScorecard } from '../core/scoring/scorecards';
+import { UserError } from '../core/errors';
 import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
-import { UserError } from '../core/errors';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/registry';
 import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
@@ -48,18 +43,6 @@ function open(services: Services): Session {
   if (!viewer) throw new UserError('not-allowed', NO_EMAIL_MESSAGE);
   const workbook = workbookFor(services);
   return { workbook, process: appliedProcess(workbook, requireProcess(workbook)), viewer };
-}
-
-function toPanelCandidate(candidate: Candidate): PanelCandidate {
-  return {
-    id: candidate.id,
-    name: candidate.name,
-    role: candidate.role,
-    email: candidate.email,
-    stageId: candidate.stageId ?? '',
-    hiringManager: candidate.hiringManager,
-    panel: candidate.panel,
-  };
 }
 
 function findCandidate(
@@ -150,10 +133,10 @@ export function getScoringContext(services: Services, payload: unknown): Scoring
   const candidate = request.candidateId
     ? findCandidate(session, request.candidateId).candidate
     : selectedCandidate(services, session);
-  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
   const { entries } = readScoreLog(session.workbook);
   return buildScoringContext({
-    candidate: toPanelCandidate(candidate),
+    candidate,
     stages: session.process.stages,
     stage,
     passRule: session.process.passRule,
@@ -167,7 +150,7 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   const session = open(services);
   return withDocumentLock(services, () => {
     const { candidate } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
     const log = readScoreLog(session.workbook);
     const plan = planScorecard({
       entries: log.entries,
@@ -186,7 +169,7 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const session = open(services);
   const { candidate } = findCandidate(session, request.candidateId);
-  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
   return panelFor(session, candidate, stage, readScoreLog(session.workbook).entries);
 }
 
@@ -200,7 +183,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   const session = open(services);
   return withDocumentLock(services, () => {
     const { candidate, layout } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
     const categories = stage.categories;
     const log = readScoreLog(session.workbook);
     const rows = decisionEntries({
@@ -225,7 +208,7 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
   const session = open(services);
   return withDocumentLock(services, () => {
     const { candidate } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId ?? '');
+    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
     const log = readScoreLog(session.workbook);
     const rows = vetoEntries({
       entries: log.entries,

@@ -4,29 +4,29 @@
  */
 import type { RecordDecisionRequest, SubmitScorecardRequest } from '../../src/core/contract';
 import {
-  PANEL_HIDDEN_MESSAGE,
-  alreadyRecorded,
-  buildPanel,
   buildScoringContext,
-  canSeePanel,
-  checkScorecard,
-  decisionEntries,
+  resolveStage,
+  stageChoices,
+  type ScoringCandidate,
+} from '../../src/core/scoring/context';
+import { decisionEntries, vetoEntries } from '../../src/core/scoring/decisions';
+import {
+  alreadyRecorded,
   decodeDecision,
   decodeRecommendation,
   encodeDecision,
   encodeRecommendation,
+  type LogEntry,
+} from '../../src/core/scoring/log';
+import { PANEL_HIDDEN_MESSAGE, buildPanel, canSeePanel, type PanelInput } from '../../src/core/scoring/panel';
+import {
+  checkScorecard,
   latestScorecards,
   nextVersion,
   ownScorecard,
   planScorecard,
-  resolveStage,
   scorecardEntries,
-  stageChoices,
-  vetoEntries,
-  type LogEntry,
-  type PanelCandidate,
-  type PanelInput,
-} from '../../src/core/panel';
+} from '../../src/core/scoring/scorecards';
 import { twoStageProcessWithKeyRisk as process } from './fixtures/two-stage-process-with-key-risk';
 
 const stage = process.stages[1]; // main-interview: technical-depth (key risk), decomposition, working-style
@@ -323,14 +323,13 @@ describe('independence', () => {
   it("the scoring context carries only the viewer's own scorecard", () => {
     let log = submit([], ALICE, submission(scores(5, 5, 5), { overallNote: 'Alice thinks yes' })).log;
     log = submit(log, BOB, submission(scores(2, 2, 2), { recommendation: 'strong-no' })).log;
-    const candidate: PanelCandidate = {
+    const candidate: ScoringCandidate = {
       id: 'C-0001',
       name: 'Ada <img src=x onerror=alert(1)>',
       role: 'Backend Developer',
       email: 'ada@example.com',
       stageId: 'main-interview',
       hiringManager: HM,
-      panel: PANEL,
     };
     const context = buildScoringContext({
       candidate,

@@ -3,7 +3,7 @@
  * in the sidebar; anything else as "Something went wrong" with a short reference, its detail only in the log.
  */
 import { SIDEBAR_CALLS } from '../../src/core/contract';
-import { resolveStage } from '../../src/core/panel';
+import { resolveStage } from '../../src/core/scoring/context';
 import { runMenuAction } from '../../src/ui/actions';
 import type { Services } from '../../src/ui/services';
 import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';

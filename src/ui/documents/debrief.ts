@@ -5,10 +5,10 @@
 import type { Candidate } from '../../core/candidates';
 import { type Process, type Stage, findStage } from '../../core/process';
 import { type GenerateDebriefDocumentResponse, parseRequest } from '../../core/contract';
-import { resolveStage } from '../../core/panel';
+import { resolveStage } from '../../core/scoring/context';
+import { debriefInput } from '../../core/scoring/debrief';
 import { type DebriefInput, renderDebriefDocument } from '../../core/templates/render';
 import type { BatchOutcome, DocJob } from '../../docs/batch';
-import { debriefInput } from '../../docs/debrief';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
 import { readScoreLog } from '../../sheets/score-log';
@@ -190,7 +190,7 @@ export function generateDebriefDocument(
   return withDocumentLock(services, () => {
     const p = prepare(services, { candidateId: request.candidateId });
     const [candidate] = p.chosen;
-    const stage = resolveStage(p.process.stages, request.stageId, candidate.stageId ?? '');
+    const stage = resolveStage(p.process.stages, request.stageId, candidate.stageId);
     const debriefs = debriefJobs(services, p, [{ candidate, stage }]);
     const folder = workbookFolder(services);
     const outcome = runDebriefs(services, p, debriefs, debriefs.jobs, folder);

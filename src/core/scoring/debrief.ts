@@ -1,14 +1,15 @@
 /**
- * The debrief's data for one candidate and stage, from the Score log: every interviewer's latest scorecard,
- * divergent categories, reconciled scores, the decision with its reasons, and a veto. Reuses the panel logic
- * (src/core/panel.ts), so the debrief and the sidebar's panel view never disagree.
+ * The debrief's data for one candidate and stage: every interviewer's latest scorecard, the divergent categories,
+ * the reconciled scores, the decision with the pass rule's reasons, and a veto. Built from the panel view, so
+ * the debrief document and the sidebar's panel never disagree, and under the same independence rule.
  */
-import type { Candidate } from '../core/candidates';
-import { RECOMMENDATION_LABELS } from '../core/labels';
-import { type LogEntry, buildPanel } from '../core/panel';
-import type { Process, Stage } from '../core/process';
-import { decide, describeFailReason } from '../core/rules';
-import type { DebriefInput, RenderInput } from '../core/templates/render';
+import type { Candidate } from '../candidates';
+import { RECOMMENDATION_LABELS } from '../labels';
+import type { Process, Stage } from '../process';
+import { decide, describeFailReason } from '../rules';
+import type { DebriefInput, RenderInput } from '../templates/render';
+import type { LogEntry } from './log';
+import { buildPanel } from './panel';
 
 /**
  * Builds the debrief input. Throws the panel's "submit your own scorecard first" error when the viewer may not
@@ -18,7 +19,7 @@ export function debriefInput(options: {
   base: RenderInput;
   process: Process;
   stage: Stage;
-  candidate: Candidate;
+  candidate: Pick<Candidate, 'id' | 'hiringManager' | 'panel'>;
   entries: readonly LogEntry[];
   viewer: string;
   formatTime: (iso: string) => string;

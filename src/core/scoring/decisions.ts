@@ -1,0 +1,185 @@
+/**
+ * The hiring manager's decision (reconciled scores and an outcome) and the second interviewer's culture-fit veto,
+ * with the rights behind them: only the candidate's hiring manager decides; only a panel member who is not the
+ * hiring manager, once they have submitted, vetoes; a standing veto blocks "advance".
+ */
+import type { PanelVeto, RecordDecisionRequest, RecordVetoRequest } from '../contract';
+import { UserError } from '../errors';
+import { includesEmail, sameEmail } from '../people';
+import {
+  type Categories,
+  type LogEntry,
+  type LogKind,
+  VETO_SCOPE,
+  bySubmission,
+  earlierSubmission,
+  encodeDecision,
+  forStage,
+  latest,
+  nextKindVersion,
+  toIso,
+} from './log';
+import { hasSubmitted } from './scorecards';
+
+/** Decision rights: the candidate's hiring manager, and nobody when none is set. */
+export function mayDecide(person: string, hiringManager: string): boolean {
+  return sameEmail(person, hiringManager);
+}
+
+/** Veto rights: a panel member who is not the hiring manager and has submitted their own scorecard. */
+export function mayVeto(input: {
+  entries: readonly LogEntry[];
+  person: string;
+  hiringManager: string;
+  panel: readonly string[];
+  candidateId: string;
+  stageId: string;
+}): boolean {
+  const { entries, person, candidateId, stageId } = input;
+  return (
+    !mayDecide(person, input.hiringManager) &&
+    includesEmail(input.panel, person) &&
+    hasSubmitted(entries, person, candidateId, stageId)
+  );
+}
+
+/** The rows of the latest decision for a stage (its `reconciled` rows and the `decision` row), or null. */
+export function latestDecision(stageEntries: readonly LogEntry[]): LogEntry[] | null {
+  return latest(bySubmission(stageEntries.filter((e) => e.kind === 'decision' || e.kind === 'reconciled')));
+}
+
+/** The veto that stands for a stage, or null: a recorded veto stands. */
+export function standingVeto(stageEntries: readonly LogEntry[]): PanelVeto | null {
+  const rows = latest(bySubmission(stageEntries.filter((e) => e.kind === 'veto')));
+  if (!rows) return null;
+  const row = rows[0];
+  return { by: row.interviewer, reason: row.note, at: row.timestamp };
+}
+
+/**
+ * The rows of the hiring manager's decision: a `reconciled` row per category and the `decision` row.
+ * Returns [] when this submission ID is already recorded. Throws when the decider is not the hiring manager,
+ * when reconciled scores are missing or unknown, or when "advance" is asked for while a veto stands.
+ */
+export function decisionEntries(input: {
+  entries: readonly LogEntry[];
+  request: RecordDecisionRequest;
+  decidedBy: string;
+  hiringManager: string;
+  categories: Categories;
+  now: Date | string;
+}): LogEntry[] {
+  const { entries, request, decidedBy, hiringManager, categories } = input;
+  if (hiringManager.trim() === '') {
+    throw new UserError(
+      'not-allowed',
+      'No hiring manager is set for this candidate: put their email in the "Hiring manager" column first.',
+    );
+  }
+  if (!mayDecide(decidedBy, hiringManager)) {
+    throw new UserError(
+      'not-allowed',
+      `Only the hiring manager (${hiringManager}) can record the decision for this candidate.`,
+    );
+  }
+  const kinds: LogKind[] = ['decision', 'reconciled'];
+  if (
+    earlierSubmission(entries, request.submissionId, kinds, decidedBy, request.candidateId, request.stageId)
+  ) {
+    return [];
+  }
+  const known = new Set(categories.map((c) => c.id));
+  const unknown = Object.keys(request.reconciled).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UserError(
+      'invalid-request',
+      `Unknown category ${unknown.map((u) => `"${u}"`).join(', ')} in reconciled scores`,
+    );
+  }
+  const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(request.reconciled, c.id));
+  if (missing.length > 0) {
+    throw new UserError(
+      'invalid-request',
+      `Reconciled scores are missing for: ${missing.map((c) => c.name).join(', ')}`,
+    );
+  }
+  const stageEntries = forStage(entries, request.candidateId, request.stageId);
+  const veto = standingVeto(stageEntries);
+  if (request.outcome === 'advance' && veto) {
+    throw new UserError(
+      'not-allowed',
+      `A culture-fit veto by ${veto.by} stands, so the candidate cannot advance: record "hold" or "reject".`,
+    );
+  }
+  const base = {
+    timestamp: toIso(input.now),
+    submissionId: request.submissionId,
+    version: nextKindVersion(stageEntries, kinds),
+    candidateId: request.candidateId,
+    stageId: request.stageId,
+    interviewer: decidedBy,
+  };
+  const rows: LogEntry[] = categories.map((c) => ({
+    ...base,
+    kind: 'reconciled',
+    category: c.id,
+    score: request.reconciled[c.id],
+    note: '',
+  }));
+  rows.push({
+    ...base,
+    kind: 'decision',
+    category: '',
+    score: null,
+    note: encodeDecision(request.outcome, request.note),
+  });
+  return rows;
+}
+
+/**
+ * The row of a culture-fit veto. Returns [] when this submission ID is already recorded. Only a panel member
+ * who is not the hiring manager, and who has submitted their own scorecard for this stage, may veto.
+ */
+export function vetoEntries(input: {
+  entries: readonly LogEntry[];
+  request: RecordVetoRequest;
+  by: string;
+  hiringManager: string;
+  panel: readonly string[];
+  now: Date | string;
+}): LogEntry[] {
+  const { entries, request, by, hiringManager, panel } = input;
+  if (mayDecide(by, hiringManager)) {
+    throw new UserError(
+      'not-allowed',
+      'The hiring manager makes the decision and cannot veto it: the culture-fit veto belongs to the second interviewer.',
+    );
+  }
+  if (!includesEmail(panel, by)) {
+    throw new UserError(
+      'not-allowed',
+      `Only the candidate's second interviewer can record a culture-fit veto, and ${by} is not on this candidate's panel.`,
+    );
+  }
+  if (earlierSubmission(entries, request.submissionId, ['veto'], by, request.candidateId, request.stageId)) {
+    return [];
+  }
+  if (!hasSubmitted(entries, by, request.candidateId, request.stageId)) {
+    throw new UserError('not-allowed', 'Submit your own scorecard for this stage before recording a veto.');
+  }
+  const stageEntries = forStage(entries, request.candidateId, request.stageId);
+  return [
+    {
+      timestamp: toIso(input.now),
+      submissionId: request.submissionId,
+      version: nextKindVersion(stageEntries, ['veto']),
+      candidateId: request.candidateId,
+      stageId: request.stageId,
+      interviewer: by,
+      kind: 'veto',
+      category: VETO_SCOPE,
+      score: null,
+      note: request.reason,
+    },
+  ];
+}

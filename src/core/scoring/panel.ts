@@ -1,0 +1,95 @@
+/**
+ * The panel view: every interviewer's latest scores side by side, the divergent categories, the panel score per
+ * category (reconciled once set, else the mean), the pass decision in words, the decision and the veto, and what
+ * the viewer may do. Independence is enforced here: nobody but the hiring manager sees it before submitting.
+ */
+import type { PanelCategory, PanelDecision, PanelView } from '../contract';
+import { UserError } from '../errors';
+import type { PassRule } from '../process';
+import { decide, describeDecision, divergentCategories, mean } from '../rules';
+import { latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
+import { type Categories, type LogEntry, decodeDecision, forStage } from './log';
+import { hasSubmitted, latestScorecards } from './scorecards';
+
+/** The message shown to someone who asks for the panel before submitting their own scorecard. */
+export const PANEL_HIDDEN_MESSAGE =
+  "Submit your own scorecard first: others' scores stay hidden until you have.";
+
+/** Independence: the hiring manager sees the panel at any time; anyone else once they have submitted. */
+export function canSeePanel(
+  entries: readonly LogEntry[],
+  viewer: string,
+  hiringManager: string,
+  candidateId: string,
+  stageId: string,
+): boolean {
+  if (mayDecide(viewer, hiringManager)) return true;
+  return hasSubmitted(entries, viewer, candidateId, stageId);
+}
+
+export interface PanelInput {
+  entries: readonly LogEntry[];
+  candidateId: string;
+  stageId: string;
+  categories: Categories;
+  passRule: PassRule;
+  /** A category whose scores differ by more than this is flagged for discussion (the process's maxGap). */
+  maxGap: number;
+  viewer: string;
+  hiringManager: string;
+  /** The candidate's interviewers (Panel column). */
+  panel: readonly string[];
+}
+
+/**
+ * Every interviewer's latest scores side by side, divergent categories, the panel score per category
+ * (reconciled once set, else the mean), the pass decision in words, the decision and veto. Throws
+ * PANEL_HIDDEN_MESSAGE when the viewer may not see it yet.
+ */
+export function buildPanel(input: PanelInput): PanelView {
+  const { entries, candidateId, stageId, categories, viewer, hiringManager } = input;
+  if (!canSeePanel(entries, viewer, hiringManager, candidateId, stageId))
+    throw new UserError('scores-hidden', PANEL_HIDDEN_MESSAGE);
+  const stageEntries = forStage(entries, candidateId, stageId);
+  const interviewers = latestScorecards(stageEntries, candidateId, stageId);
+  const decisionRows = latestDecision(stageEntries);
+  const reconciled = new Map<string, number>();
+  let decision: PanelDecision | null = null;
+  for (const row of decisionRows ?? []) {
+    if (row.kind === 'reconciled' && row.score !== null) reconciled.set(row.category, row.score);
+    if (row.kind === 'decision') {
+      decision = { ...decodeDecision(row.note), decidedBy: row.interviewer, decidedAt: row.timestamp };
+    }
+  }
+  const grid = interviewers.map((card) => categories.map((c) => card.scores[c.id] ?? null));
+  const divergentIndexes = new Set(divergentCategories(grid, input.maxGap));
+  const panelCategories: PanelCategory[] = categories.map((c, index) => {
+    const scores = grid.map((row) => row[index]);
+    const present = scores.filter((s): s is number => s !== null);
+    const own = reconciled.get(c.id) ?? null;
+    return {
+      id: c.id,
+      name: c.name,
+      keyRisk: c.keyRisk,
+      scores,
+      gap: present.length < 2 ? null : Math.max(...present) - Math.min(...present),
+      divergent: divergentIndexes.has(index),
+      panelScore: own ?? mean(present),
+      reconciled: own,
+    };
+  });
+  const passDecision = decide(
+    panelCategories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
+    input.passRule,
+  );
+  return {
+    interviewers,
+    categories: panelCategories,
+    divergent: panelCategories.filter((c) => c.divergent).map((c) => c.name),
+    decision,
+    veto: standingVeto(stageEntries),
+    pass: { status: passDecision.status, summary: describeDecision(passDecision) },
+    canDecide: mayDecide(viewer, hiringManager),
+    canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
+  };
+}

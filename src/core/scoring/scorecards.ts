@@ -1,0 +1,207 @@
+/**
+ * Scorecards: checking a submission against the stage, the rows it is recorded as, versions (a revision is a
+ * new version; a retried submission is recorded once), and each interviewer's latest scorecard.
+ */
+import type {
+  OwnScorecard,
+  PanelInterviewer,
+  SubmitScorecardRequest,
+  SubmitScorecardResponse,
+} from '../contract';
+import { UserError } from '../errors';
+import type { Recommendation } from '../labels';
+import { normaliseEmail, sameEmail } from '../people';
+import {
+  type Categories,
+  type LogEntry,
+  bySubmission,
+  decodeRecommendation,
+  earlierSubmission,
+  encodeRecommendation,
+  forStage,
+  isScorecardKind,
+  latest,
+  toIso,
+} from './log';
+
+/**
+ * Checks a parsed submission against the stage's categories: every category scored, no unknown category in
+ * scores or notes. Throws an Error that names the categories.
+ */
+export function checkScorecard(
+  submission: Pick<SubmitScorecardRequest, 'scores' | 'notes'>,
+  categories: Categories,
+  stageName: string,
+): void {
+  const known = new Set(categories.map((c) => c.id));
+  for (const field of ['scores', 'notes'] as const) {
+    const unknown = Object.keys(submission[field]).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new UserError(
+        'invalid-request',
+        `Unknown ${unknown.length === 1 ? 'category' : 'categories'} ${unknown.map((u) => `"${u}"`).join(', ')} ` +
+          `in ${field}: the ${stageName} stage scores ${categories.map((c) => c.id).join(', ')}`,
+      );
+    }
+  }
+  const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(submission.scores, c.id));
+  if (missing.length > 0) {
+    throw new UserError(
+      'invalid-request',
+      `Score every category before submitting: missing ${missing.map((c) => c.name).join(', ')}`,
+    );
+  }
+}
+
+/** The rows of one scorecard: a `score` row per category, then the `recommendation` row. */
+export function scorecardEntries(
+  submission: SubmitScorecardRequest,
+  interviewer: string,
+  version: number,
+  now: Date | string,
+): LogEntry[] {
+  const base = {
+    timestamp: toIso(now),
+    submissionId: submission.submissionId,
+    version,
+    candidateId: submission.candidateId,
+    stageId: submission.stageId,
+    interviewer,
+  };
+  const rows: LogEntry[] = Object.entries(submission.scores).map(([category, score]) => ({
+    ...base,
+    kind: 'score',
+    category,
+    score,
+    note: submission.notes[category] ?? '',
+  }));
+  rows.push({
+    ...base,
+    kind: 'recommendation',
+    category: '',
+    score: null,
+    note: encodeRecommendation(submission.recommendation, submission.overallNote),
+  });
+  return rows;
+}
+
+/** The next scorecard version for this interviewer, candidate and stage: 1 for the first. */
+export function nextVersion(
+  entries: readonly LogEntry[],
+  candidateId: string,
+  stageId: string,
+  interviewer: string,
+): number {
+  let highest = 0;
+  for (const e of forStage(entries, candidateId, stageId)) {
+    if (isScorecardKind(e.kind) && sameEmail(e.interviewer, interviewer))
+      highest = Math.max(highest, e.version);
+  }
+  return highest + 1;
+}
+
+function toScorecard(rows: readonly LogEntry[]): PanelInterviewer {
+  const scores: Record<string, number> = {};
+  const notes: Record<string, string> = {};
+  let recommendation: Recommendation = 'no';
+  let overallNote = '';
+  for (const row of rows) {
+    if (row.kind === 'score' && row.score !== null) {
+      scores[row.category] = row.score;
+      if (row.note !== '') notes[row.category] = row.note;
+    } else if (row.kind === 'recommendation') {
+      ({ recommendation, overallNote } = decodeRecommendation(row.note));
+    }
+  }
+  const first = rows[0];
+  return {
+    email: first.interviewer,
+    version: first.version,
+    submittedAt: first.timestamp,
+    scores,
+    notes,
+    recommendation,
+    overallNote,
+  };
+}
+
+/** Per interviewer, their latest scorecard for this candidate and stage, in order of first submission. */
+export function latestScorecards(
+  entries: readonly LogEntry[],
+  candidateId: string,
+  stageId: string,
+): PanelInterviewer[] {
+  const byInterviewer = new Map<string, LogEntry[][]>();
+  for (const group of bySubmission(
+    forStage(entries, candidateId, stageId).filter((e) => isScorecardKind(e.kind)),
+  )) {
+    const key = normaliseEmail(group[0].interviewer);
+    const groups = byInterviewer.get(key);
+    if (groups) groups.push(group);
+    else byInterviewer.set(key, [group]);
+  }
+  const cards: PanelInterviewer[] = [];
+  for (const groups of byInterviewer.values()) {
+    const rows = latest(groups);
+    if (rows) cards.push(toScorecard(rows));
+  }
+  return cards;
+}
+
+/** The viewer's own latest scorecard, as the sidebar pre-fills it; null before their first submission. */
+export function ownScorecard(
+  entries: readonly LogEntry[],
+  candidateId: string,
+  stageId: string,
+  viewer: string,
+): OwnScorecard | null {
+  const mine = latestScorecards(entries, candidateId, stageId).find((card) => sameEmail(card.email, viewer));
+  if (!mine) return null;
+  const { email: _email, ...rest } = mine;
+  return rest;
+}
+
+/** Whether the person has submitted a scorecard for this candidate and stage. */
+export function hasSubmitted(
+  entries: readonly LogEntry[],
+  viewer: string,
+  candidateId: string,
+  stageId: string,
+): boolean {
+  return forStage(entries, candidateId, stageId).some(
+    (e) => isScorecardKind(e.kind) && sameEmail(e.interviewer, viewer),
+  );
+}
+
+/**
+ * Handles a parsed scorecard submission: checks it against the stage's categories, and returns the rows to
+ * append (none when this submission ID is already recorded) with the response for the sidebar.
+ */
+export function planScorecard(input: {
+  entries: readonly LogEntry[];
+  submission: SubmitScorecardRequest;
+  interviewer: string;
+  categories: Categories;
+  stageName: string;
+  now: Date | string;
+}): { append: LogEntry[]; response: SubmitScorecardResponse } {
+  const { entries, submission, interviewer } = input;
+  const first = earlierSubmission(
+    entries,
+    submission.submissionId,
+    ['score', 'recommendation'],
+    interviewer,
+    submission.candidateId,
+    submission.stageId,
+  );
+  if (first) {
+    return {
+      append: [],
+      response: { version: first.version, submittedAt: first.timestamp, duplicate: true },
+    };
+  }
+  checkScorecard(submission, input.categories, input.stageName);
+  const version = nextVersion(entries, submission.candidateId, submission.stageId, interviewer);
+  const append = scorecardEntries(submission, interviewer, version, input.now);
+  return { append, response: { version, submittedAt: append[0].timestamp, duplicate: false } };
+}
