@@ -24,13 +24,11 @@ import {
   type CandidateFormulaColumns,
   type ServiceLevelTable,
   daysInStageFormula,
-  lookupByIdFormula,
   nextStepDueFormula,
   overdueFormula,
   repairRowFormulas,
 } from './formulas';
 import type { Workbook } from './registry';
-import type { StageLayout } from './stage-sheet';
 import {
   type SheetTable,
   duplicateHeaderProblems,
@@ -203,11 +201,12 @@ function formatCandidates(layout: CandidatesLayout, width: number): void {
   sheet.setColumnWidth(columns.panel + 1, 220);
 }
 
-/** The computed columns: one ARRAYFORMULA each in the first data row. */
+/**
+ * The computed columns of the sheet's own: one ARRAYFORMULA each in the first data row. (The per-stage average
+ * and result columns read the scorecard sheets; set-up wires those.)
+ */
 export function candidateFormulas(
-  ctx: SetupContext,
   layout: CandidatesLayout,
-  stages: readonly StageLayout[],
   serviceLevels: ServiceLevelTable,
 ): [CandidatesKey, string][] {
   const { columns, firstRow } = layout;
@@ -219,29 +218,11 @@ export function candidateFormulas(
     inStageSince: columns.inStageSince,
     nextStepDue: columns.nextStepDue,
   };
-  const formulas: [CandidatesKey, string][] = [
+  return [
     ['nextStepDue', nextStepDueFormula(c, firstRow, last, serviceLevels)],
     ['overdue', overdueFormula(c, firstRow, last)],
     ['daysInStage', daysInStageFormula(c, firstRow, last)],
   ];
-  for (const stage of stages) {
-    const target = (column: number) => ({
-      sheetName: stage.sheet.getName(),
-      idColumn: stage.columns.id,
-      valueColumn: column,
-      firstRow: stage.firstRow,
-      lastRow: stage.lastRow,
-    });
-    formulas.push([
-      `average:${stage.stage.id}`,
-      lookupByIdFormula(columns.id, firstRow, last, target(stage.columns.average)),
-    ]);
-    formulas.push([
-      `result:${stage.stage.id}`,
-      lookupByIdFormula(columns.id, firstRow, last, target(stage.columns.passes)),
-    ]);
-  }
-  return formulas;
 }
 
 export function repairCandidateFormulas(

@@ -11,6 +11,7 @@ import {
   assignCandidateIds,
   candidateFormulas,
   colourCandidateResults,
+  type CandidatesKey,
   type CandidatesLayout,
   inspectCandidates,
   repairCandidateFormulas,
@@ -20,7 +21,10 @@ import {
 import type { SetupContext } from './context';
 import { UserError } from '../core/errors';
 import { type SheetBuilders, Workbook } from './registry';
+import { lookupByIdFormula } from './formulas';
 import {
+  type StageColumnKey,
+  type StageLayout,
   inspectStageSheet,
   invalidScoreNotes,
   readStageLayout,
@@ -152,12 +156,17 @@ export function setUpWorkbook(
   // 2. Write, in the order the formulas refer to each other.
   workbook.state.processId = process.id;
   const candidatesLayout = writeCandidatesStructure(ctx, candidates);
-  const stageLayouts = stages.map((state, i) => writeStageSheet(ctx, state, i + 2, candidatesLayout));
+  const stageLayouts = stages.map((state, i) =>
+    writeStageSheet(ctx, state, i + 2, (layout) => nameFromCandidates(layout, candidatesLayout)),
+  );
   const pipelineSheet = ensurePipelineSheet(ctx, pipeline);
   repairCandidateFormulas(
     ctx,
     candidatesLayout,
-    candidateFormulas(ctx, candidatesLayout, stageLayouts, serviceLevelTable(ctx, pipelineSheet.sheet)),
+    [
+      ...candidateFormulas(candidatesLayout, serviceLevelTable(ctx, pipelineSheet.sheet)),
+      ...stageResultsOnCandidates(candidatesLayout, stageLayouts),
+    ],
     !candidates.sheet,
   );
   colourCandidateResults(ctx, candidatesLayout, !candidates.sheet);
@@ -189,6 +198,43 @@ export function setUpWorkbook(
       ? [...notes.slice(0, MAX_NOTES), `…and ${notes.length - MAX_NOTES} more.`]
       : notes;
   return { firstRun, process, repairs: ctx.repairs, notes: shown, candidatesWithNewIds: assigned };
+}
+
+// ---- Formulas that read across sheets: set-up wires them, so neither sheet module depends on the other.
+
+/** A scorecard sheet's Name column, looked up by ID on Candidates (VLOOKUP reads left to right: only while Name stays right of ID). */
+function nameFromCandidates(stage: StageLayout, candidates: CandidatesLayout): [StageColumnKey, string][] {
+  if (candidates.columns.name < candidates.columns.id) return [];
+  const formula = lookupByIdFormula(stage.columns.id, stage.firstRow, stage.lastRow, {
+    sheetName: candidates.sheet.getName(),
+    idColumn: candidates.columns.id,
+    valueColumn: candidates.columns.name,
+    firstRow: candidates.firstRow,
+    lastRow: candidates.lastRow,
+  });
+  return [['name', formula]];
+}
+
+/** Per stage, the Candidates sheet's average and result columns, looked up by ID on the stage's scorecard sheet. */
+function stageResultsOnCandidates(
+  candidates: CandidatesLayout,
+  stages: readonly StageLayout[],
+): [CandidatesKey, string][] {
+  const { columns, firstRow } = candidates;
+  return stages.flatMap((stage): [CandidatesKey, string][] => {
+    const lookup = (column: number) =>
+      lookupByIdFormula(columns.id, firstRow, candidates.lastRow, {
+        sheetName: stage.sheet.getName(),
+        idColumn: stage.columns.id,
+        valueColumn: column,
+        firstRow: stage.firstRow,
+        lastRow: stage.lastRow,
+      });
+    return [
+      [`average:${stage.stage.id}`, lookup(stage.columns.average)],
+      [`result:${stage.stage.id}`, lookup(stage.columns.passes)],
+    ];
+  });
 }
 
 /** A named range per table (Data ▸ Named ranges), so formulas and people can refer to them by name. */

@@ -8,15 +8,7 @@ import type { ScoringCategory, Stage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
 import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
 import { UserError } from '../core/errors';
-import type { CandidatesLayout } from './candidates-sheet';
-import {
-  averageFormula,
-  lookupByIdFormula,
-  passesFormula,
-  reasonFormula,
-  repairRowFormulas,
-  type ScoreBlock,
-} from './formulas';
+import { averageFormula, passesFormula, reasonFormula, repairRowFormulas, type ScoreBlock } from './formulas';
 import {
   type SheetTable,
   duplicateHeaderProblems,
@@ -102,12 +94,15 @@ export interface StageLayout {
   readonly block: ScoreBlock;
 }
 
+/** Formulas of a stage sheet that read another sheet (set-up wires them: the Name looked up on Candidates). */
+export type CrossSheetFormulas = (layout: StageLayout) => readonly [StageColumnKey, string][];
+
 /** Creates or repairs the sheet's structure. IDs are synced separately (syncStageIds). */
 export function writeStageSheet(
   ctx: SetupContext,
   state: StageSheetState,
   index: number,
-  candidates: CandidatesLayout,
+  crossSheet: CrossSheetFormulas,
 ): StageLayout {
   const { stage } = state;
   const categories = ctx.rubric.stages[stage.id] ?? stage.categories;
@@ -185,7 +180,7 @@ export function writeStageSheet(
 
   if (created || ctx.rewriteKeyRisk) writeKeyRiskRow(layout);
   repairValidations(ctx, layout, created);
-  repairFormulas(ctx, layout, candidates, created);
+  repairFormulas(ctx, layout, crossSheet(layout), created);
   if (created) formatStageSheet(layout);
   applyStageColouring(ctx, layout, created);
   ctx.workbook.spreadsheet.setNamedRange(
@@ -261,44 +256,20 @@ function countMissing(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null
   return missing;
 }
 
-function expectedFormulas(
-  ctx: SetupContext,
-  layout: StageLayout,
-  candidates: CandidatesLayout,
-): [StageColumnKey, string][] {
-  const names: [StageColumnKey, string][] =
-    // VLOOKUP reads left to right: the name can be looked up while Name stays right of ID on Candidates.
-    candidates.columns.name > candidates.columns.id
-      ? [
-          [
-            'name',
-            lookupByIdFormula(layout.columns.id, layout.firstRow, layout.lastRow, {
-              sheetName: candidates.sheet.getName(),
-              idColumn: candidates.columns.id,
-              valueColumn: candidates.columns.name,
-              firstRow: candidates.firstRow,
-              lastRow: candidates.lastRow,
-            }),
-          ],
-        ]
-      : [];
-  return [
-    ...names,
-    ['average', averageFormula(layout.block)],
-    ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
-    ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
-  ];
-}
-
 /** Formulas sit in the first data row only; each is compared with what it should be and rewritten if not. */
 function repairFormulas(
   ctx: SetupContext,
   layout: StageLayout,
-  candidates: CandidatesLayout,
+  crossSheet: readonly [StageColumnKey, string][],
   created: boolean,
 ): void {
   const specs = stageColumns(layout.categories);
-  const placed = expectedFormulas(ctx, layout, candidates).map(([key, formula]) => ({
+  const own: [StageColumnKey, string][] = [
+    ['average', averageFormula(layout.block)],
+    ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
+    ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
+  ];
+  const placed = [...crossSheet, ...own].map(([key, formula]) => ({
     column: layout.columns[key],
     header: specs.find((s) => s.key === key)?.header ?? key,
     formula,
