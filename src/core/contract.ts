@@ -6,7 +6,7 @@
  * constants and labels both sides use as values (limits, recommendations, outcomes) are in core/labels.ts.
  *
  * Identity is never part of a request: the interviewer, decider or veto holder is the signed-in account
- * (Session on the server), so a request carrying an "interviewer" field is rejected as an unknown field.
+ * (Apps Script's Session service on the server), so a request carrying an "interviewer" field is rejected as an unknown field.
  */
 import * as z from 'zod/mini';
 import { UserError } from './errors';

@@ -6,7 +6,7 @@
  */
 import type { Process, Stage } from '../core/process';
 import { readCandidates } from '../sheets/candidates-sheet';
-import type { Workbook } from '../sheets/registry';
+import type { Workbook } from '../sheets/workbook';
 import type { DocResult } from './batch';
 
 /** A value read from a cell, made safe to write back: text that looks like a formula stays text. */

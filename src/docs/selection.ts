@@ -9,7 +9,7 @@ import type { Process } from '../core/process';
 import type { ColumnSpec } from '../core/table';
 import { type CandidatesLayout } from '../sheets/candidates-sheet';
 import { UserError } from '../core/errors';
-import type { Workbook } from '../sheets/registry';
+import type { Workbook } from '../sheets/workbook';
 import { readSheetValues, tableFromValues } from '../sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -8,7 +8,7 @@ import { describePassRule } from '../core/rules';
 import { columnLetter } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
-import type { Workbook } from './registry';
+import type { Workbook } from './workbook';
 import { appliedRubric, requireProcess, setUpWorkbook } from './setup';
 import { inspectStageSheet, stageColumns } from './stage-sheet';
 import { readSheetValues, tableFromValues } from './table';

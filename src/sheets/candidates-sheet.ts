@@ -18,7 +18,7 @@ import { isBlank } from '../core/cells';
 import { normaliseEmail } from '../core/people';
 import { type Process, findStage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
-import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
+import { COLOURS, SHEET_NAMES, type SetupContext, lastGridRow, repaired } from './context';
 import { UserError } from '../core/errors';
 import {
   type CandidateFormulaColumns,
@@ -28,7 +28,7 @@ import {
   overdueFormula,
   repairRowFormulas,
 } from './formulas';
-import type { Workbook } from './registry';
+import type { Workbook } from './workbook';
 import {
   type SheetTable,
   duplicateHeaderProblems,
@@ -92,7 +92,8 @@ export interface CandidatesLayout {
   readonly sheet: Sheet;
   readonly headerRow: number;
   readonly firstRow: number;
-  readonly lastRow: number;
+  /** The sheet's last row, empty or not: formulas, validation and colouring reach it. */
+  readonly lastGridRow: number;
   readonly columns: Readonly<Record<CandidatesKey, number>>;
 }
 
@@ -137,7 +138,7 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
     sheet,
     headerRow,
     firstRow: headerRow + 1,
-    lastRow: lastRow(sheet),
+    lastGridRow: lastGridRow(sheet),
     columns,
   };
 
@@ -148,7 +149,7 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
 
 function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout, created: boolean): void {
   const { sheet, columns, firstRow } = layout;
-  const rows = layout.lastRow - firstRow + 1;
+  const rows = layout.lastGridRow - firstRow + 1;
   const stageNames = ctx.process.stages.map((s) => s.name);
   const rules: [CandidatesKey, string[], string][] = [
     ['stage', stageNames, 'Pick the stage the candidate is in now.'],
@@ -181,7 +182,7 @@ function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout,
 
 function formatCandidates(layout: CandidatesLayout, width: number): void {
   const { sheet, headerRow, firstRow, columns } = layout;
-  const rows = layout.lastRow - firstRow + 1;
+  const rows = layout.lastGridRow - firstRow + 1;
   sheet.setFrozenRows(headerRow);
   sheet.setFrozenColumns(2);
   sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setWrap(true);
@@ -210,7 +211,7 @@ export function candidateFormulas(
   serviceLevels: ServiceLevelTable,
 ): [CandidatesKey, string][] {
   const { columns, firstRow } = layout;
-  const last = layout.lastRow;
+  const last = layout.lastGridRow;
   const c: CandidateFormulaColumns = {
     id: columns.id,
     stage: columns.stage,
@@ -246,7 +247,7 @@ export function colourCandidateResults(ctx: SetupContext, layout: CandidatesLayo
   const wanted = ctx.process.stages.length * 2 + 1;
   if (!created && existing.length >= wanted) return;
   if (!created) repaired(ctx, `Restored the pass/fail and overdue colouring on "${sheet.getName()}".`);
-  const rows = layout.lastRow - firstRow + 1;
+  const rows = layout.lastGridRow - firstRow + 1;
   const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   for (const stage of ctx.process.stages) {
     const column = columns[`result:${stage.id}`];
@@ -358,7 +359,7 @@ export function readCandidates(
     sheet,
     headerRow: table.headerRow,
     firstRow: table.headerRow + 1,
-    lastRow: lastRow(sheet),
+    lastGridRow: lastGridRow(sheet),
     columns,
   };
   const rows = table.rows.map((r) => [...r]);

@@ -4,7 +4,7 @@
  */
 import type { Process, Stage } from '../core/process';
 import type { AppliedRubric } from '../core/rubric';
-import type { Workbook } from './registry';
+import type { Workbook } from './workbook';
 
 export interface SetupContext {
   readonly workbook: Workbook;
@@ -44,7 +44,10 @@ export const COLOURS = {
   keyRisk: '#fce8e6',
 } as const;
 
-/** Rows a formula or validation covers: from the first data row to the sheet's last row. */
-export function lastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+/**
+ * The sheet's last row, empty or not (getMaxRows, not getLastRow): the formulas, validation and colouring of a table
+ * reach it, so rows a user types below the last candidate are covered.
+ */
+export function lastGridRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
   return sheet.getMaxRows();
 }

@@ -8,7 +8,7 @@ import { normaliseEmail } from '../core/people';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
-import type { Workbook } from './registry';
+import type { Workbook } from './workbook';
 import { LOG_HEADERS } from './support-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,8 +44,8 @@ export interface ScoreLog {
   /** 0-based column of each field, found by header. */
   readonly columns: Readonly<Record<LogKey, number>>;
   readonly width: number;
-  /** Last row that holds anything (1 = header only). */
-  readonly lastRow: number;
+  /** The last row that holds anything (1 = the header only): new rows go below it. */
+  readonly lastUsedRow: number;
 }
 
 export function readScoreLog(workbook: Workbook): ScoreLog {
@@ -78,14 +78,14 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
       note: String(row[c.note] ?? ''),
     });
   }
-  return { sheet, entries, columns: c, width: values[0].length, lastRow: values.length };
+  return { sheet, entries, columns: c, width: values[0].length, lastUsedRow: values.length };
 }
 
 /** Appends rows after the last one in one write; the cells are plain text so a note "=1+1" stays text. */
 export function appendToScoreLog(log: ScoreLog, rows: readonly LogEntry[]): void {
   if (rows.length === 0) return;
   const { sheet, columns, width } = log;
-  const first = log.lastRow + 1;
+  const first = log.lastUsedRow + 1;
   const missing = first + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   const values = rows.map((entry) => {

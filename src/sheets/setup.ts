@@ -3,7 +3,7 @@
  * lists each repair. Everything is read and checked before anything is written, so a workbook Scorecard cannot
  * repair is left exactly as it was, with a message naming each problem.
  */
-import { DEFAULT_PRESET_ID, type PresetCatalog } from '../core/presets/catalog';
+import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import type { Process } from '../core/process';
 import { type AppliedRubric, RUBRIC_COLUMNS, rubricFromProcess } from '../core/rubric';
 import { TEMPLATE_HEADERS } from '../core/templates/template';
@@ -20,7 +20,7 @@ import {
 } from './candidates-sheet';
 import type { SetupContext } from './context';
 import { UserError } from '../core/errors';
-import { type SheetBuilders, Workbook } from './registry';
+import type { Workbook } from './workbook';
 import { lookupByIdFormula } from './formulas';
 import {
   type StageColumnKey,
@@ -32,7 +32,6 @@ import {
   writeStageSheet,
 } from './stage-sheet';
 import type { SheetKey } from './state';
-import { DocumentState } from './state';
 import {
   LOG_HEADERS,
   PIPELINE_HEADERS,
@@ -56,15 +55,6 @@ export interface SetupResult {
 }
 
 const MAX_NOTES = 10;
-
-export function openWorkbook(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  properties: GoogleAppsScript.Properties.Properties,
-  app: SheetBuilders,
-  presets: () => PresetCatalog,
-): Workbook {
-  return new Workbook(spreadsheet, new DocumentState(properties), app, presets);
-}
 
 /** The process a workbook runs, or undefined before the first setup. */
 export function workbookProcess(workbook: Workbook): Process | undefined {
@@ -183,7 +173,7 @@ export function setUpWorkbook(
   writeLogSheet(ctx, log);
   writeAboutSheet(ctx, about, stageLayouts);
   nameTables(workbook, candidatesLayout);
-  workbook.state.candidatesRowsCovered = candidatesLayout.lastRow;
+  workbook.state.candidatesRowsCovered = candidatesLayout.lastGridRow;
   workbook.state.setRubric(ctx.rubric);
   workbook.state.save();
 
@@ -205,12 +195,12 @@ export function setUpWorkbook(
 /** A scorecard sheet's Name column, looked up by ID on Candidates (VLOOKUP reads left to right: only while Name stays right of ID). */
 function nameFromCandidates(stage: StageLayout, candidates: CandidatesLayout): [StageColumnKey, string][] {
   if (candidates.columns.name < candidates.columns.id) return [];
-  const formula = lookupByIdFormula(stage.columns.id, stage.firstRow, stage.lastRow, {
+  const formula = lookupByIdFormula(stage.columns.id, stage.firstRow, stage.lastGridRow, {
     sheetName: candidates.sheet.getName(),
     idColumn: candidates.columns.id,
     valueColumn: candidates.columns.name,
     firstRow: candidates.firstRow,
-    lastRow: candidates.lastRow,
+    lastRow: candidates.lastGridRow,
   });
   return [['name', formula]];
 }
@@ -223,12 +213,12 @@ function stageResultsOnCandidates(
   const { columns, firstRow } = candidates;
   return stages.flatMap((stage): [CandidatesKey, string][] => {
     const lookup = (column: number) =>
-      lookupByIdFormula(columns.id, firstRow, candidates.lastRow, {
+      lookupByIdFormula(columns.id, firstRow, candidates.lastGridRow, {
         sheetName: stage.sheet.getName(),
         idColumn: stage.columns.id,
         valueColumn: column,
         firstRow: stage.firstRow,
-        lastRow: stage.lastRow,
+        lastRow: stage.lastGridRow,
       });
     return [
       [`average:${stage.stage.id}`, lookup(stage.columns.average)],

@@ -6,7 +6,7 @@
 import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
 import { type ColumnSpec, cellName, columnLetter } from '../core/table';
-import { COLOURS, type SetupContext, lastRow, repaired, stageSheetName } from './context';
+import { COLOURS, type SetupContext, lastGridRow, repaired, stageSheetName } from './context';
 import { UserError } from '../core/errors';
 import { averageFormula, passesFormula, reasonFormula, repairRowFormulas, type ScoreBlock } from './formulas';
 import {
@@ -88,7 +88,8 @@ export interface StageLayout {
   readonly stage: Stage;
   readonly headerRow: number;
   readonly firstRow: number;
-  readonly lastRow: number;
+  /** The sheet's last row, empty or not: formulas, validation and colouring reach it. */
+  readonly lastGridRow: number;
   readonly columns: Readonly<Record<StageColumnKey, number>>;
   readonly categories: readonly ScoringCategory[];
   readonly block: ScoreBlock;
@@ -155,28 +156,8 @@ export function writeStageSheet(
     sheet.getRange(headerRow, 1, 1, header.length).setValues([header]);
   }
 
-  const firstCategory = columns[`category:${categories[0].id}`];
-  const lastCategory = firstCategory + categories.length - 1;
-  const last = lastRow(sheet);
-  const block: ScoreBlock = {
-    firstCategoryColumn: firstCategory,
-    lastCategoryColumn: lastCategory,
-    keyRiskRow: headerRow - 1,
-    headerRow,
-    firstRow: headerRow + 1,
-    lastRow: last,
-    idColumn: columns.id,
-  };
-  const layout: StageLayout = {
-    sheet,
-    stage,
-    headerRow,
-    firstRow: headerRow + 1,
-    lastRow: last,
-    columns,
-    categories,
-    block,
-  };
+  const layout = stageLayout(sheet, stage, headerRow, columns, categories);
+  const last = layout.lastGridRow;
 
   if (created || ctx.rewriteKeyRisk) writeKeyRiskRow(layout);
   repairValidations(ctx, layout, created);
@@ -380,30 +361,29 @@ export function readStageLayout(
     );
   }
   const columns = table.layout.columns as Record<StageColumnKey, number>;
+  return { layout: stageLayout(sheet, stage, table.headerRow, columns, categories), rows: table.rows };
+}
+
+/** Where everything is, from the header row and the columns found in it. */
+function stageLayout(
+  sheet: Sheet,
+  stage: Stage,
+  headerRow: number,
+  columns: Readonly<Record<StageColumnKey, number>>,
+  categories: readonly ScoringCategory[],
+): StageLayout {
   const first = columns[`category:${categories[0].id}`];
-  const last = lastRow(sheet);
+  const last = lastGridRow(sheet);
   const block: ScoreBlock = {
     firstCategoryColumn: first,
     lastCategoryColumn: first + categories.length - 1,
-    keyRiskRow: table.headerRow - 1,
-    headerRow: table.headerRow,
-    firstRow: table.headerRow + 1,
+    keyRiskRow: headerRow - 1,
+    headerRow,
+    firstRow: headerRow + 1,
     lastRow: last,
     idColumn: columns.id,
   };
-  return {
-    layout: {
-      sheet,
-      stage,
-      headerRow: table.headerRow,
-      firstRow: table.headerRow + 1,
-      lastRow: last,
-      columns,
-      categories,
-      block,
-    },
-    rows: table.rows,
-  };
+  return { sheet, stage, headerRow, firstRow: headerRow + 1, lastGridRow: last, columns, categories, block };
 }
 
 /** Score cells holding something that is not a score (pasted text, 0, 7…), named by cell. */

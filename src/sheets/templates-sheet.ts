@@ -12,7 +12,7 @@ import {
 } from '../core/templates/template';
 import { SHEET_NAMES } from './context';
 import { type CellProblem, UserError } from '../core/errors';
-import type { Workbook } from './registry';
+import type { Workbook } from './workbook';
 import { findHeaderRow, readSheetValues } from './table';
 
 /** Longest list of problems shown in one message. */

@@ -1,10 +1,10 @@
 /**
  * The Apps Script services the add-on uses, gathered in src/main.ts (the only file that names the globals)
- * and handed to the UI layer. Tests get the same objects from the in-memory runtime.
+ * and handed to the UI layer, and the workbook they open. Tests get the same objects from the in-memory runtime.
  */
 import type { PresetCatalog } from '../core/presets/catalog';
 import type { DriveFiles } from '../docs/folder';
-import type { SheetBuilders } from '../sheets/registry';
+import { type SheetBuilders, type Workbook, openWorkbook } from '../sheets/workbook';
 
 export interface Services {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,4 +26,9 @@ export interface Services {
    * workbook's folder; undefined when the service is not enabled for the script.
    */
   readonly drive?: DriveFiles;
+}
+
+/** The workbook of the spreadsheet these services act on. */
+export function workbookFor(services: Services): Workbook {
+  return openWorkbook(services.spreadsheet, services.documentProperties, services.builders, services.presets);
 }

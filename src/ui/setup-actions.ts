@@ -6,16 +6,12 @@ import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import { applyRubricChanges } from '../sheets/apply-rubric';
 import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
 import { UserError } from '../core/errors';
-import { afterNewCandidates, openWorkbook, setUpWorkbook, workbookProcess } from '../sheets/setup';
+import { afterNewCandidates, setUpWorkbook, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
 import { addMenu, documentMenuEntries, menuLayout } from './menu';
-import type { Services } from './services';
+import { type Services, workbookFor } from './services';
 
 const TITLE = 'Scorecard';
-
-export function workbookFor(services: Services) {
-  return openWorkbook(services.spreadsheet, services.documentProperties, services.builders, services.presets);
-}
 
 /** Asks which preset to use; undefined when the user cancels. */
 function askForPreset(services: Services): string | undefined {
@@ -104,7 +100,7 @@ export function assignIdsOnEdit(services: Services, editedSheetId: number): void
     const { layout, rows } = readCandidates(workbook, process);
     const { assigned, ids } = assignCandidateIds({ workbook, process, now: services.now() }, layout, rows);
     if (assigned === 0) return;
-    afterNewCandidates(workbook, process, ids, layout.lastRow, services.now());
+    afterNewCandidates(workbook, process, ids, layout.lastGridRow, services.now());
     workbook.state.save();
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The server side of the Score candidate sidebar. Every call parses its payload with the shared zod contract
- * (the client can send anything), takes the interviewer's identity from the session (never from the payload),
- * reads each table once, and writes under the document lock. Independence is enforced here, not in the page.
+ * (the client can send anything), takes the interviewer's identity from the signed-in account (never from the
+ * payload), reads each table once, and writes under the document lock. Independence is enforced here, not in
+ * the page.
  */
 import { type Candidate, text } from '../core/candidates';
 import {
@@ -19,26 +20,26 @@ import { UserError } from '../core/errors';
 import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
-import type { Workbook } from '../sheets/registry';
+import type { Workbook } from '../sheets/workbook';
 import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
-import type { Services } from './services';
-import { workbookFor } from './setup-actions';
+import { type Services, workbookFor } from './services';
 
 export const NO_EMAIL_MESSAGE =
   'Scorecard cannot see the email of your Google account here, so it cannot record whose scorecard this is. ' +
   'Sign in with your work account, or ask the spreadsheet owner to share the sheet with that account.';
 
-interface Session {
+/** The workbook as the signed-in viewer opens it for one sidebar call. */
+interface ViewerWorkbook {
   readonly workbook: Workbook;
   /** The process as the workbook applies it: its stages carry the applied rubric's categories and pass rule. */
   readonly process: Process;
   readonly viewer: string;
 }
 
-function open(services: Services): Session {
+function openForViewer(services: Services): ViewerWorkbook {
   const viewer = normaliseEmail(services.activeUserEmail());
   if (!viewer) throw new UserError('not-allowed', NO_EMAIL_MESSAGE);
   const workbook = workbookFor(services);
@@ -46,10 +47,10 @@ function open(services: Services): Session {
 }
 
 function findCandidate(
-  session: Session,
+  opened: ViewerWorkbook,
   candidateId: string,
 ): { candidate: Candidate; layout: CandidatesLayout } {
-  const { candidates, layout } = readCandidates(session.workbook, session.process);
+  const { candidates, layout } = readCandidates(opened.workbook, opened.process);
   const candidate = candidates.find((c) => c.id === candidateId.trim());
   if (!candidate)
     throw new UserError(
@@ -60,13 +61,13 @@ function findCandidate(
 }
 
 /** The candidate in the row the user selected, on Candidates or on a scorecard sheet. */
-function selectedCandidate(services: Services, session: Session): Candidate {
+function selectedCandidate(services: Services, opened: ViewerWorkbook): Candidate {
   const range = services.spreadsheet.getActiveRange();
   const sheetId = range?.getSheet().getSheetId();
-  const state = session.workbook.state;
+  const state = opened.workbook.state;
   const row = range?.getRow() ?? 0;
   if (sheetId !== undefined && sheetId === state.sheetId('candidates')) {
-    let { candidates, layout, rows } = readCandidates(session.workbook, session.process);
+    let { candidates, layout, rows } = readCandidates(opened.workbook, opened.process);
     if (row <= layout.headerRow)
       throw new UserError(
         'invalid-selection',
@@ -77,11 +78,11 @@ function selectedCandidate(services: Services, session: Session): Candidate {
     if (!candidate && text(nameCell)) {
       // A candidate typed in before the onEdit trigger could run: give them their ID now.
       withDocumentLock(services, () => {
-        const { ids } = assignCandidateIds({ ...session, now: services.now() }, layout, rows);
-        afterNewCandidates(session.workbook, session.process, ids, layout.lastRow, services.now());
-        session.workbook.state.save();
+        const { ids } = assignCandidateIds({ ...opened, now: services.now() }, layout, rows);
+        afterNewCandidates(opened.workbook, opened.process, ids, layout.lastGridRow, services.now());
+        opened.workbook.state.save();
       });
-      ({ candidates, layout, rows } = readCandidates(session.workbook, session.process));
+      ({ candidates, layout, rows } = readCandidates(opened.workbook, opened.process));
       candidate = candidates.find((c) => c.row === row);
     }
     if (!candidate)
@@ -91,16 +92,16 @@ function selectedCandidate(services: Services, session: Session): Candidate {
       );
     return candidate;
   }
-  const stage = session.process.stages.find((s) => state.sheetId(`stage.${s.id}`) === sheetId);
+  const stage = opened.process.stages.find((s) => state.sheetId(`stage.${s.id}`) === sheetId);
   if (stage) {
-    const { layout, rows } = readStageLayout(session.workbook, stage, stage.categories);
+    const { layout, rows } = readStageLayout(opened.workbook, stage, stage.categories);
     const id = row >= layout.firstRow ? text(rows[row - layout.firstRow]?.[layout.columns.id]) : '';
     if (!id)
       throw new UserError(
         'invalid-selection',
         'Select a candidate’s row (one with an ID) on this scorecard sheet, then open the sidebar again.',
       );
-    return findCandidate(session, id).candidate;
+    return findCandidate(opened, id).candidate;
   }
   throw new UserError(
     'invalid-selection',
@@ -109,7 +110,7 @@ function selectedCandidate(services: Services, session: Session): Candidate {
 }
 
 function panelFor(
-  session: Session,
+  opened: ViewerWorkbook,
   candidate: Candidate,
   stage: Stage,
   entries: readonly LogEntry[],
@@ -119,9 +120,9 @@ function panelFor(
     candidateId: candidate.id,
     stageId: stage.id,
     categories: stage.categories,
-    passRule: session.process.passRule,
-    maxGap: session.process.decision.maxGap,
-    viewer: session.viewer,
+    passRule: opened.process.passRule,
+    maxGap: opened.process.decision.maxGap,
+    viewer: opened.viewer,
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
   });
@@ -129,33 +130,33 @@ function panelFor(
 
 export function getScoringContext(services: Services, payload: unknown): ScoringContext {
   const request = parseRequest('getScoringContext', payload ?? {});
-  const session = open(services);
+  const opened = openForViewer(services);
   const candidate = request.candidateId
-    ? findCandidate(session, request.candidateId).candidate
-    : selectedCandidate(services, session);
-  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
-  const { entries } = readScoreLog(session.workbook);
+    ? findCandidate(opened, request.candidateId).candidate
+    : selectedCandidate(services, opened);
+  const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+  const { entries } = readScoreLog(opened.workbook);
   return buildScoringContext({
     candidate,
-    stages: session.process.stages,
+    stages: opened.process.stages,
     stage,
-    passRule: session.process.passRule,
+    passRule: opened.process.passRule,
     entries,
-    viewer: session.viewer,
+    viewer: opened.viewer,
   });
 }
 
 export function submitScorecard(services: Services, payload: unknown): SubmitScorecardResponse {
   const request = parseRequest('submitScorecard', payload);
-  const session = open(services);
+  const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
-    const log = readScoreLog(session.workbook);
+    const { candidate } = findCandidate(opened, request.candidateId);
+    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+    const log = readScoreLog(opened.workbook);
     const plan = planScorecard({
       entries: log.entries,
       submission: request,
-      interviewer: session.viewer,
+      interviewer: opened.viewer,
       categories: stage.categories,
       stageName: stage.name,
       now: services.now(),
@@ -167,10 +168,10 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
 
 export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
-  const session = open(services);
-  const { candidate } = findCandidate(session, request.candidateId);
-  const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
-  return panelFor(session, candidate, stage, readScoreLog(session.workbook).entries);
+  const opened = openForViewer(services);
+  const { candidate } = findCandidate(opened, request.candidateId);
+  const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+  return panelFor(opened, candidate, stage, readScoreLog(opened.workbook).entries);
 }
 
 /**
@@ -180,58 +181,58 @@ export function getPanel(services: Services, payload: unknown): PanelView {
  */
 export function recordDecision(services: Services, payload: unknown): PanelView {
   const request = parseRequest('recordDecision', payload);
-  const session = open(services);
+  const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate, layout } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
+    const { candidate, layout } = findCandidate(opened, request.candidateId);
+    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
     const categories = stage.categories;
-    const log = readScoreLog(session.workbook);
+    const log = readScoreLog(opened.workbook);
     const rows = decisionEntries({
       entries: log.entries,
       request,
-      decidedBy: session.viewer,
+      decidedBy: opened.viewer,
       hiringManager: candidate.hiringManager,
       categories,
       now: services.now(),
     });
     if (rows.length > 0) {
       appendToScoreLog(log, rows);
-      writeReconciledScores(session, stage, candidate.id, request.reconciled);
-      moveCandidate(session, services.now(), layout, candidate, stage, request.outcome);
+      writeReconciledScores(opened, stage, candidate.id, request.reconciled);
+      moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
     }
-    return panelFor(session, candidate, stage, [...log.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
   });
 }
 
 export function recordVeto(services: Services, payload: unknown): PanelView {
   const request = parseRequest('recordVeto', payload);
-  const session = open(services);
+  const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate } = findCandidate(session, request.candidateId);
-    const stage = resolveStage(session.process.stages, request.stageId, candidate.stageId);
-    const log = readScoreLog(session.workbook);
+    const { candidate } = findCandidate(opened, request.candidateId);
+    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+    const log = readScoreLog(opened.workbook);
     const rows = vetoEntries({
       entries: log.entries,
       request,
-      by: session.viewer,
+      by: opened.viewer,
       hiringManager: candidate.hiringManager,
       panel: candidate.panel,
       now: services.now(),
     });
     appendToScoreLog(log, rows);
-    return panelFor(session, candidate, stage, [...log.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
   });
 }
 
 /** One write: the category cells of the candidate's row on the stage's scorecard sheet. */
 function writeReconciledScores(
-  session: Session,
+  opened: ViewerWorkbook,
   stage: Stage,
   candidateId: string,
   reconciled: Readonly<Record<string, number>>,
 ): void {
   const categories = stage.categories;
-  let { layout, rows } = readStageLayout(session.workbook, stage, categories);
+  let { layout, rows } = readStageLayout(opened.workbook, stage, categories);
   let index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
   if (index < 0) {
     syncStageIds(
@@ -239,7 +240,7 @@ function writeReconciledScores(
       [candidateId],
       rows.map((row) => [row[layout.columns.id]]),
     );
-    ({ layout, rows } = readStageLayout(session.workbook, stage, categories));
+    ({ layout, rows } = readStageLayout(opened.workbook, stage, categories));
     index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
   }
   const scores = categories.map((c) => reconciled[c.id] ?? '');
@@ -249,7 +250,7 @@ function writeReconciledScores(
 }
 
 function moveCandidate(
-  session: Session,
+  opened: ViewerWorkbook,
   now: Date,
   layout: CandidatesLayout,
   candidate: Candidate,
@@ -261,9 +262,9 @@ function moveCandidate(
   if (outcome === 'hold') cell('status').setValue('On hold');
   else if (outcome === 'reject') cell('status').setValue('Rejected');
   else {
-    const stages = session.process.stages;
+    const stages = opened.process.stages;
     const next = stages[stages.indexOf(stage) + 1];
-    const current = findStage(session.process, candidate.stageName);
+    const current = findStage(opened.process, candidate.stageName);
     // Advancing from an earlier stage than the one the candidate is in does not move them back.
     if (next && (!current || stages.indexOf(current) <= stages.indexOf(stage))) {
       sheet.getRange(candidate.row, columns.stage + 1).setValue(next.name);

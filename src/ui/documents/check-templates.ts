@@ -13,8 +13,7 @@ import { isUserError, problemLine } from '../../core/errors';
 import { appliedProcess, requireProcess } from '../../sheets/setup';
 import { checkTemplatesSheet } from '../../sheets/templates-sheet';
 import { runMenuAction } from '../actions';
-import type { Services } from '../services';
-import { workbookFor } from '../setup-actions';
+import { type Services, workbookFor } from '../services';
 import { bullets, plural } from './format';
 
 const CHECK_TITLE = 'Check templates';

@@ -10,11 +10,10 @@ import type { InterviewDocument } from '../../core/templates/document';
 import { type CandidatesRead, selectedCandidates } from '../../docs/selection';
 import { readCandidates } from '../../sheets/candidates-sheet';
 import { UserError, isUserError } from '../../core/errors';
-import type { Workbook } from '../../sheets/registry';
+import type { Workbook } from '../../sheets/workbook';
 import { appliedProcess, requireProcess } from '../../sheets/setup';
 import { readTemplates } from '../../sheets/templates-sheet';
-import type { Services } from '../services';
-import { workbookFor } from '../setup-actions';
+import { type Services, workbookFor } from '../services';
 import { formatInZone, plural } from './format';
 
 export interface Prepared {

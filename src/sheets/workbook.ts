@@ -1,9 +1,10 @@
 /**
- * Scorecard's sheets, found by the ids stored in document properties so that users can rename them.
+ * The workbook: Scorecard's sheets, found by the ids stored in document properties so that users can rename them,
+ * and what the workbook remembers about itself (DocumentState).
  */
 import type { PresetCatalog } from '../core/presets/catalog';
 import { UserError } from '../core/errors';
-import type { DocumentState, SheetKey } from './state';
+import { DocumentState, type SheetKey } from './state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -70,4 +71,14 @@ export class Workbook {
   url(): string {
     return this.spreadsheet.getUrl();
   }
+}
+
+/** The workbook of this spreadsheet: its sheets and its document properties, read once. */
+export function openWorkbook(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: GoogleAppsScript.Properties.Properties,
+  app: SheetBuilders,
+  presets: () => PresetCatalog,
+): Workbook {
+  return new Workbook(spreadsheet, new DocumentState(properties), app, presets);
 }
