@@ -18,7 +18,8 @@ const CATEGORY_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 // Every schema below is built on first use (see lazy.ts): Apps Script evaluates the bundle on every execution,
 // custom-function calls included, and those never parse a sidebar request. Requests and responses are built
-// separately: the server parses requests only (the response schemas document the shapes and serve the tests).
+// separately: the server parses requests only; the response schemas are the types the page relies on, and the
+// tests parse every real response with them (test/support/sidebar-call.ts).
 
 const common = lazy(() => {
   const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));

@@ -12,6 +12,7 @@ import {
   columnToLetters,
   createRuntime,
 } from '../../runtime';
+import { sidebarCall } from '../support/sidebar-call';
 
 const SPECIAL_NAME = 'Ada $1 \\ (Lovelace)* $& {{candidate.name}}';
 
@@ -677,13 +678,9 @@ describe('Generate debrief', () => {
     expect(lastAlert(rt).message).toContain('you cannot see them yet');
   });
   describe('from the panel view (sidebar call generateDebriefDocument)', () => {
-    /** As google.script.run calls it: the payload and the result go through JSON. */
-    function fromSidebar(rt: Runtime, user: string, payload: unknown): any {
-      rt.setActiveUser(user);
-      const result = rt.call('generateDebriefDocument', JSON.parse(JSON.stringify(payload)));
-      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-      return result;
-    }
+    /** As google.script.run calls it (through JSON), the response checked against its contract schema. */
+    const fromSidebar = (rt: Runtime, user: string, payload: unknown) =>
+      sidebarCall(rt, user, 'generateDebriefDocument', payload);
     const request = { candidateId: 'C-0001', stageId: 'main-interview' };
 
     test('someone who has not scored and is not the hiring manager is refused; nothing is created', () => {

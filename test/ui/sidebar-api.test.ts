@@ -1,10 +1,11 @@
 /**
  * The sidebar's server functions, called the way google.script.run calls them (a JSON payload; the user's
  * identity from the session), through the built bundle. Asserts what the interviewers and the manager see, and
- * what lands in the Score log and the sheets.
+ * what lands in the Score log and the sheets. Every response is checked against the contract's response schema.
  */
 import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import { type Runtime, createRuntime } from '../../runtime';
+import { sidebarCall } from '../support/sidebar-call';
 
 const MANAGER = 'manager@example.com';
 const ALICE = 'alice@example.com';
@@ -17,11 +18,8 @@ function panelWorkbook(): Runtime {
   return rt;
 }
 
-/** Calls a server function as google.script.run would: the payload goes through JSON. */
-function run(rt: Runtime, user: string, name: string, payload: unknown): any {
-  rt.setActiveUser(user);
-  return rt.call(name, JSON.parse(JSON.stringify(payload)));
-}
+/** Calls a server function as google.script.run would; the response is checked against its contract schema. */
+const run = sidebarCall;
 
 function scorecard(submissionId: string, scores: number[], extra: Record<string, unknown> = {}) {
   return {
@@ -46,13 +44,13 @@ describe('opening the sidebar', () => {
     rt.select('Candidates', 'C2');
     const context = run(rt, ALICE, 'getScoringContext', {});
     expect(context.candidate).toMatchObject({ id: 'C-0001', name: 'Ada Lovelace', stageName: 'Screening' });
-    expect(context.stage.categories.map((c: any) => [c.name, c.keyRisk])).toEqual([
+    expect(context.stage.categories.map((c) => [c.name, c.keyRisk])).toEqual([
       ['Communication clarity', true],
       ['Motivation fit', false],
       ['Basic role fit', false],
     ]);
     expect(context.stage.categories[0].anchors).toHaveLength(5);
-    expect(context.stages.map((s: any) => [s.name, s.reached])).toEqual([
+    expect(context.stages.map((s) => [s.name, s.reached])).toEqual([
       ['Screening', true],
       ['Main interview', false],
       ['Practical test interview', false],
@@ -152,7 +150,7 @@ describe('independence and the panel', () => {
     );
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     const panel = run(rt, ALICE, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' });
-    expect(panel.interviewers.map((i: any) => i.email).sort()).toEqual([ALICE, BOB]);
+    expect(panel.interviewers.map((i) => i.email).sort()).toEqual([ALICE, BOB]);
     expect(panel.divergent).toEqual(['Communication clarity']);
     expect(panel.categories[0]).toMatchObject({ divergent: true, panelScore: 3 });
     expect(panel.pass.status).toBe('fail');
