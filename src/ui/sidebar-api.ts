@@ -60,6 +60,15 @@ function findCandidate(
   return { candidate, layout };
 }
 
+/** The candidate a request names, and the stage it asks for. */
+function findCandidateAndStage(
+  opened: ViewerWorkbook,
+  request: { readonly candidateId: string; readonly stageId: string },
+): { candidate: Candidate; layout: CandidatesLayout; stage: Stage } {
+  const found = findCandidate(opened, request.candidateId);
+  return { ...found, stage: resolveStage(opened.process.stages, request.stageId, found.candidate.stageId) };
+}
+
 /** The candidate in the row the user selected, on Candidates or on a scorecard sheet. */
 function selectedCandidate(services: Services, opened: ViewerWorkbook): Candidate {
   const range = services.spreadsheet.getActiveRange();
@@ -150,8 +159,7 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   const request = parseRequest('submitScorecard', payload);
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate } = findCandidate(opened, request.candidateId);
-    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+    const { stage } = findCandidateAndStage(opened, request);
     const log = readScoreLog(opened.workbook);
     const plan = planScorecard({
       entries: log.entries,
@@ -169,8 +177,7 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
 export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
-  const { candidate } = findCandidate(opened, request.candidateId);
-  const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+  const { candidate, stage } = findCandidateAndStage(opened, request);
   return panelFor(opened, candidate, stage, readScoreLog(opened.workbook).entries);
 }
 
@@ -183,8 +190,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   const request = parseRequest('recordDecision', payload);
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate, layout } = findCandidate(opened, request.candidateId);
-    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+    const { candidate, layout, stage } = findCandidateAndStage(opened, request);
     const categories = stage.categories;
     const log = readScoreLog(opened.workbook);
     const rows = decisionEntries({
@@ -208,8 +214,7 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
   const request = parseRequest('recordVeto', payload);
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { candidate } = findCandidate(opened, request.candidateId);
-    const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
+    const { candidate, stage } = findCandidateAndStage(opened, request);
     const log = readScoreLog(opened.workbook);
     const rows = vetoEntries({
       entries: log.entries,

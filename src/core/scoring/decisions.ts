@@ -12,6 +12,7 @@ import {
   type LogKind,
   VETO_SCOPE,
   bySubmission,
+  categoryMismatch,
   earlierSubmission,
   encodeDecision,
   forStage,
@@ -88,15 +89,13 @@ export function decisionEntries(input: {
   ) {
     return [];
   }
-  const known = new Set(categories.map((c) => c.id));
-  const unknown = Object.keys(request.reconciled).filter((id) => !known.has(id));
+  const { unknown, missing } = categoryMismatch(request.reconciled, categories);
   if (unknown.length > 0) {
     throw new UserError(
       'invalid-request',
       `Unknown category ${unknown.map((u) => `"${u}"`).join(', ')} in reconciled scores`,
     );
   }
-  const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(request.reconciled, c.id));
   if (missing.length > 0) {
     throw new UserError(
       'invalid-request',

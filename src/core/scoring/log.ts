@@ -54,6 +54,18 @@ export const VETO_SCOPE = 'culture-fit';
 /** The categories a stage scores, as the scoring modules need them. */
 export type Categories = readonly Pick<ScoringCategory, 'id' | 'name' | 'keyRisk'>[];
 
+/** A by-category record (scores, notes, reconciled scores) against the stage: ids it does not score, categories it lacks. */
+export function categoryMismatch(
+  record: Readonly<Record<string, unknown>>,
+  categories: Categories,
+): { unknown: string[]; missing: Categories } {
+  const known = new Set(categories.map((c) => c.id));
+  return {
+    unknown: Object.keys(record).filter((id) => !known.has(id)),
+    missing: categories.filter((c) => !Object.prototype.hasOwnProperty.call(record, c.id)),
+  };
+}
+
 export function toIso(now: Date | string): string {
   return typeof now === 'string' ? now : now.toISOString();
 }

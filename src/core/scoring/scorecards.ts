@@ -15,6 +15,7 @@ import {
   type Categories,
   type LogEntry,
   bySubmission,
+  categoryMismatch,
   decodeRecommendation,
   earlierSubmission,
   encodeRecommendation,
@@ -33,9 +34,8 @@ export function checkScorecard(
   categories: Categories,
   stageName: string,
 ): void {
-  const known = new Set(categories.map((c) => c.id));
   for (const field of ['scores', 'notes'] as const) {
-    const unknown = Object.keys(submission[field]).filter((id) => !known.has(id));
+    const { unknown } = categoryMismatch(submission[field], categories);
     if (unknown.length > 0) {
       throw new UserError(
         'invalid-request',
@@ -44,7 +44,7 @@ export function checkScorecard(
       );
     }
   }
-  const missing = categories.filter((c) => !Object.prototype.hasOwnProperty.call(submission.scores, c.id));
+  const { missing } = categoryMismatch(submission.scores, categories);
   if (missing.length > 0) {
     throw new UserError(
       'invalid-request',
