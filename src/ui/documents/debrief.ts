@@ -30,7 +30,7 @@ function askDebriefStage(
   const { ui } = services;
   const current =
     chosen.length === 1
-      ? ` (${chosen[0].name}: ${process.stages.find((s) => s.id === chosen[0].stageId)?.name ?? process.stages[0].name})`
+      ? ` (${chosen[0].name}: ${resolveStage(process.stages, undefined, chosen[0].stageId).name})`
       : '';
   const response = ui.prompt(
     DEBRIEF_TITLE,
@@ -148,7 +148,7 @@ export function generateDebriefAction(services: Services): void {
       p,
       p.chosen.map((candidate) => ({
         candidate,
-        stage: picked ?? p.process.stages.find((s) => s.id === candidate.stageId) ?? p.process.stages[0],
+        stage: picked ?? resolveStage(p.process.stages, undefined, candidate.stageId),
       })),
     );
     const { jobs, stageOf } = debriefs;
