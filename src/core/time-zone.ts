@@ -61,8 +61,8 @@ export function checkTimeZone(timeZone: string): void {
   }
 }
 
-/** The wall clock of `date` in `timeZone`. */
-export function wallClock(date: Date, timeZone: string): WallClock {
+/** The wall clock of `date` in `timeZone`, as Intl prints it. */
+function intlWallClock(date: Date, timeZone: string): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(date)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -100,10 +100,40 @@ function wallFromMs(ms: number): WallClock {
   };
 }
 
-/** How far the zone's clocks are ahead of UTC at the instant `ms`, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
+/** How far the zone's clocks are ahead of UTC at the instant `ms`, in milliseconds, as Intl says. */
+function intlOffsetAt(ms: number, timeZone: string): number {
   const whole = ms - millis(ms);
-  return wallMs(wallClock(new Date(whole), timeZone)) - whole;
+  return wallMs(intlWallClock(new Date(whole), timeZone)) - whole;
+}
+
+// Asking Intl is the slow part of a run over 1,000 candidates, and offsets change rarely: the offset of each
+// quarter hour is remembered, but only when it is the same at both ends of the quarter (so a quarter with a
+// change inside it is always asked about instant by instant).
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_REMEMBERED = 20_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const known = zone.get(quarter);
+  if (known !== undefined) return known;
+  const start = quarter * QUARTER_HOUR_MS;
+  const first = intlOffsetAt(start, timeZone);
+  if (first !== intlOffsetAt(start + QUARTER_HOUR_MS - 1000, timeZone)) return intlOffsetAt(ms, timeZone);
+  if (zone.size >= MAX_REMEMBERED) zone.clear();
+  zone.set(quarter, first);
+  return first;
+}
+
+/** The wall clock of `date` in `timeZone`. */
+export function wallClock(date: Date, timeZone: string): WallClock {
+  const ms = date.getTime();
+  return wallFromMs(ms - millis(ms) + offsetAt(ms, timeZone));
 }
 
 /**
@@ -121,7 +151,7 @@ function instantsAt(w: WallClock, timeZone: string): number[] {
   const found: number[] = [];
   for (const offset of offsets) {
     const instant = local - offset;
-    if (wallMs(wallClock(new Date(instant), timeZone)) === local && !found.includes(instant)) {
+    if (instant + offsetAt(instant, timeZone) === local && !found.includes(instant)) {
       found.push(instant);
     }
   }

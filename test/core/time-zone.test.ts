@@ -62,6 +62,38 @@ describe('wall clocks in a named zone', () => {
     );
   });
 
+  it('agrees with Intl to the second, for any instant and zone (the remembered offsets included)', () => {
+    const zones = [
+      LA,
+      TOKYO,
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Africa/Monrovia',
+      'UTC',
+    ];
+    const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (ms, zone) => {
+        const printed = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        }).format(new Date(ms));
+        const w = wallClock(new Date(ms), zone);
+        expect(
+          `${w.month}/${w.day}/${w.year}, ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}:${String(w.second).padStart(2, '0')}`,
+        ).toBe(printed);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses a zone name Intl does not know', () => {
     expect(() => checkTimeZone('Mars/Olympus_Mons')).toThrow('"Mars/Olympus_Mons" is not a time zone name');
     expect(() => checkTimeZone(LA)).not.toThrow();
