@@ -69,13 +69,14 @@ function scorecardLine(item: OwedScorecard, timeZone: string): Line {
   ];
 }
 
+function scorecardsIn(item: AwaitingDecision): string {
+  const expected = Math.max(item.panelSize, item.submitted);
+  if (item.missing.length > 0) return `${item.submitted} of ${expected} scorecards are in`;
+  return expected === 1 ? 'the scorecard is in' : `all ${expected} scorecards are in`;
+}
+
 function decisionLine(item: AwaitingDecision, timeZone: string): Line {
-  const line: Piece[] = [
-    candidateName(item),
-    ', ',
-    user(item.stageName),
-    `: ${item.submitted} of ${Math.max(item.panelSize, item.submitted)} scorecards are in`,
-  ];
+  const line: Piece[] = [candidateName(item), ', ', user(item.stageName), `: ${scorecardsIn(item)}`];
   if (item.missing.length > 0) {
     line.push('; still to come from ');
     item.missing.forEach((email, i) => {

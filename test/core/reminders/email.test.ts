@@ -87,6 +87,32 @@ describe('the digest email', () => {
     expect(email.body).not.toContain('Scorecards to write');
   });
 
+  it('says when the whole panel is in', () => {
+    const solo = candidate({
+      id: 'C-0003',
+      name: 'Alan Turing',
+      panel: ['bob@example.com'],
+      schedule: ada.schedule,
+    });
+    const { digests } = planDigests(
+      input({
+        candidates: [ada, solo],
+        progress: progress([
+          ['C-0001', 'screening', 'ann@example.com'],
+          ['C-0001', 'screening', 'bob@example.com'],
+          ['C-0003', 'screening', 'bob@example.com'],
+        ]),
+      }),
+    );
+    const email = digestEmail(digests[0], context);
+    expect(email.body).toContain(
+      '- Ada Lovelace, Screening: all 2 scorecards are in (interviewed 2026-12-01 10:00).',
+    );
+    expect(email.body).toContain(
+      '- Alan Turing, Screening: the scorecard is in (interviewed 2026-12-01 10:00).',
+    );
+  });
+
   it('keeps every piece of user text literal in the HTML', () => {
     const hostile = candidate({
       id: 'C-0009',
