@@ -384,6 +384,20 @@ function latestDecision(stageEntries: readonly LogEntry[]): LogEntry[] | null {
   return latest(bySubmission(stageEntries.filter((e) => e.kind === 'decision' || e.kind === 'reconciled')));
 }
 
+function toDecision(rows: readonly LogEntry[]): PanelDecision | null {
+  const row = rows.find((r) => r.kind === 'decision');
+  return row ? { ...decodeDecision(row.note), decidedBy: row.interviewer, decidedAt: row.timestamp } : null;
+}
+
+/** The hiring manager's latest decision for this candidate and stage, as the panel view shows it; null before one. */
+export function latestStageDecision(
+  entries: readonly LogEntry[],
+  candidateId: string,
+  stageId: string,
+): PanelDecision | null {
+  return toDecision(latestDecision(forStage(entries, candidateId, stageId)) ?? []);
+}
+
 function standingVeto(stageEntries: readonly LogEntry[]): PanelVeto | null {
   const rows = latest(bySubmission(stageEntries.filter((e) => e.kind === 'veto')));
   if (!rows) return null;
@@ -539,13 +553,10 @@ export function buildPanel(input: PanelInput): PanelView {
   const interviewers = latestScorecards(stageEntries, candidateId, stageId);
   const decisionRows = latestDecision(stageEntries);
   const reconciled = new Map<string, number>();
-  let decision: PanelDecision | null = null;
   for (const row of decisionRows ?? []) {
     if (row.kind === 'reconciled' && row.score !== null) reconciled.set(row.category, row.score);
-    if (row.kind === 'decision') {
-      decision = { ...decodeDecision(row.note), decidedBy: row.interviewer, decidedAt: row.timestamp };
-    }
   }
+  const decision = toDecision(decisionRows ?? []);
   const grid = interviewers.map((card) => categories.map((c) => card.scores[c.id] ?? null));
   const divergentIndexes = new Set(divergentCategories(grid, input.maxGap));
   const panelCategories: PanelCategory[] = categories.map((c, index) => {

@@ -239,3 +239,30 @@ export function formatInZone(date: Date, timeZone: string, withTime: boolean): s
   const day = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
   return withTime ? `${day} ${pad(w.hour)}:${pad(w.minute)}` : day;
 }
+
+/**
+ * The calendar day `date` falls on in `timeZone` as a day number (0 = 1970-01-01), so that "days in stage" and
+ * "days to decision" are plain subtraction, as in a sheet (`TODAY() - A2`).
+ */
+export function calendarDay(date: Date, timeZone: string): number {
+  checkTimeZone(timeZone);
+  const w = wallClock(date, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day) / DAY_MS;
+}
+
+/** Day of the week of a day number: 0 = Sunday … 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The day number `count` working days after `day`, skipping Saturdays and Sundays, as Sheets' WORKDAY counts. */
+export function addBusinessDays(day: number, count: number): number {
+  let result = day;
+  let remaining = Math.ceil(count);
+  while (remaining > 0) {
+    result++;
+    const w = weekdayOfDay(result);
+    if (w !== 0 && w !== 6) remaining--;
+  }
+  return result;
+}
