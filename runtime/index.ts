@@ -15,7 +15,7 @@ import { FakeLockService, LockScope, LockState } from './lock';
 import { createScriptApp } from './script-app';
 import { FakeLogger, LogEntry, createConsole } from './logger';
 import { FakePropertiesService } from './properties';
-import { createRealm, Realm } from './realm';
+import { createRealm } from './realm';
 import { FakeSession } from './session';
 import { FakeRange, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, SpreadsheetHost } from './spreadsheet';
 import { FakeUi, ScriptedResponse } from './ui';
@@ -25,7 +25,7 @@ import { DriveRecorder, createDrive } from './drive';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
-export { FormulaEngine, findCustomFunctions } from './formulas';
+export { findCustomFunctions } from './formulas';
 export type { CellErrorInfo, CellValue } from './formulas';
 export type {
   CellBlock,
@@ -169,8 +169,6 @@ export interface Runtime {
     readonly state: LockState;
   };
   readonly utilities: FakeUtilities;
-  readonly engine: FormulaEngine;
-  readonly realm: Realm;
   /** The DocumentApp fake's documents: list() (with each one's Drive folder), get(id), html(id), text(id), calls(). */
   readonly documents: DocumentsRecorder;
   /** The Advanced Drive service fake: folders(), trash(id), remove(id), calls(). */
@@ -417,8 +415,6 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       state: lockState,
     },
     utilities,
-    engine,
-    realm,
     documents,
     drive,
     inspect,

@@ -2,20 +2,18 @@
  * The Docs adapter on the DocumentApp fake: the model becomes title/heading paragraphs, real tables, list items,
  * bold and links at the right offsets; user text goes in literally; replacing rewrites the same document.
  */
-import * as vm from 'node:vm';
 import { PROGRESS_EVERY, runBatch, type DocJob } from '../../src/docs/batch';
 import { safeCellValue } from '../../src/docs/links';
 import { createDocument, documentIdFromUrl, overwriteDocument } from '../../src/docs/writer';
 import type { DocBlock, InterviewDocument } from '../../src/core/templates/document';
-import { Counters } from '../../runtime/counters';
-import { createDocuments } from '../../runtime/documents';
-import { createRealm } from '../../runtime/realm';
+import { createRuntime } from '../../runtime';
 
 type App = GoogleAppsScript.Document.DocumentApp;
 
+/** The runtime's DocumentApp fake on its own: no script loaded, so every counted call is the adapter's. */
 function setup() {
-  const counters = new Counters();
-  const documents = createDocuments(counters, createRealm(vm.createContext({})));
+  const rt = createRuntime({ codeFiles: [] });
+  const { counters, documents } = rt;
   return { counters, documents, app: documents.app as unknown as App };
 }
 
