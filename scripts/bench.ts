@@ -182,6 +182,12 @@ function measure(rt: Runtime, action: () => void): ActionFigures {
   };
 }
 
+/** Inserts rows at the end of a sheet until it has at least `rows`, as a user would before pasting. */
+function growTo(rt: Runtime, sheetName: string, rows: number): void {
+  const maxRows = rt.inspect.sheet(sheetName)?.maxRows ?? 0;
+  if (maxRows < rows) rt.sheet(sheetName).insertRowsAfter(maxRows, rows - maxRows);
+}
+
 /** Score log rows as the sidebar writes them: one per category plus a recommendation, per scorecard. */
 function fillScoreLog(rt: Runtime, rows: number, candidates: number): void {
   const categories = ['communication-clarity', 'motivation-fit', 'basic-role-fit', 'recommendation'];
@@ -201,8 +207,7 @@ function fillScoreLog(rt: Runtime, rows: number, candidates: number): void {
       kind === 'score' ? '' : 'yes',
     ];
   });
-  const sheet = rt.sheet('Score log');
-  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  growTo(rt, 'Score log', rows + 1);
   rt.setCells('Score log', 'A2', values);
 }
 
@@ -216,8 +221,7 @@ function workbookActions(): void {
   for (const n of [10, 1_000, 10_000]) {
     const rt = freshDefaultWorkbook();
     const rows = candidateRows(n);
-    const sheet = rt.sheet('Candidates');
-    if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+    growTo(rt, 'Candidates', n + 1);
     const figures: [string, ActionFigures][] = [];
     figures.push(['type/paste candidates (onEdit IDs)', measure(rt, () => typeCandidates(rt, rows))]);
     figures.push(['Set up workbook (repair run)', measure(rt, () => rt.call('setUpWorkbook'))]);
@@ -262,7 +266,7 @@ function interviewDocuments(): void {
   rt.setCells('Candidates', 'B2', rows);
   rt.call('onEdit', {
     authMode: 'LIMITED',
-    range: rt.sheet('Candidates').getRange(2, 2, n, 3),
+    range: rt.range('Candidates', `B2:D${n + 1}`),
     source: rt.spreadsheet,
   });
   rt.select('Candidates', `A2:A${n + 1}`);
