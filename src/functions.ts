@@ -128,21 +128,24 @@ function parseKeyRisk(fn: string, value: unknown, columns: number): boolean[] {
   return grid[0].map(parseKeyRiskCell);
 }
 
+/** A threshold or option argument: a literal, or a one-cell range (a larger range is an error naming it). */
+function singleCell(fn: string, name: string, what: 'number' | 'word', value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const grid = toGrid(value);
+  const size = gridSize(grid);
+  if (size.rows !== 1 || size.columns !== 1) {
+    fail(
+      fn,
+      `${name} must be a single ${what}; it is a range of ${plural(size.rows, 'row')} and ${plural(size.columns, 'column')}`,
+    );
+  }
+  return grid[0][0];
+}
+
 function parseThreshold(fn: string, name: string, value: unknown, fallback: number, min: number): number {
   if (isAbsent(value)) return fallback;
-  let single = value;
-  if (typeof value === 'object' && value !== null) {
-    const grid = toGrid(value);
-    const size = gridSize(grid);
-    if (size.rows !== 1 || size.columns !== 1) {
-      fail(
-        fn,
-        `${name} must be a single number; it is a range of ${plural(size.rows, 'row')} and ${plural(size.columns, 'column')}`,
-      );
-    }
-    single = grid[0][0];
-    if (isBlank(single)) return fallback;
-  }
+  const single = singleCell(fn, name, 'number', value);
+  if (isBlank(single)) return fallback;
   const parsed = typeof single === 'boolean' ? undefined : parseNumber(single);
   if (parsed === undefined) fail(fn, `${name} holds ${describeValue(single)}, which is not a number`);
   if (parsed < min - EPSILON || parsed > MAX_SCORE + EPSILON) {
@@ -257,18 +260,7 @@ export function DIVERGENT(interviewerScores: unknown, categoryNames?: unknown, m
 }
 
 function parseLevel(fn: string, value: unknown): AgreementLevel {
-  let single = value;
-  if (typeof value === 'object' && value !== null) {
-    const grid = toGrid(value);
-    const size = gridSize(grid);
-    if (size.rows !== 1 || size.columns !== 1) {
-      fail(
-        fn,
-        `level must be a single word; it is a range of ${plural(size.rows, 'row')} and ${plural(size.columns, 'column')}`,
-      );
-    }
-    single = grid[0][0];
-  }
+  const single = singleCell(fn, 'level', 'word', value);
   if (isBlank(single)) return 'interval';
   const wanted = typeof single === 'string' ? single.trim().toLowerCase() : undefined;
   const level = AGREEMENT_LEVELS.find((l) => l === wanted);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { AGREEMENT, CALIBRATION, DIVERGENT, PASSES, PASS_REASON, RUBRIC_AVERAGE } from '../src/functions';
+import { AS_CELLS } from './fixtures/krippendorff-2011';
 
 const KEY_RISK_FIRST = [[true, false, false]];
 
@@ -208,23 +209,8 @@ describe('DIVERGENT', () => {
 });
 
 describe('AGREEMENT', () => {
-  // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", https://repository.upenn.edu/asc_papers/43:
-  // the worked example with missing data, one unit (candidate) per row and one observer (interviewer) per column,
-  // blanks where an observer did not code the unit (see test/core/insights/agreement.test.ts for the source).
-  const example = [
-    [1, 1, '', 1],
-    [2, 2, 3, 2],
-    [3, 3, 3, 3],
-    [3, 3, 3, 3],
-    [2, 2, 2, 2],
-    [1, 2, 3, 4],
-    [4, 4, 4, 4],
-    [1, 1, 2, 1],
-    [2, 2, 2, 2],
-    ['', 5, 5, 5],
-    ['', '', 1, 1],
-    ['', 3, '', ''],
-  ];
+  // Krippendorff's published worked example (the source is cited in the fixture).
+  const example = AS_CELLS;
 
   it.each([
     [undefined, 0.849],

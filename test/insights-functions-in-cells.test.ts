@@ -3,24 +3,10 @@
  * cells, evaluated by the spreadsheet engine with the built bundle's functions registered from their JSDoc.
  */
 import { createRuntime } from '../runtime';
+import { AS_CELLS } from './fixtures/krippendorff-2011';
 
-// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability" (https://repository.upenn.edu/asc_papers/43):
-// 12 units (candidates, rows) × 4 observers (interviewers, columns), blank where an observer did not code the
-// unit; published alpha 0.743 nominal, 0.815 ordinal, 0.849 interval.
-const EXAMPLE = [
-  [1, 1, '', 1],
-  [2, 2, 3, 2],
-  [3, 3, 3, 3],
-  [3, 3, 3, 3],
-  [2, 2, 2, 2],
-  [1, 2, 3, 4],
-  [4, 4, 4, 4],
-  [1, 1, 2, 1],
-  [2, 2, 2, 2],
-  ['', 5, 5, 5],
-  ['', '', 1, 1],
-  ['', 3, '', ''],
-];
+// Krippendorff's published worked example (the source is cited in the fixture).
+const EXAMPLE = AS_CELLS;
 
 function sheetWithRatings() {
   const rt = createRuntime();

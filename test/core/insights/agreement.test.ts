@@ -9,29 +9,13 @@ import {
   type Ratings,
   krippendorffAlpha,
 } from '../../../src/core/insights/agreement';
+import { BY_UNIT } from '../../fixtures/krippendorff-2011';
 
 const _ = null;
 
-/** Turns rater-by-unit rows (as the paper prints them) into the unit-by-rater rows alpha takes. */
-function unitsOf(byRater: readonly (number | null)[][]): (number | null)[][] {
-  return byRater[0].map((_v, unit) => byRater.map((row) => row[unit]));
-}
-
 describe("Krippendorff's published worked example", () => {
-  // Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School for Communication,
-  // University of Pennsylvania, https://repository.upenn.edu/asc_papers/43 — the reliability data with missing
-  // values: 4 observers (A–D) × 12 units, "_" where an observer did not code the unit. It reports α = 0.743
-  // (nominal), 0.815 (ordinal) and 0.849 (interval), from n = 40 pairable values (unit 12 has one value only).
-  // The data were looked up, not typed from memory: they are the example of the R package irr's kripp.alpha
-  // (https://www.rdocumentation.org/packages/irr/versions/0.70/topics/kripp.alpha, the "C" data from
-  // Krippendorff) and of the Python package krippendorff's tests (github.com/pln-fing-udelar/fast-krippendorff,
-  // tests/test_krippendorff.py, which asserts the ordinal 0.815).
-  const example = unitsOf([
-    /* A */ [1, 2, 3, 3, 2, 1, 4, 1, 2, _, _, _],
-    /* B */ [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _, 3],
-    /* C */ [_, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _],
-    /* D */ [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _],
-  ]);
+  // The published example (the source is cited in the fixture).
+  const example = BY_UNIT;
 
   it.each([
     ['nominal', 0.743],
