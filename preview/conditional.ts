@@ -2,9 +2,9 @@
  * Conditional formatting for the preview. The runtime stores conditional-format rules but does not apply them;
  * Sheets does, so the preview evaluates them for the cells it shows: a custom formula is shifted from the rule
  * range's top-left to each cell (relative references move, $-anchored ones stay) and evaluated by the same
- * HyperFormula instance that holds the workbook. The other boolean conditions are compared with the cell value.
+ * HyperFormula instance that holds the workbook (the runtime's inspect.evaluate). The other boolean conditions are compared with the cell value.
  */
-import type { CellValue, FakeConditionalFormatRule, FakeSheet, FormulaEngine } from '../runtime';
+import type { CellValue, Runtime } from '../runtime';
 import { columnToLetters as columnLetters, lettersToColumn as columnNumber } from '../runtime';
 
 export interface CfFormat {
@@ -103,39 +103,34 @@ function matches(type: string, values: unknown[], value: CellValue, formulaResul
  * a map from "row:col" to the format of the first satisfied rule (Sheets: earlier rules win).
  */
 export function conditionalFormats(
-  sheet: FakeSheet,
-  engine: FormulaEngine,
+  rt: Runtime,
+  sheetName: string,
   rowCount: number,
   colCount: number,
   value: (row: number, col: number) => CellValue,
 ): Map<string, CfFormat> {
   const out = new Map<string, CfFormat>();
-  engine.flush();
-  const rules: FakeConditionalFormatRule[] = sheet._cfRules;
-  for (const rule of rules) {
-    const condition = rule._condition;
-    const format = condition._format;
-    for (const range of rule._ranges) {
-      if (range._sheet !== sheet) continue;
-      const top = range._row;
-      const left = range._col;
-      const lastRow = Math.min(top + range._numRows - 1, rowCount);
-      const lastCol = Math.min(left + range._numCols - 1, colCount);
+  for (const { ranges, condition, format } of rt.inspect.conditionalFormats(sheetName)) {
+    for (const range of ranges) {
+      const top = range.row;
+      const left = range.col;
+      const lastRow = Math.min(top + range.numRows - 1, rowCount);
+      const lastCol = Math.min(left + range.numCols - 1, colCount);
       for (let row = top; row <= lastRow; row++) {
         for (let col = left; col <= lastCol; col++) {
           const key = `${row}:${col}`;
           if (out.has(key)) continue;
           const formulaResult = () => {
-            const text = String(condition._values[0] ?? '');
+            const text = String(condition.values[0] ?? '');
             const shifted = shiftFormula(text.startsWith('=') ? text : `=${text}`, row - top, col - left);
             try {
-              const result = engine.hf.calculateFormula(shifted, sheet._hfId);
+              const result = rt.inspect.evaluate(sheetName, shifted);
               return Array.isArray(result) ? result[0]?.[0] : result;
             } catch {
               return false;
             }
           };
-          if (matches(condition._type, condition._values, value(row, col), formulaResult)) {
+          if (matches(condition.type, condition.values, value(row, col), formulaResult)) {
             out.set(key, { ...format });
           }
         }

@@ -3,7 +3,7 @@
  * handful of fictional candidates typed into the Candidates sheet the way a user would, given their IDs by the
  * bundle's onEdit trigger, and scores typed into the stage sheets' category cells.
  */
-import type { Runtime } from '../runtime';
+import { type Runtime, cellA1, rangeA1 } from '../runtime';
 
 export interface SampleCandidate {
   name: string;
@@ -131,12 +131,25 @@ function headerColumns(row: unknown[]): Map<string, number> {
 
 /** Stage sheets in workbook order: "Key risk" in A1 and ID/Name headers in row 2. */
 export function stageSheets(rt: Runtime): string[] {
-  return rt.spreadsheet._sheets
-    .filter((s) => {
-      const top = s._range(1, 1, 2, 2)._rawValues();
+  return rt.inspect
+    .spreadsheet()
+    .sheets.filter((s) => {
+      const top = rt.inspect.values(s.name, 'A1:B2');
       return norm(top[0][0]) === 'key risk' && norm(top[1][0]) === 'id' && norm(top[1][1]) === 'name';
     })
-    .map((s) => s._name);
+    .map((s) => s.name);
+}
+
+/** The used area of a sheet (at least one row and column). */
+function used(rt: Runtime, sheetName: string): { rows: number; cols: number; maxRows: number } {
+  const sheet = rt.inspect.sheet(sheetName);
+  if (!sheet) throw new Error(`No sheet named "${sheetName}"`);
+  return { rows: Math.max(1, sheet.lastRow), cols: Math.max(1, sheet.lastColumn), maxRows: sheet.maxRows };
+}
+
+/** Computed values of a block of a sheet. */
+function block(rt: Runtime, sheetName: string, row: number, col: number, numRows: number, numCols: number) {
+  return rt.inspect.values(sheetName, { row, col, numRows, numCols });
 }
 
 /** Runs the real Set up workbook with the default process (the prompt answered with a blank line). */
@@ -147,13 +160,12 @@ export function setUpDefaultWorkbook(rt: Runtime): void {
 
 /** Types candidates into the Candidates sheet and fires onEdit as Sheets would after the paste. */
 export function typeCandidates(rt: Runtime, candidates: readonly SampleCandidate[]): void {
-  const sheet = rt.sheet('Candidates');
-  const width = Math.max(1, sheet._lastColumn());
-  const headers = headerColumns(sheet._range(1, 1, 1, width)._rawValues()[0]);
+  const { cols: width, maxRows } = used(rt, 'Candidates');
+  const headers = headerColumns(block(rt, 'Candidates', 1, 1, 1, width)[0]);
   // Rows already holding a name stay; new ones go below the last used row of the Name column.
   const nameCol = headers.get('name');
   if (!nameCol) throw new Error('The Candidates sheet has no "Name" header.');
-  const names = sheet._range(2, nameCol, Math.max(1, sheet._maxRows - 1), 1)._rawValues();
+  const names = block(rt, 'Candidates', 2, nameCol, Math.max(1, maxRows - 1), 1);
   let start = 2;
   for (let i = names.length - 1; i >= 0; i--) {
     if (norm(names[i][0])) {
@@ -166,22 +178,11 @@ export function typeCandidates(rt: Runtime, candidates: readonly SampleCandidate
     if (!col) continue;
     rt.setCells(
       'Candidates',
-      a1(start, col),
+      cellA1(start, col),
       candidates.map((c) => [c[key] as string]),
     );
   }
   fireOnEdit(rt, 'Candidates', start, 1, candidates.length, width);
-}
-
-function a1(row: number, col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row}`;
 }
 
 /** Calls the bundle's simple onEdit trigger with an event like the one Sheets passes. */
@@ -195,7 +196,7 @@ export function fireOnEdit(
   extra: { value?: unknown; oldValue?: unknown } = {},
 ): void {
   if (typeof rt.global.onEdit !== 'function') return;
-  const range = rt.sheet(sheetName)._range(row, col, numRows, numCols);
+  const range = rt.range(sheetName, rangeA1(row, col, numRows, numCols));
   rt.call('onEdit', {
     authMode: 'LIMITED',
     triggerUid: '',
@@ -211,34 +212,28 @@ export function typeScores(rt: Runtime, candidates: readonly SampleCandidate[]):
   const sheets = stageSheets(rt);
   const ids = candidateIds(rt);
   sheets.forEach((sheetName, stageIndex) => {
-    const sheet = rt.sheet(sheetName);
-    const width = Math.max(1, sheet._lastColumn());
-    const header = sheet._range(2, 1, 1, width)._rawValues()[0].map(norm);
+    const { rows: lastRow, cols: width } = used(rt, sheetName);
+    const header = block(rt, sheetName, 2, 1, 1, width)[0].map(norm);
     const firstCategory = header.indexOf('name') + 2;
     const average = header.indexOf('average') + 1;
     if (firstCategory < 2 || average <= firstCategory) return;
     const categories = average - firstCategory;
-    const rows = Math.max(1, sheet._lastRow() - 2);
-    const idColumn = sheet
-      ._range(3, 1, rows, 1)
-      ._rawValues()
-      .map((r) => String(r[0]));
+    const idColumn = block(rt, sheetName, 3, 1, Math.max(1, lastRow - 2), 1).map((r) => String(r[0]));
     for (const candidate of candidates) {
       const scores = candidate.scores[stageIndex];
       const id = ids.get(candidate.name);
       if (!scores || !id) continue;
       const at = idColumn.indexOf(id);
       if (at < 0) continue;
-      rt.setCells(sheetName, a1(at + 3, firstCategory), [scores.slice(0, categories)]);
+      rt.setCells(sheetName, cellA1(at + 3, firstCategory), [scores.slice(0, categories)]);
     }
   });
 }
 
 /** Candidate name → ID, read from the Candidates sheet. */
 export function candidateIds(rt: Runtime): Map<string, string> {
-  const sheet = rt.sheet('Candidates');
-  const width = Math.max(1, sheet._lastColumn());
-  const values = sheet._range(1, 1, Math.max(1, sheet._lastRow()), width)._rawValues();
+  const { rows, cols } = used(rt, 'Candidates');
+  const values = block(rt, 'Candidates', 1, 1, rows, cols);
   const headers = headerColumns(values[0]);
   const idCol = headers.get('id');
   const nameCol = headers.get('name');
@@ -259,11 +254,7 @@ export function generateSampleDocument(rt: Runtime): void {
   const item = rt.ui.menuItems().find((i) => /^generateScriptStage\d+$/.test(i.functionName));
   if (!item) return;
   const ids = candidateIds(rt);
-  const sheet = rt.sheet('Candidates');
-  const names = sheet
-    ._range(1, 2, Math.max(1, sheet._lastRow()), 1)
-    ._rawValues()
-    .map((r) => String(r[0]));
+  const names = block(rt, 'Candidates', 1, 2, used(rt, 'Candidates').rows, 1).map((r) => String(r[0]));
   const row = names.indexOf(SAMPLE_CANDIDATES[1].name) + 1;
   if (row < 1 || !ids.size) return;
   rt.select('Candidates', `B${row}`);

@@ -15,16 +15,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  type CellValue,
-  type FakeSheet,
+  type CellInfo,
   type Runtime,
   type ScriptedResponse,
-  columnToLetters,
+  type SheetInfo,
   createRuntime,
   defaultCodeFiles,
-  displayOf,
   parseA1,
-  satisfies,
 } from '../runtime';
 import { conditionalFormats } from './conditional';
 import type {
@@ -41,7 +38,6 @@ import type {
   PreviewEvent,
   PreviewEventBody,
   RunResponse,
-  SelectionView,
   SheetTab,
   StateView,
 } from './protocol';
@@ -103,7 +99,8 @@ const GRID_MARGIN_ROWS = 10;
 const GRID_MARGIN_COLS = 2;
 const GRID_MIN_ROWS = 30;
 const GRID_MIN_COLS = 10;
-const DEFAULT_COL_WIDTH = 100;
+/** Dropdown options sent for a list read from a range (a long column offers its first ones). */
+const MAX_RANGE_OPTIONS = 500;
 const MAX_EVENTS = 200;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -166,7 +163,7 @@ export class PreviewSession {
   /** A fresh spreadsheet with the add-on opened in it; 'sample' also sets it up and adds sample candidates. */
   reset(mode: StartMode): void {
     this.rt = createRuntime({ codeFiles: this.codeFiles, htmlDir: this.options.buildDir });
-    this.rt.spreadsheet._name = mode === 'sample' ? 'Hiring — sample workbook' : 'Untitled spreadsheet';
+    this.rt.setSpreadsheetName(mode === 'sample' ? 'Hiring — sample workbook' : 'Untitled spreadsheet');
     this.installPromptHook();
     this.toastCursor = this.dialogCursor = this.shownCursor = 0;
     this.events = [];
@@ -300,14 +297,15 @@ export class PreviewSession {
   // Ui: prompts the page answers, events the page shows
 
   private installPromptHook(): void {
-    const fake = this.rt.ui.fake;
+    const ui = this.rt.ui;
+    const fake = ui.fake;
     const proto = Object.getPrototypeOf(fake) as typeof fake;
     const ask = (kind: 'prompt' | 'alert', call: () => unknown): unknown => {
       const run = this.interactive;
       if (!run || run.stopped) return call();
       const answer = run.answers.shift();
       if (answer !== undefined) {
-        fake._respondWith(toScripted(answer));
+        ui.respondWith(toScripted(answer));
         const result = call();
         // The user answered this one in the page: it is not shown again afterwards.
         const record = fake.dialogs[fake.dialogs.length - 1];
@@ -377,15 +375,15 @@ export class PreviewSession {
   // ------------------------------------------------------------------------------------------------------
   // Actions
 
-  private sheetNamed(name: unknown): FakeSheet {
+  private sheetNamed(name: unknown): SheetInfo {
     if (typeof name !== 'string' || name === '')
       throw new PreviewInputError(400, '"sheet" must be a sheet name.');
-    const sheet = this.rt.spreadsheet._sheetByName(name);
+    const sheet = this.rt.inspect.sheet(name);
     if (!sheet) throw new PreviewInputError(404, `No sheet named "${name}".`);
     return sheet;
   }
 
-  private checkRange(sheet: FakeSheet, a1: unknown, single: boolean): string {
+  private checkRange(sheet: SheetInfo, a1: unknown, single: boolean): string {
     if (typeof a1 !== 'string' || a1.length > 40)
       throw new PreviewInputError(400, '"a1" must be A1 notation.');
     const g = parseA1(a1);
@@ -394,8 +392,8 @@ export class PreviewSession {
       throw new PreviewInputError(400, `"${a1}" must be one cell.`);
     const lastRow = g.row + (g.numRows ?? 1) - 1;
     const lastCol = g.col + (g.numCols ?? 1) - 1;
-    if (lastRow > sheet._maxRows || lastCol > sheet._maxCols) {
-      throw new PreviewInputError(400, `${a1} is outside the sheet "${sheet._name}".`);
+    if (lastRow > sheet.maxRows || lastCol > sheet.maxColumns) {
+      throw new PreviewInputError(400, `${a1} is outside the sheet "${sheet.name}".`);
     }
     return a1.toUpperCase();
   }
@@ -411,35 +409,21 @@ export class PreviewSession {
     if (typeof input !== 'string') throw new PreviewInputError(400, '"input" must be a string.');
     if (input.length > 50000) throw new PreviewInputError(400, 'A cell holds at most 50,000 characters.');
     const g = parseA1(ref)!;
-    const engine = this.rt.engine;
-    const address = { sheet: sheet._hfId, row: g.row - 1, col: g.col - 1 };
-    engine.flush();
-    const old = engine.hf.getCellSerialized(address);
-    const oldValue = engine.value(sheet._hfId, g.row - 1, g.col - 1);
-    const format = sheet._meta(g.row, g.col)?.numberFormat;
+    const old = this.rt.inspect.cells(sheet.name, ref)[0][0];
     const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
     const value: unknown =
-      date && format !== '@'
+      date && old.numberFormat !== '@'
         ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])))
         : input;
-    this.rt.setCells(sheet._name, ref, [[value]]);
-    const check = this.rt.validate(sheet._name, ref);
-    if (!check.valid && !check.allowInvalid) {
-      const restored =
-        typeof old === 'string' && !old.startsWith('=') && old !== '' ? `'${old}` : (old ?? null);
-      engine.setContents(sheet._hfId, g.row - 1, g.col - 1, [[restored as string | number | boolean | null]]);
-      throw new CellRejected(
-        check.helpText ||
-          `The data you entered in cell ${ref} violates the data validation rules set on this cell.`,
-      );
-    }
+    const entry = this.rt.enter(sheet.name, ref, value);
+    if (!entry.accepted) throw new CellRejected(entry.message);
     try {
-      fireOnEdit(this.rt, sheet._name, g.row, g.col, 1, 1, { value: input, oldValue });
+      fireOnEdit(this.rt, sheet.name, g.row, g.col, 1, 1, { value: input, oldValue: old.value });
     } catch (error) {
       this.scriptError(error);
     }
     this.collect();
-    this.record({ op: 'cell', sheet: sheet._name, a1: ref, input });
+    this.record({ op: 'cell', sheet: sheet.name, a1: ref, input });
   }
 
   /** Makes ranges of a sheet the selection (what the add-on sees as the active range and current cell). */
@@ -450,8 +434,8 @@ export class PreviewSession {
       throw new PreviewInputError(400, '"a1" must be A1 notation or a list of them.');
     }
     const checked = list.map((a) => this.checkRange(sheet, a, false));
-    this.rt.select(sheet._name, checked);
-    this.record({ op: 'select', sheet: sheet._name, ranges: checked });
+    this.rt.select(sheet.name, checked);
+    this.record({ op: 'select', sheet: sheet.name, ranges: checked });
   }
 
   setUser(email: unknown): void {
@@ -544,7 +528,7 @@ export class PreviewSession {
     try {
       const result: unknown = this.rt.call(
         functionName,
-        ...this.rt.realm.copy(JSON.parse(json) as unknown[]),
+        ...this.rt.scriptValue(JSON.parse(json) as unknown[]),
       );
       const text = JSON.stringify(result);
       response = { ok: true, value: text === undefined ? null : (JSON.parse(text) as unknown) };
@@ -599,7 +583,7 @@ export class PreviewSession {
   // State
 
   state(since: number, extraRows = 0): StateView {
-    const ss = this.rt.spreadsheet;
+    const ss = this.rt.inspect.spreadsheet();
     const shown = this.rt.ui.shown;
     const panel = (index: number | null): HtmlPanelView | null => {
       const s = index === null ? undefined : shown[index];
@@ -607,17 +591,21 @@ export class PreviewSession {
       return { id: index, kind: s.kind, title: s.title, width: s.width, height: s.height };
     };
     return {
-      spreadsheetName: ss._name,
+      spreadsheetName: ss.name,
       user: this.rt.activeUser,
       users: this.users(),
-      sheets: ss._sheets.map((s): SheetTab => ({
-        id: s._id,
-        name: s._name,
-        hidden: s._hidden,
-        tabColor: s._tabColor,
+      sheets: ss.sheets.map((s): SheetTab => ({
+        id: s.id,
+        name: s.name,
+        hidden: s.hidden,
+        tabColor: s.tabColor,
       })),
-      grid: this.grid(ss._active, extraRows),
-      selection: this.selection(),
+      grid: this.grid(ss.activeSheet, extraRows),
+      selection: {
+        sheet: ss.selection.sheet,
+        ranges: ss.selection.ranges,
+        current: ss.selection.currentCell ?? 'A1',
+      },
       menus: this.rt.ui.menus.map((m): MenuView => ({
         name: m.name,
         addon: m.addon,
@@ -633,27 +621,16 @@ export class PreviewSession {
     };
   }
 
-  private selection(): SelectionView {
-    const ss = this.rt.spreadsheet;
-    const ranges = ss._selection.ranges;
-    const active = ss._activeRange();
-    return {
-      sheet: ss._active._name,
-      ranges: ranges.map((r) => r.getA1Notation()),
-      current: active ? `${columnToLetters(active._col)}${active._row}` : 'A1',
-    };
-  }
-
   /** Emails seen in the Candidates sheet's "Hiring manager" and "Panel" columns, plus the current user. */
   users(): string[] {
     const found = new Set<string>();
     if (this.rt.activeUser) found.add(this.rt.activeUser);
-    const sheet = this.rt.spreadsheet._sheetByName('Candidates');
+    const sheet = this.rt.inspect.sheet('Candidates');
     if (sheet) {
-      const rows = sheet._lastRow();
-      const cols = sheet._lastColumn();
+      const rows = sheet.lastRow;
+      const cols = sheet.lastColumn;
       if (rows >= 1 && cols >= 1) {
-        const values = sheet._range(1, 1, rows, cols)._rawValues();
+        const values = this.rt.inspect.values(sheet.name, { row: 1, col: 1, numRows: rows, numCols: cols });
         const header = values[0].map((v) => String(v).trim().toLowerCase());
         for (const key of ['hiring manager', 'panel']) {
           const col = header.indexOf(key);
@@ -670,61 +647,60 @@ export class PreviewSession {
   }
 
   /** The used range of a sheet plus a margin, as the page draws it. */
-  grid(sheet: FakeSheet, extraRows = 0): GridView {
+  grid(sheetName: string, extraRows = 0): GridView {
+    const sheet = this.rt.inspect.sheet(sheetName);
+    if (!sheet) throw new PreviewInputError(404, `No sheet named "${sheetName}".`);
     const rows = Math.min(
-      sheet._maxRows,
-      Math.max(sheet._lastRow() + GRID_MARGIN_ROWS, GRID_MIN_ROWS, sheet._frozenRows + 1) +
+      sheet.maxRows,
+      Math.max(sheet.lastRow + GRID_MARGIN_ROWS, GRID_MIN_ROWS, sheet.frozenRows + 1) +
         Math.max(0, extraRows),
     );
     const cols = Math.min(
-      sheet._maxCols,
-      Math.max(sheet._lastColumn() + GRID_MARGIN_COLS, GRID_MIN_COLS, sheet._frozenCols + 1),
+      sheet.maxColumns,
+      Math.max(sheet.lastColumn + GRID_MARGIN_COLS, GRID_MIN_COLS, sheet.frozenColumns + 1),
     );
-    const engine = this.rt.engine;
-    const values = engine.values(sheet._hfId, 0, 0, rows, cols);
-    const tz = this.rt.spreadsheet._host.timeZone;
-    const cf = conditionalFormats(sheet, engine, rows, cols, (r, c) => values[r - 1]?.[c - 1] ?? '');
+    const infos = this.rt.inspect.cells(sheet.name, { row: 1, col: 1, numRows: rows, numCols: cols });
+    const cf = conditionalFormats(
+      this.rt,
+      sheet.name,
+      rows,
+      cols,
+      (r, c) => infos[r - 1]?.[c - 1]?.value ?? '',
+    );
     const lists: string[][] = [];
     const listIndex = new Map<string, number>();
     const helps: string[] = [];
     const helpIndex = new Map<string, number>();
-    const cells = values.map((line, r0) =>
-      line.map((value, c0): CellView | null => {
-        const row = r0 + 1;
-        const col = c0 + 1;
-        const meta = sheet._meta(row, col);
-        const formula = engine.formula(sheet._hfId, r0, c0);
-        const cond = cf.get(`${row}:${col}`);
-        if (value === '' && !meta && !formula && !cond) return null;
+    const cells = infos.map((line, r0) =>
+      line.map((info, c0): CellView | null => {
+        const cond = cf.get(`${r0 + 1}:${c0 + 1}`);
+        if (info.value === '' && !hasContentOrFormat(info) && !cond) return null;
+        const { value, text, validation: rule } = info;
         const cell: CellView = {};
-        const text = displayOf(value, meta?.numberFormat, tz);
         if (text !== '') cell.t = text;
-        if (formula) cell.f = formula;
+        if (info.formula) cell.f = info.formula;
         if (typeof value === 'number') cell.k = 'n';
         else if (typeof value === 'boolean') {
           cell.k = 'b';
           cell.b = value;
-        } else if (typeof value === 'string' && value.startsWith('#')) {
-          const info = engine.errorInfo(sheet._hfId, r0, c0);
-          if (info) {
-            cell.k = 'e';
-            cell.err = info.message || info.error;
-          }
+        } else if (info.error) {
+          cell.k = 'e';
+          cell.err = info.error.message || info.error.error;
         }
-        if (meta?.background) cell.bg = meta.background;
-        if (meta?.fontColor) cell.fc = meta.fontColor;
-        if (meta?.fontWeight === 'bold') cell.bold = true;
-        if (meta?.fontStyle === 'italic') cell.italic = true;
-        if (meta?.hAlign) cell.align = meta.hAlign;
-        if (meta?.note) cell.note = meta.note;
+        if (info.background) cell.bg = info.background;
+        if (info.fontColor) cell.fc = info.fontColor;
+        if (info.fontWeight === 'bold') cell.bold = true;
+        if (info.fontStyle === 'italic') cell.italic = true;
+        if (info.horizontalAlignment) cell.align = info.horizontalAlignment;
+        if (info.note) cell.note = info.note;
         if (cond?.background) cell.bg = cond.background;
         if (cond?.fontColor) cell.fc = cond.fontColor;
         if (cond?.bold) cell.bold = true;
         if (cond?.italic) cell.italic = true;
-        const rule = meta?.validation;
         if (rule) {
-          if (rule._criteria === 'CHECKBOX') cell.check = true;
-          const options = this.listOptions(rule._criteria, rule._values);
+          if (rule.criteria === 'CHECKBOX') cell.check = true;
+          const options =
+            rule.criteria === 'VALUE_IN_RANGE' ? rule.options?.slice(0, MAX_RANGE_OPTIONS) : rule.options;
           if (options) {
             const key = JSON.stringify(options);
             let index = listIndex.get(key);
@@ -734,58 +710,42 @@ export class PreviewSession {
             }
             cell.list = index;
           }
-          if (rule._helpText) {
-            let index = helpIndex.get(rule._helpText);
+          if (rule.helpText) {
+            let index = helpIndex.get(rule.helpText);
             if (index === undefined) {
-              index = helps.push(rule._helpText) - 1;
-              helpIndex.set(rule._helpText, index);
+              index = helps.push(rule.helpText) - 1;
+              helpIndex.set(rule.helpText, index);
             }
             cell.help = index;
           }
-          if (!rule._allowInvalid) cell.strict = true;
-          if (!satisfies(rule, value as CellValue, text)) {
-            cell.invalid =
-              rule._helpText || 'Invalid: this cell’s contents violate its data validation rule.';
+          if (!rule.allowInvalid) cell.strict = true;
+          if (!rule.valid) {
+            cell.invalid = rule.helpText || 'Invalid: this cell’s contents violate its data validation rule.';
           }
         }
         return cell;
       }),
     );
-    const colWidths: number[] = [];
-    for (let c = 1; c <= cols; c++) {
-      colWidths.push(sheet._hiddenCols.has(c) ? 0 : (sheet._colWidths.get(c) ?? DEFAULT_COL_WIDTH));
-    }
     return {
-      sheetId: sheet._id,
-      name: sheet._name,
+      sheetId: sheet.id,
+      name: sheet.name,
       rows,
       cols,
-      maxRows: sheet._maxRows,
-      maxCols: sheet._maxCols,
-      frozenRows: sheet._frozenRows,
-      frozenCols: sheet._frozenCols,
-      colWidths,
+      maxRows: sheet.maxRows,
+      maxCols: sheet.maxColumns,
+      frozenRows: sheet.frozenRows,
+      frozenCols: sheet.frozenColumns,
+      colWidths: sheet.columnWidths.slice(0, cols),
       cells,
       lists,
       helps,
     };
   }
+}
 
-  private listOptions(criteria: string, values: unknown[]): string[] | undefined {
-    if (criteria === 'VALUE_IN_LIST' && Array.isArray(values[0])) return (values[0] as unknown[]).map(String);
-    if (criteria === 'VALUE_IN_RANGE') {
-      const range = values[0] as { _rawValues?: () => CellValue[][] } | undefined;
-      if (range && typeof range._rawValues === 'function') {
-        return range
-          ._rawValues()
-          .flat()
-          .filter((v) => v !== '')
-          .map(String)
-          .slice(0, 500);
-      }
-    }
-    return undefined;
-  }
+/** Whether a cell holds a formula, or has a format, note or validation of its own (then it is drawn). */
+function hasContentOrFormat(cell: CellInfo): boolean {
+  return Object.keys(cell).some((key) => key !== 'value' && key !== 'text');
 }
 
 function isDialogAnswer(a: unknown): a is DialogAnswer {

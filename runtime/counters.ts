@@ -15,6 +15,16 @@ export class Counters {
     this.map.clear();
   }
 
+  /** A copy of the counts, to put back with restore(). */
+  snapshot(): Map<string, number> {
+    return new Map(this.map);
+  }
+
+  restore(snapshot: ReadonlyMap<string, number>): void {
+    this.map.clear();
+    for (const [k, v] of snapshot) this.map.set(k, v);
+  }
+
   total(): number {
     let n = 0;
     for (const v of this.map.values()) n += v;

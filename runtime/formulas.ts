@@ -572,6 +572,28 @@ export class FormulaEngine {
     return undefined;
   }
 
+  /**
+   * Evaluates a formula as if it were typed into a cell of the sheet (relative references are relative to A1),
+   * without writing it anywhere: a scalar, or a 2-D array for an array result; errors as their code.
+   */
+  evaluate(sheet: number, formula: string): CellValue | CellValue[][] {
+    this.flush();
+    const text = formula.startsWith('=') ? formula : `=${formula}`;
+    const result = this.hf.calculateFormula(text, sheet);
+    if (Array.isArray(result)) return result.map((row) => row.map((v) => this.fromHf(v)));
+    return this.fromHf(result);
+  }
+
+  /**
+   * The content a cell holds of its own, as HF serialises it ("=formula", "'text", a number, a boolean), or null
+   * for a blank cell or one an array result spilled into. Writing it back with setContents restores the cell.
+   */
+  content(sheet: number, row0: number, col0: number): RawCellContent {
+    this.flush();
+    const s = this.hf.getCellSerialized({ sheet, row: row0, col: col0 });
+    return s === undefined || s === '' ? null : (s as RawCellContent);
+  }
+
   /** Formula text of a cell, or undefined (also for cells an array result spilled into). */
   formula(sheet: number, row0: number, col0: number): string | undefined {
     return this.hf.getCellFormula({ sheet, row: row0, col: col0 });

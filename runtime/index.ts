@@ -6,25 +6,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { parseA1 } from './a1';
+import { cellA1, parseA1 } from './a1';
 import { Counters, isSheetRead, isSheetWrite } from './counters';
-import { CellErrorInfo, CellValue, FormulaEngine, findCustomFunctions } from './formulas';
+import { CellErrorInfo, FormulaEngine, findCustomFunctions } from './formulas';
+import { Inspector, createInspector } from './inspect';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockScope, LockState } from './lock';
 import { createScriptApp } from './script-app';
 import { FakeLogger, LogEntry, createConsole } from './logger';
 import { FakePropertiesService } from './properties';
-import { createRealm, Realm } from './realm';
+import { createRealm } from './realm';
 import { FakeSession } from './session';
-import {
-  FakeRange,
-  FakeSheet,
-  FakeSpreadsheet,
-  FakeSpreadsheetApp,
-  SpreadsheetHost,
-  satisfies,
-  displayOf,
-} from './spreadsheet';
+import { FakeRange, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, SpreadsheetHost } from './spreadsheet';
 import { FakeUi, ScriptedResponse } from './ui';
 import { FakeUtilities, dateToSerial } from './utilities';
 import { DocumentsRecorder, createDocuments } from './documents';
@@ -32,8 +25,19 @@ import { DriveRecorder, createDrive } from './drive';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
-export { FormulaEngine, findCustomFunctions } from './formulas';
+export { findCustomFunctions } from './formulas';
 export type { CellErrorInfo, CellValue } from './formulas';
+export type {
+  CellBlock,
+  CellInfo,
+  ConditionalFormatInfo,
+  Inspector,
+  SelectionInfo,
+  SheetInfo,
+  SheetSummary,
+  SpreadsheetInfo,
+  ValidationInfo,
+} from './inspect';
 export type { LogEntry } from './logger';
 export type {
   MenuRecord,
@@ -131,6 +135,9 @@ export interface UiRecorder {
   menuItems(): Array<{ path: string; caption: string; functionName: string }>;
 }
 
+/** What enter() did: the value is in the cell, or Sheets refused it with this message. */
+export type EntryResult = { accepted: true } | { accepted: false; message: string };
+
 export interface Runtime {
   /** The script's global scope (functions defined by the bundle are properties of it). */
   readonly global: vm.Context & Record<string, any>;
@@ -162,14 +169,35 @@ export interface Runtime {
     readonly state: LockState;
   };
   readonly utilities: FakeUtilities;
-  readonly engine: FormulaEngine;
-  readonly realm: Realm;
   /** The DocumentApp fake's documents: list() (with each one's Drive folder), get(id), html(id), text(id), calls(). */
   readonly documents: DocumentsRecorder;
   /** The Advanced Drive service fake: folders(), trash(id), remove(id), calls(). */
   readonly drive: DriveRecorder;
 
+  /**
+   * The inspection API (inspect.ts): the spreadsheet, its sheets, the selection, blocks of cells with everything
+   * the user sees, conditional-format rules and formula evaluation — plain data, never counted.
+   */
+  readonly inspect: Inspector;
+
   // --- test helpers (not part of the Apps Script API; they do not count as service calls)
+  /** Renames the spreadsheet (what the user sees as its title). */
+  setSpreadsheetName(name: string): void;
+  /** A Range object of a sheet, as Sheets builds one for an event (e.range of onEdit). */
+  range(sheetName: string, a1: string): FakeRange;
+  /**
+   * Types a value into one cell as a user does in the Sheets editor: like setCells, except that when the cell's
+   * data validation rejects invalid data (allow-invalid off) and the value violates it, Sheets refuses the entry:
+   * the cell keeps its content and formats, and the result says why.
+   */
+  enter(sheetName: string, a1: string, value: unknown): EntryResult;
+  /**
+   * A copy of a value in the script's realm (Arrays, plain objects and Dates are rebuilt there; primitives pass
+   * through), as Apps Script hands arguments to the script, e.g. google.script.run's.
+   */
+  scriptValue<T>(value: T): T;
+  /** An Error of the script's realm, as Apps Script services throw: for a test that makes a service fail. */
+  scriptError(message: string): Error;
   /** The sheet with that name (throws when missing). */
   sheet(name: string): FakeSheet;
   /** Adds a sheet without counting a service call. */
@@ -321,6 +349,23 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     menuItems: () => ui._menuItems(),
   };
 
+  // An inspection puts every counter back as it was; recalculation that earlier writes queued happens first and
+  // counts (as it would at the next read).
+  const quietly = <T>(inspection: () => T): T => {
+    engine.flush();
+    const calls = counters.snapshot();
+    const evaluations = customFunctionCalls.snapshot();
+    const inside = customServiceCalls;
+    try {
+      return inspection();
+    } finally {
+      counters.restore(calls);
+      customFunctionCalls.restore(evaluations);
+      customServiceCalls = inside;
+    }
+  };
+  const inspect = createInspector({ spreadsheet, quietly });
+
   const lockKey = (scope: string, email?: string) =>
     scope === 'user' ? `user:${email ?? sessionState.activeUser}` : scope;
 
@@ -370,12 +415,38 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       state: lockState,
     },
     utilities,
-    engine,
-    realm,
     documents,
     drive,
+    inspect,
 
     sheet: sheetOf,
+    setSpreadsheetName(name) {
+      spreadsheet._name = String(name);
+    },
+    range: rangeOf,
+    enter(sheetName, a1, value) {
+      const range = rangeOf(sheetName, a1);
+      if (range._numRows !== 1 || range._numCols !== 1)
+        throw new Error(`enter() types into one cell, not ${a1}`);
+      const { _sheet: sheet, _row: row, _col: col } = range;
+      const content = engine.content(sheet._hfId, row - 1, col - 1);
+      const meta = sheet._meta(row, col);
+      const formats = meta ? { ...meta } : {};
+      range._write([[value]]);
+      const check = inspect.cells(sheet._name, cellA1(row, col))[0][0].validation;
+      if (!check || check.valid || check.allowInvalid) return { accepted: true };
+      // Sheets refuses the entry: the cell is as it was (a date typed into it set a date format, undone too).
+      engine.setContents(sheet._hfId, row - 1, col - 1, [[content]]);
+      sheet._setMetaAt(row, col, formats);
+      return {
+        accepted: false,
+        message:
+          check.helpText ||
+          `The data you entered in cell ${cellA1(row, col)} violates the data validation rules set on this cell.`,
+      };
+    },
+    scriptValue: (value) => realm.copy(value),
+    scriptError: (message) => realm.error(message),
     addSheet(name) {
       if (spreadsheet._sheetByName(name)) throw new Error(`Sheet "${name}" exists`);
       return spreadsheet._addSheet(name, spreadsheet._sheets.length);
@@ -417,15 +488,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     },
     validate(sheetName, a1) {
       const r = rangeOf(sheetName, a1);
-      const rule = r._sheet._meta(r._row, r._col)?.validation;
-      if (!rule) return { valid: true, rule: null, helpText: '', allowInvalid: true };
-      const value: CellValue = r._rawValues()[0][0];
-      const display = displayOf(value, r._sheet._meta(r._row, r._col)?.numberFormat, host.timeZone);
+      const check = inspect.cells(r._sheet._name, cellA1(r._row, r._col))[0][0].validation;
+      if (!check) return { valid: true, rule: null, helpText: '', allowInvalid: true };
       return {
-        valid: satisfies(rule, value, display),
-        rule: rule._criteria,
-        helpText: rule._helpText,
-        allowInvalid: rule._allowInvalid,
+        valid: check.valid,
+        rule: check.criteria,
+        helpText: check.helpText,
+        allowInvalid: check.allowInvalid,
       };
     },
     formatOf(sheetName, a1) {

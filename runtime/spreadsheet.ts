@@ -72,6 +72,7 @@ export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' }
 export const Dimension = { ROWS: 'ROWS', COLUMNS: 'COLUMNS' } as const;
 export const SheetType = { GRID: 'GRID', OBJECT: 'OBJECT' } as const;
 
+/** A cell's formats, note and validation as the fake stores them (absent keys: Sheets' defaults). */
 interface CellMeta {
   numberFormat?: string;
   background?: string;
@@ -87,6 +88,8 @@ interface CellMeta {
 }
 
 const KEY = 100000;
+/** Width in pixels of a column nobody resized (Sheets' default). */
+export const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
@@ -1855,7 +1858,7 @@ export class FakeSheet {
   }
 
   getColumnWidth(columnPosition: number): number {
-    return this._colWidths.get(columnPosition) ?? 100;
+    return this._colWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
 
   autoResizeColumn(_columnPosition: number): FakeSheet {

@@ -63,6 +63,42 @@ function bareLoop(block) {
 function bareAverage(block) {
   return block.map((r) => [r.reduce((a, b) => a + b, 0) / r.length]);
 }
+/**
+ * The coincidence sums of interval alpha as the plainest loop can compute them, for whole scores 1 to 5 with ""
+ * for a blank: every ordered pair of a unit's values adds (a − b)² / (m − 1), i.e. Σ o_ck δ²_ck, and the
+ * marginals n_c give Σ n_c n_k δ²_ck. Nothing is checked.
+ */
+function bareAgreement(block) {
+  const counts = [0, 0, 0, 0, 0, 0];
+  let observed = 0;
+  let units = 0;
+  for (const r of block) {
+    let m = 0;
+    for (let i = 0; i < r.length; i++) if (r[i] !== '') m++;
+    if (m < 2) continue;
+    units++;
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i];
+      if (a === '') continue;
+      counts[a]++;
+      for (let j = 0; j < r.length; j++) {
+        const b = r[j];
+        if (j !== i && b !== '') observed += ((a - b) * (a - b)) / (m - 1);
+      }
+    }
+  }
+  let n = 0;
+  let expected = 0;
+  for (let c = 1; c <= 5; c++) n += counts[c];
+  for (let c = 1; c <= 5; c++) for (let k = 1; k <= 5; k++) expected += counts[c] * counts[k] * (c - k) * (c - k);
+  return units < 2 || expected === 0 ? '' : 1 - ((n - 1) * observed) / expected;
+}
+/** 1,000 candidates × 4 interviewers: whole scores, about one cell in eight blank. */
+function makeRatings(rows) {
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: 4 }, (_, j) => ((i * 5 + j * 3) % 8 === 0 ? '' : 1 + ((i * 7 + j * (1 + (i % 3))) % 5))),
+  );
+}
 function makeBlock(rows) {
   return Array.from({ length: rows }, (_, i) => Array.from({ length: 8 }, (_, j) => 1 + ((i * 7 + j * 3) % 9) / 2));
 }
@@ -97,6 +133,24 @@ function customFunctions(): void {
   row('RUBRIC_AVERAGE', `${average.toFixed(2)} ms`);
   row('  bare loop, same mean', `${averageBare.toFixed(2)} ms`);
   row('  ratio', `${(average / averageBare).toFixed(2)}×`, 'target ≤ 5');
+
+  const ratings = global.makeRatings(1_000);
+  const bareAgreement = global.bareAgreement;
+  const alpha = global.AGREEMENT(ratings);
+  const bareAlpha = bareAgreement(ratings);
+  if (typeof alpha !== 'number' || Math.abs(alpha - bareAlpha) > 1e-9) {
+    throw new Error(`AGREEMENT gave ${alpha}, the bare loop ${bareAlpha}: they must agree`);
+  }
+  for (const fn of [() => global.AGREEMENT(ratings), () => bareAgreement(ratings)]) time(20, fn); // warm up
+  const agreementRuns = 51;
+  const agreement = time(agreementRuns, () => global.AGREEMENT(ratings));
+  const agreementBare = time(agreementRuns, () => bareAgreement(ratings));
+  console.log(
+    `\nAGREEMENT on 1,000 candidates × 4 interviewers (median of ${agreementRuns} runs, alpha ${alpha.toFixed(3)})`,
+  );
+  row('AGREEMENT (interval)', `${agreement.toFixed(3)} ms`);
+  row('  bare loop, same coincidence sums', `${agreementBare.toFixed(3)} ms`);
+  row('  ratio', `${(agreement / agreementBare).toFixed(2)}×`, 'target ≤ 5');
 }
 
 function bundle(): void {
@@ -128,6 +182,12 @@ function measure(rt: Runtime, action: () => void): ActionFigures {
   };
 }
 
+/** Inserts rows at the end of a sheet until it has at least `rows`, as a user would before pasting. */
+function growTo(rt: Runtime, sheetName: string, rows: number): void {
+  const maxRows = rt.inspect.sheet(sheetName)?.maxRows ?? 0;
+  if (maxRows < rows) rt.sheet(sheetName).insertRowsAfter(maxRows, rows - maxRows);
+}
+
 /** Score log rows as the sidebar writes them: one per category plus a recommendation, per scorecard. */
 function fillScoreLog(rt: Runtime, rows: number, candidates: number): void {
   const categories = ['communication-clarity', 'motivation-fit', 'basic-role-fit', 'recommendation'];
@@ -147,8 +207,7 @@ function fillScoreLog(rt: Runtime, rows: number, candidates: number): void {
       kind === 'score' ? '' : 'yes',
     ];
   });
-  const sheet = rt.sheet('Score log');
-  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  growTo(rt, 'Score log', rows + 1);
   rt.setCells('Score log', 'A2', values);
 }
 
@@ -162,8 +221,7 @@ function workbookActions(): void {
   for (const n of [10, 1_000, 10_000]) {
     const rt = freshDefaultWorkbook();
     const rows = candidateRows(n);
-    const sheet = rt.sheet('Candidates');
-    if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+    growTo(rt, 'Candidates', n + 1);
     const figures: [string, ActionFigures][] = [];
     figures.push(['type/paste candidates (onEdit IDs)', measure(rt, () => typeCandidates(rt, rows))]);
     figures.push(['Set up workbook (repair run)', measure(rt, () => rt.call('setUpWorkbook'))]);
@@ -208,7 +266,7 @@ function interviewDocuments(): void {
   rt.setCells('Candidates', 'B2', rows);
   rt.call('onEdit', {
     authMode: 'LIMITED',
-    range: rt.sheet('Candidates').getRange(2, 2, n, 3),
+    range: rt.range('Candidates', `B2:D${n + 1}`),
     source: rt.spreadsheet,
   });
   rt.select('Candidates', `A2:A${n + 1}`);

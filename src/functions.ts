@@ -15,6 +15,7 @@ import {
   parseScoreCell,
   toGrid,
 } from './core/cells';
+import { AGREEMENT_LEVELS, type AgreementLevel, krippendorffAlpha } from './core/insights/agreement';
 import { DEFAULT_PASS_RULE, type PassRule } from './core/process';
 import { decide, describeDecision, divergentCategories, meets, type CategoryScore } from './core/rules';
 
@@ -49,7 +50,13 @@ function parseRow(row: readonly unknown[], rowNumber: number, argument: string):
   const scores: (number | null)[] = [];
   const problems: string[] = [];
   for (let column = 0; column < row.length; column++) {
-    const cell = parseScoreCell(row[column]);
+    const value = row[column];
+    // Plain scores next to a blank stay on the fast path too (blocks with missing scores are common).
+    if (isPlainScore(value)) {
+      scores.push(value);
+      continue;
+    }
+    const cell = parseScoreCell(value);
     scores.push(cell.kind === 'score' ? cell.value : null);
     if (cell.kind === 'invalid')
       problems.push(`${argument} row ${rowNumber}, column ${column + 1} ${cell.problem}`);
@@ -84,6 +91,29 @@ function perRow(
   return out.length === 1 ? out[0][0] : out;
 }
 
+/** Bad rows named in one error message; the rest are counted. */
+const MAX_BAD_ROWS_SHOWN = 3;
+
+/**
+ * Parses every row of a block that sums up to one value (parseRow: blanks are null). What is wrong with a bad
+ * row is added to `problems`; the caller fails with them, since one bad score spoils the whole result.
+ */
+function parseRows(grid: CellGrid, argument: string, problems: string[]): (readonly (number | null)[])[] {
+  const rows: (readonly (number | null)[])[] = [];
+  for (let i = 0; i < grid.length; i++) {
+    const row = parseRow(grid[i], i + 1, argument);
+    if (typeof row === 'string') problems.push(row);
+    rows.push(typeof row === 'string' ? [] : row);
+  }
+  return rows;
+}
+
+function failWithProblems(fn: string, problems: readonly string[]): never {
+  const shown = problems.slice(0, MAX_BAD_ROWS_SHOWN).join('; ');
+  const more = problems.length - MAX_BAD_ROWS_SHOWN;
+  fail(fn, more > 0 ? `${shown} (and ${plural(more, 'more row')} with bad values)` : shown);
+}
+
 function parseKeyRisk(fn: string, value: unknown, columns: number): boolean[] {
   if (isAbsent(value)) return new Array<boolean>(columns).fill(false);
   const grid = toGrid(value);
@@ -98,21 +128,24 @@ function parseKeyRisk(fn: string, value: unknown, columns: number): boolean[] {
   return grid[0].map(parseKeyRiskCell);
 }
 
+/** A threshold or option argument: a literal, or a one-cell range (a larger range is an error naming it). */
+function singleCell(fn: string, name: string, what: 'number' | 'word', value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const grid = toGrid(value);
+  const size = gridSize(grid);
+  if (size.rows !== 1 || size.columns !== 1) {
+    fail(
+      fn,
+      `${name} must be a single ${what}; it is a range of ${plural(size.rows, 'row')} and ${plural(size.columns, 'column')}`,
+    );
+  }
+  return grid[0][0];
+}
+
 function parseThreshold(fn: string, name: string, value: unknown, fallback: number, min: number): number {
   if (isAbsent(value)) return fallback;
-  let single = value;
-  if (typeof value === 'object' && value !== null) {
-    const grid = toGrid(value);
-    const size = gridSize(grid);
-    if (size.rows !== 1 || size.columns !== 1) {
-      fail(
-        fn,
-        `${name} must be a single number; it is a range of ${plural(size.rows, 'row')} and ${plural(size.columns, 'column')}`,
-      );
-    }
-    single = grid[0][0];
-    if (isBlank(single)) return fallback;
-  }
+  const single = singleCell(fn, name, 'number', value);
+  if (isBlank(single)) return fallback;
   const parsed = typeof single === 'boolean' ? undefined : parseNumber(single);
   if (parsed === undefined) fail(fn, `${name} holds ${describeValue(single)}, which is not a number`);
   if (parsed < min - EPSILON || parsed > MAX_SCORE + EPSILON) {
@@ -216,13 +249,76 @@ export function PASS_REASON(
 export function DIVERGENT(interviewerScores: unknown, categoryNames?: unknown, maxGap?: unknown): string {
   const fn = 'DIVERGENT';
   const { grid, columns } = scoreGrid(fn, interviewerScores, 'interviewer_scores');
-  const rows = grid.map((row, i) => parseRow(row, i + 1, 'interviewer_scores'));
-  const problems = rows.filter((row): row is string => typeof row === 'string');
-  if (problems.length > 0) fail(fn, problems.join('; '));
+  const problems: string[] = [];
+  const matrix = parseRows(grid, 'interviewer_scores', problems);
+  if (problems.length > 0) failWithProblems(fn, problems);
   const names = parseCategoryNames(fn, categoryNames, columns);
   const gap = parseThreshold(fn, 'max_gap', maxGap, 1, 0);
-  const matrix = rows.filter((row): row is readonly (number | null)[] => typeof row !== 'string');
   return divergentCategories(matrix, gap)
     .map((column) => names[column])
     .join(', ');
+}
+
+function parseLevel(fn: string, value: unknown): AgreementLevel {
+  const single = singleCell(fn, 'level', 'word', value);
+  if (isBlank(single)) return 'interval';
+  const wanted = typeof single === 'string' ? single.trim().toLowerCase() : undefined;
+  const level = AGREEMENT_LEVELS.find((l) => l === wanted);
+  if (level === undefined) {
+    fail(
+      fn,
+      `level is ${describeValue(single)}; it must be "interval" (the default), "ordinal" or "nominal"`,
+    );
+  }
+  return level;
+}
+
+export function AGREEMENT(ratings: unknown, level?: unknown): number | string {
+  const fn = 'AGREEMENT';
+  if (ratings === undefined) {
+    fail(fn, 'ratings is required: give a range with one candidate per row and one interviewer per column');
+  }
+  const parsedLevel = parseLevel(fn, level);
+  const problems: string[] = [];
+  const block = parseRows(toGrid(ratings), 'ratings', problems);
+  if (problems.length > 0) failWithProblems(fn, problems);
+  const { alpha } = krippendorffAlpha(block, parsedLevel);
+  return alpha === null ? '' : alpha;
+}
+
+export function CALIBRATION(interviewerScores: unknown, panelScores: unknown): number | string {
+  const fn = 'CALIBRATION';
+  if (interviewerScores === undefined || panelScores === undefined) {
+    fail(
+      fn,
+      "give two ranges of the same shape: the interviewer's scores and the panel's scores on the same candidates",
+    );
+  }
+  const mine = toGrid(interviewerScores);
+  const panel = toGrid(panelScores);
+  const [a, b] = [gridSize(mine), gridSize(panel)];
+  if (a.rows !== b.rows || a.columns !== b.columns) {
+    fail(
+      fn,
+      `interviewer_scores and panel_scores must be the same shape; interviewer_scores has ` +
+        `${plural(a.rows, 'row')} and ${plural(a.columns, 'column')}, panel_scores has ` +
+        `${plural(b.rows, 'row')} and ${plural(b.columns, 'column')}`,
+    );
+  }
+  const problems: string[] = [];
+  const own = parseRows(mine, 'interviewer_scores', problems);
+  const others = parseRows(panel, 'panel_scores', problems);
+  if (problems.length > 0) failWithProblems(fn, problems);
+  let sum = 0;
+  let count = 0;
+  for (let r = 0; r < own.length; r++) {
+    for (let column = 0; column < own[r].length; column++) {
+      const x = own[r][column];
+      const y = others[r][column];
+      if (x === null || x === undefined || y === null || y === undefined) continue;
+      sum += x - y;
+      count++;
+    }
+  }
+  return count === 0 ? '' : sum / count;
 }

@@ -262,3 +262,27 @@ export function PASS_REASON(
 export function DIVERGENT(interviewer_scores: unknown, category_names?: unknown, max_gap?: unknown): unknown {
   return customFunctions.DIVERGENT(interviewer_scores, category_names, max_gap);
 }
+
+/**
+ * How far interviewers agree on the same candidates beyond chance: Krippendorff's alpha, blanks allowed.
+ *
+ * @param {number[][]} ratings Scores from 1 to 5: one candidate per row, one interviewer per column; blank where an interviewer did not score.
+ * @param {string} level Optional. "interval" (default), "ordinal" or "nominal".
+ * @return {number|string} Alpha: 1 is perfect agreement, 0 agreement by chance; blank with fewer than two candidates scored twice or no spread.
+ * @customfunction
+ */
+export function AGREEMENT(ratings: unknown, level?: unknown): unknown {
+  return customFunctions.AGREEMENT(ratings, level);
+}
+
+/**
+ * How far one interviewer scores above (lenient) or below (severe) the panel: the mean difference where both scored.
+ *
+ * @param {number[][]} interviewer_scores The interviewer's scores from 1 to 5, one candidate per row; blanks are skipped.
+ * @param {number[][]} panel_scores The panel's scores on the same candidates (e.g. the other interviewers' mean), the same shape.
+ * @return {number|string} The mean of interviewer minus panel over the cells both hold; blank when they share none.
+ * @customfunction
+ */
+export function CALIBRATION(interviewer_scores: unknown, panel_scores: unknown): unknown {
+  return customFunctions.CALIBRATION(interviewer_scores, panel_scores);
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import { builtFile } from './support/build-output';
 
-const CUSTOM_FUNCTIONS = ['PASSES', 'RUBRIC_AVERAGE', 'PASS_REASON', 'DIVERGENT'];
+const CUSTOM_FUNCTIONS = ['PASSES', 'RUBRIC_AVERAGE', 'PASS_REASON', 'DIVERGENT', 'AGREEMENT', 'CALIBRATION'];
 
 describe('build/Code.js', () => {
   const code = readFileSync(builtFile('Code.js'), 'utf8');
@@ -63,6 +63,8 @@ describe('build/Code.js', () => {
         'submitScorecard',
         'generateDebriefDocument',
         // custom functions
+        'AGREEMENT',
+        'CALIBRATION',
         'DIVERGENT',
         'PASSES',
         'PASS_REASON',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DIVERGENT, PASSES, PASS_REASON, RUBRIC_AVERAGE } from '../src/functions';
+import { AGREEMENT, CALIBRATION, DIVERGENT, PASSES, PASS_REASON, RUBRIC_AVERAGE } from '../src/functions';
+import { AS_CELLS } from './fixtures/krippendorff-2011';
 
 const KEY_RISK_FIRST = [[true, false, false]];
 
@@ -204,6 +205,139 @@ describe('DIVERGENT', () => {
         [4, 'x'],
       ]),
     ).toThrow(/interviewer_scores row 2, column 2 holds "x"/);
+  });
+});
+
+describe('AGREEMENT', () => {
+  // Krippendorff's published worked example (the source is cited in the fixture).
+  const example = AS_CELLS;
+
+  it.each([
+    [undefined, 0.849],
+    ['', 0.849],
+    ['interval', 0.849],
+    ['Ordinal', 0.815],
+    [' NOMINAL ', 0.743],
+    [[['nominal']], 0.743],
+  ])('level %j reproduces the published %s', (level, published) => {
+    expect(Math.round((AGREEMENT(example, level) as number) * 1000) / 1000).toBe(published);
+  });
+
+  it('counts numbers typed as text and blanks of spaces as blanks', () => {
+    const typed = example.map((row) => row.map((v) => (v === '' ? ' ' : String(v))));
+    expect(AGREEMENT(typed)).toBe(AGREEMENT(example));
+  });
+
+  it('is blank with fewer than two candidates scored twice, or when every score is the same', () => {
+    expect(
+      AGREEMENT([
+        [4, 5],
+        [3, ''],
+      ]),
+    ).toBe('');
+    expect(
+      AGREEMENT([
+        [4, 4],
+        [4, 4],
+        [4, ''],
+      ]),
+    ).toBe('');
+    expect(AGREEMENT(4)).toBe('');
+  });
+
+  it('gives 1 when interviewers agree on candidates who differ', () => {
+    expect(
+      AGREEMENT([
+        [2, 2, ''],
+        [5, 5, 5],
+      ]),
+    ).toBe(1);
+  });
+
+  it.each([
+    ['text', 'great', 'ratings row 2, column 3 holds "great", which is not a score from 1 to 5'],
+    ['six', 6, 'ratings row 2, column 3 holds 6, which is outside the 1 to 5 scale'],
+    ['zero', 0, 'ratings row 2, column 3 holds 0, which is outside the 1 to 5 scale'],
+    ['TRUE', true, 'ratings row 2, column 3 holds TRUE, which is not a score from 1 to 5'],
+    ['a date', new Date('2024-03-01T00:00:00Z'), 'ratings row 2, column 3 holds the date 2024-03-01'],
+  ])('fails on a score that is %s, naming it and its row and column', (_label, bad, message) => {
+    const ratings = example.map((row) => [...row]) as unknown[][];
+    ratings[1][2] = bad;
+    expect(() => AGREEMENT(ratings)).toThrow(`AGREEMENT: ${message}`);
+  });
+
+  it('names every bad cell of the first three bad rows and counts the other rows', () => {
+    const ratings = [
+      ['a', 'b'],
+      [4, 4],
+      ['c', 5],
+      [5, 'd'],
+      ['e', 'f'],
+      ['g', 1],
+    ];
+    expect(() => AGREEMENT(ratings)).toThrow(
+      'AGREEMENT: ratings row 1, column 1 holds "a", which is not a score from 1 to 5; ' +
+        'ratings row 1, column 2 holds "b", which is not a score from 1 to 5; ' +
+        'ratings row 3, column 1 holds "c", which is not a score from 1 to 5; ' +
+        'ratings row 4, column 2 holds "d", which is not a score from 1 to 5 (and 2 more rows with bad values)',
+    );
+  });
+
+  it('fails on an unknown level, naming it', () => {
+    expect(() => AGREEMENT(example, 'ratio')).toThrow(
+      'AGREEMENT: level is "ratio"; it must be "interval" (the default), "ordinal" or "nominal"',
+    );
+    expect(() => AGREEMENT(example, 3)).toThrow('AGREEMENT: level is 3;');
+    expect(() => AGREEMENT(example, [['interval', 'nominal']])).toThrow(/level must be a single word/);
+  });
+
+  it('needs ratings', () => {
+    expect(() => AGREEMENT(undefined)).toThrow(/^AGREEMENT: ratings is required/);
+  });
+});
+
+describe('CALIBRATION', () => {
+  it('is the mean of interviewer minus panel where both are present', () => {
+    // (4 − 3) + (5 − 3.5) + (2 − 3) = 1.5 over 3 shared cells = 0.5; the row with a blank on either side is skipped.
+    expect(
+      CALIBRATION(
+        [
+          [4, 5],
+          [2, ''],
+          ['', 3],
+        ],
+        [
+          [3, 3.5],
+          [3, 4],
+          [4, ''],
+        ],
+      ),
+    ).toBeCloseTo(0.5, 12);
+    expect(CALIBRATION(4, '3.5')).toBeCloseTo(0.5, 12);
+    expect(CALIBRATION([[2], [3]], [[3], [4]])).toBe(-1);
+  });
+
+  it('is blank when they share no candidate', () => {
+    expect(CALIBRATION([[4], ['']], [[''], [3]])).toBe('');
+  });
+
+  it('fails on ranges of different shapes', () => {
+    expect(() => CALIBRATION([[4], [5]], [[4, 5]])).toThrow(
+      'CALIBRATION: interviewer_scores and panel_scores must be the same shape; interviewer_scores has 2 rows and 1 column, panel_scores has 1 row and 2 columns',
+    );
+  });
+
+  it('names a bad value with its argument, row and column', () => {
+    expect(() => CALIBRATION([[4], [5]], [[4], ['n/a']])).toThrow(
+      'CALIBRATION: panel_scores row 2, column 1 holds "n/a", which is not a score from 1 to 5',
+    );
+    expect(() => CALIBRATION([[9]], [[4]])).toThrow(
+      'CALIBRATION: interviewer_scores row 1, column 1 holds 9, which is outside the 1 to 5 scale',
+    );
+  });
+
+  it('needs both ranges', () => {
+    expect(() => CALIBRATION([[4]], undefined)).toThrow(/^CALIBRATION: give two ranges of the same shape/);
   });
 });
 

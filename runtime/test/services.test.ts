@@ -189,7 +189,7 @@ describe('services around the spreadsheet', () => {
 
   test('fakes throw Errors of the script realm', () => {
     const rt = fixtureRuntime();
-    const caught = rt.realm.copy(null);
+    const caught = rt.scriptValue(null);
     expect(caught).toBeNull();
     const isRealmError = vmEval(
       rt,

@@ -6,6 +6,7 @@ import { isBlank, isDate } from './cells';
 import { normaliseEmail } from './people';
 import type { ServiceLevel, Stage } from './process';
 import type { ColumnSpec } from './table';
+import { addDays, addWallClockHours } from './time-zone';
 
 export const CANDIDATE_STATUSES = ['Active', 'On hold', 'Offer', 'Hired', 'Rejected', 'Withdrawn'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
@@ -113,22 +114,13 @@ export function assignIds(
   return { ids, nextCounter: next };
 }
 
-/** Adds a service level to the date a candidate entered the stage. Business days skip Saturdays and Sundays. */
-export function dueDate(since: Date, level: ServiceLevel): Date {
-  const due = new Date(since.getTime());
-  if (level.unit === 'hours') {
-    due.setTime(due.getTime() + level.within * 3_600_000);
-    return due;
-  }
-  if (level.unit === 'days') {
-    due.setDate(due.getDate() + Math.ceil(level.within));
-    return due;
-  }
-  let remaining = Math.ceil(level.within);
-  while (remaining > 0) {
-    due.setDate(due.getDate() + 1);
-    const day = due.getDay();
-    if (day !== 0 && day !== 6) remaining--;
-  }
-  return due;
+/**
+ * When the next step is due: the moment a candidate entered the stage plus the stage's service level, in the
+ * spreadsheet's time zone, as the Candidates sheet's "Next step due" formula computes it. Business days count
+ * like WORKDAY (the start of the day that many weekdays later); hours and calendar days are added on the wall
+ * clock (24 hours later is the same time tomorrow, across a change to or from daylight saving).
+ */
+export function dueDate(since: Date, level: Pick<ServiceLevel, 'within' | 'unit'>, timeZone: string): Date {
+  if (level.unit === 'businessDays') return addDays(since, level.within, timeZone, true);
+  return addWallClockHours(since, level.unit === 'hours' ? level.within : level.within * 24, timeZone);
 }

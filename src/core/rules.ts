@@ -38,6 +38,14 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /**
  * Decides one candidate's row. A row with any unscored category is pending: it never passes with missing scores.
  */

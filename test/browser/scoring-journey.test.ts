@@ -42,7 +42,7 @@ const A_SCORES: Record<(typeof CATEGORIES)[number], number> = {
 /** B's scorecard, submitted through the same google.script.run bridge the sidebar uses, as B. */
 function bSubmitsFirst(preview: PreviewServer): void {
   const session = preview.session;
-  const candidateId = session.rt.sheet('Candidates')._range(5, 1, 1, 2)._rawValues()[0];
+  const candidateId = session.rt.inspect.values('Candidates', 'A5:B5')[0];
   if (candidateId[1] !== CANDIDATE) throw new Error(`Row 5 of the sample is not ${CANDIDATE}`);
   session.setUser(B);
   const response = session.runFunction(

@@ -5,6 +5,7 @@ import {
   formatCandidateId,
   parseEmails,
 } from '../../src/core/candidates';
+import { formatInZone } from '../../src/core/time-zone';
 
 describe('candidate IDs', () => {
   it('formats and reads IDs', () => {
@@ -33,16 +34,30 @@ describe('candidate IDs', () => {
 });
 
 describe('service levels', () => {
-  it('counts business days over a weekend', () => {
-    const friday = new Date(2026, 10, 20);
-    const due = dueDate(friday, { within: 7, unit: 'businessDays', description: 'x' });
-    expect(due.toDateString()).toBe(new Date(2026, 11, 1).toDateString()); // Tuesday after next
+  const LA = 'America/Los_Angeles';
+
+  it('counts business days over a weekend like WORKDAY: the start of the day in the spreadsheet zone', () => {
+    const fridayMorning = new Date('2026-11-20T17:00:00Z'); // Friday 09:00 in Los Angeles
+    const due = dueDate(fridayMorning, { within: 7, unit: 'businessDays' }, LA);
+    expect(formatInZone(due, LA, true)).toBe('2026-12-01 00:00'); // Tuesday after next
+    // Thursday 09:00 in Los Angeles is already Friday in Tokyo: the day, and so the due day, is the zone's.
+    const thursday = new Date('2026-11-19T17:00:00Z');
+    const week = { within: 7, unit: 'businessDays' } as const;
+    expect(formatInZone(dueDate(thursday, week, LA), LA, true)).toBe('2026-11-30 00:00');
+    expect(formatInZone(dueDate(thursday, week, 'Asia/Tokyo'), 'Asia/Tokyo', true)).toBe('2026-12-01 00:00');
   });
 
-  it('counts hours', () => {
+  it('counts hours and calendar days on the wall clock, across the change to summer time', () => {
     const start = new Date(Date.UTC(2026, 0, 1, 9));
-    expect(dueDate(start, { within: 48, unit: 'hours', description: 'x' }).toISOString()).toBe(
+    expect(dueDate(start, { within: 48, unit: 'hours' }, 'UTC').toISOString()).toBe(
       '2026-01-03T09:00:00.000Z',
+    );
+    const saturday = new Date('2026-03-07T18:00:00Z'); // 10:00 PST
+    expect(formatInZone(dueDate(saturday, { within: 1, unit: 'days' }, LA), LA, true)).toBe(
+      '2026-03-08 10:00',
+    );
+    expect(formatInZone(dueDate(saturday, { within: 24, unit: 'hours' }, LA), LA, true)).toBe(
+      '2026-03-08 10:00',
     );
   });
 });

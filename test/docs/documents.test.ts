@@ -40,7 +40,7 @@ function workbook(rows: string[][] = candidateRows(3), options: RuntimeOptions =
 }
 
 function header(rt: Runtime, sheet = 'Candidates'): string[] {
-  const width = rt.sheet(sheet)._maxCols;
+  const width = rt.inspect.sheet(sheet)!.maxColumns;
   return rt.displayed(sheet, `A1:${columnToLetters(width)}1`)[0] as string[];
 }
 
@@ -74,7 +74,7 @@ function tables(doc: DocModel) {
 
 /** Row index (1-based) of the Templates sheet row with this block and stage. */
 function templateRow(rt: Runtime, stage: string, block: string, text?: string): number {
-  const values = rt.displayed('Templates', `A1:E${rt.sheet('Templates')._maxRows}`) as string[][];
+  const values = rt.displayed('Templates', `A1:E${rt.inspect.sheet('Templates')!.maxRows}`) as string[][];
   const index = values.findIndex(
     (r) => r[1] === stage && r[3] === block && (text === undefined || r[4] === text),
   );
@@ -400,7 +400,7 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
     const rt = workbook(candidateRows(3));
     const files = rt.drive.service.Files;
     files.create = () => {
-      throw rt.realm.error(
+      throw rt.scriptError(
         'GoogleJsonResponseException: API call to drive.files.create failed with error: Access Not Configured. Drive API has not been used in project 123.',
       );
     };
@@ -447,7 +447,10 @@ describe('bad input creates nothing and says why', () => {
     const rt = workbook([]);
     rt.call('checkTemplates');
     expect(lastAlert(rt)).toMatchObject({ title: 'Templates look good' });
-    const sheetRows = rt.displayed('Templates', `A1:E${rt.sheet('Templates')._maxRows}`) as string[][];
+    const sheetRows = rt.displayed(
+      'Templates',
+      `A1:E${rt.inspect.sheet('Templates')!.maxRows}`,
+    ) as string[][];
     sheetRows.forEach((r, i) => {
       if (r[1] === 'practical-test') rt.setCells('Templates', `A${i + 1}`, [['', '', '', '', '']]);
     });

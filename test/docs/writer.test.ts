@@ -10,10 +10,11 @@ import { createRuntime } from '../../runtime';
 
 type App = GoogleAppsScript.Document.DocumentApp;
 
-/** The runtime's DocumentApp on its own: no script loaded, the adapter called directly. */
+/** The runtime's DocumentApp fake on its own: no script loaded, so every counted call is the adapter's. */
 function setup() {
   const rt = createRuntime({ codeFiles: [] });
-  return { counters: rt.counters, documents: rt.documents, app: rt.documents.app as unknown as App };
+  const { counters, documents } = rt;
+  return { counters, documents, app: documents.app as unknown as App };
 }
 
 const NASTY = 'Ada $1 $& \\ (x)* [a-z]+ {{candidate.name}} <b>&amp;</b>';

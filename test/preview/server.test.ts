@@ -115,6 +115,17 @@ describe('preview server on the sample workbook', () => {
     expect(cell(state, 'C3')).toMatchObject({ t: '5' });
   });
 
+  it('a date typed into a score cell is rejected and leaves the score as it was, not shown as a date', async () => {
+    const { status } = await post(port, '/api/cell', {
+      sheet: 'S1 Screening',
+      a1: 'C3',
+      input: '2024-01-05',
+    });
+    expect(status).toBe(422);
+    const state = (await get(port, '/api/state')).json;
+    expect(cell(state, 'C3')).toMatchObject({ t: '5', k: 'n' });
+  });
+
   it('ticking a key-risk checkbox changes who passes', async () => {
     await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'C9', input: '5' });
     await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'D9', input: '3' });

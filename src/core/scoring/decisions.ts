@@ -3,7 +3,7 @@
  * with the rights behind them: only the candidate's hiring manager decides; only a panel member who is not the
  * hiring manager, once they have submitted, vetoes; a standing veto blocks "advance".
  */
-import type { PanelVeto, RecordDecisionRequest, RecordVetoRequest } from '../contract';
+import type { PanelDecision, PanelVeto, RecordDecisionRequest, RecordVetoRequest } from '../contract';
 import { UserError } from '../errors';
 import { includesEmail, sameEmail } from '../people';
 import {
@@ -13,6 +13,7 @@ import {
   VETO_SCOPE,
   bySubmission,
   categoryMismatch,
+  decodeDecision,
   earlierSubmission,
   encodeDecision,
   forStage,
@@ -47,6 +48,25 @@ export function mayVeto(input: {
 /** The rows of the latest decision for a stage (its `reconciled` rows and the `decision` row), or null. */
 export function latestDecision(stageEntries: readonly LogEntry[]): LogEntry[] | null {
   return latest(bySubmission(stageEntries.filter((e) => e.kind === 'decision' || e.kind === 'reconciled')));
+}
+
+function toDecision(rows: readonly LogEntry[]): PanelDecision | null {
+  const row = rows.find((r) => r.kind === 'decision');
+  return row ? { ...decodeDecision(row.note), decidedBy: row.interviewer, decidedAt: row.timestamp } : null;
+}
+
+/** The decision among a decision's rows (see latestDecision), as the panel view shows it; null when none. */
+export function decisionOf(rows: readonly LogEntry[] | null): PanelDecision | null {
+  return toDecision(rows ?? []);
+}
+
+/** The hiring manager's latest decision for this candidate and stage, as the panel view shows it; null before one. */
+export function latestStageDecision(
+  entries: readonly LogEntry[],
+  candidateId: string,
+  stageId: string,
+): PanelDecision | null {
+  return decisionOf(latestDecision(forStage(entries, candidateId, stageId)));
 }
 
 /** The veto that stands for a stage, or null: a recorded veto stands. */

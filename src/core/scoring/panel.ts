@@ -3,12 +3,12 @@
  * category (reconciled once set, else the mean), the pass decision in words, the decision and the veto, and what
  * the viewer may do. Independence is enforced here: nobody but the hiring manager sees it before submitting.
  */
-import type { PanelCategory, PanelDecision, PanelView } from '../contract';
+import type { PanelCategory, PanelView } from '../contract';
 import { UserError } from '../errors';
 import type { PassRule } from '../process';
 import { decide, describeDecision, divergentCategories, mean } from '../rules';
-import { latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
-import { type Categories, type LogEntry, decodeDecision, forStage } from './log';
+import { decisionOf, latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
+import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
@@ -54,13 +54,10 @@ export function buildPanel(input: PanelInput): PanelView {
   const interviewers = latestScorecards(stageEntries, candidateId, stageId);
   const decisionRows = latestDecision(stageEntries);
   const reconciled = new Map<string, number>();
-  let decision: PanelDecision | null = null;
   for (const row of decisionRows ?? []) {
     if (row.kind === 'reconciled' && row.score !== null) reconciled.set(row.category, row.score);
-    if (row.kind === 'decision') {
-      decision = { ...decodeDecision(row.note), decidedBy: row.interviewer, decidedAt: row.timestamp };
-    }
   }
+  const decision = decisionOf(decisionRows);
   const grid = interviewers.map((card) => categories.map((c) => card.scores[c.id] ?? null));
   const divergentIndexes = new Set(divergentCategories(grid, input.maxGap));
   const panelCategories: PanelCategory[] = categories.map((c, index) => {
