@@ -195,7 +195,7 @@ export function fireOnEdit(
   numCols = 1,
   extra: { value?: unknown; oldValue?: unknown } = {},
 ): void {
-  if (typeof rt.global.onEdit !== 'function') return;
+  if (!rt.hasFunction('onEdit')) return;
   const range = rt.range(sheetName, rangeA1(row, col, numRows, numCols));
   rt.call('onEdit', {
     authMode: 'LIMITED',

@@ -187,7 +187,7 @@ export class PreviewSession {
 
   /** Opening the spreadsheet: Sheets runs the add-on's onOpen with full authorisation (it is installed). */
   private open(): void {
-    this.rt.call('onOpen', { authMode: 'FULL', source: this.rt.spreadsheet });
+    this.rt.call('onOpen', { authMode: 'LIMITED', source: this.rt.spreadsheet });
   }
 
   /** Reloads the spreadsheet: onOpen runs again (menus that depend on the workbook are rebuilt). */
@@ -496,7 +496,7 @@ export class PreviewSession {
       IDENTIFIER.test(functionName) &&
       !functionName.endsWith('_') &&
       this.declared.has(functionName) &&
-      typeof this.rt.global[functionName] === 'function'
+      this.rt.hasFunction(functionName)
     );
   }
 

@@ -2,8 +2,14 @@
 
 export class Counters {
   readonly map = new Map<string, number>();
+  /**
+   * Called before each call is counted (the runtime times it and may refuse it by throwing: the call then does
+   * not happen and is not counted).
+   */
+  observer?: (key: string) => void;
 
   hit(key: string): void {
+    this.observer?.(key);
     this.map.set(key, (this.map.get(key) ?? 0) + 1);
   }
 
@@ -56,8 +62,16 @@ export function isSheetWrite(key: string): boolean {
 }
 
 /**
+ * How deep the script is inside fake methods: only the outermost call is the script's (a fake's public method
+ * calling another, as Range.getValue does getValues, is one service call). The runtime sets it to 0 while it
+ * runs another execution inside a call (a dialog's scripted answer, a custom-function recalculation).
+ */
+export const callDepth = { value: 0 };
+
+/**
  * Wraps every public method of a fake class so each call is counted as "Label.method". Internal helpers start
- * with "_" and are not counted, so fakes call each other's internals without inflating the figures.
+ * with "_" and are not counted, so fakes call each other's internals without inflating the figures; a public
+ * method called by another fake method is not counted either (callDepth).
  */
 export function instrument(ctor: { prototype: object }, label: string): void {
   const proto = ctor.prototype as Record<string, unknown>;
@@ -68,8 +82,13 @@ export function instrument(ctor: { prototype: object }, label: string): void {
     const original = desc.value as (...args: unknown[]) => unknown;
     const key = `${label}.${name}`;
     const wrapped = function (this: { _counters?: Counters }, ...args: unknown[]) {
-      this._counters?.hit(key);
-      return original.apply(this, args);
+      if (callDepth.value === 0) this._counters?.hit(key);
+      callDepth.value++;
+      try {
+        return original.apply(this, args);
+      } finally {
+        callDepth.value--;
+      }
     };
     Object.defineProperty(wrapped, 'name', { value: name });
     Object.defineProperty(proto, name, { ...desc, value: wrapped });

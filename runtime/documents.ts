@@ -5,11 +5,26 @@
  * checked like the real service (end offsets are inclusive and must lie inside the text), so an off-by-one in
  * the add-on fails here as it would in Google Docs.
  *
- * Each document has Drive parents (My Drive's root when created), which the Advanced Drive service fake
- * (drive.ts) reads and moves; there is no DriveApp fake (Scorecard does not use DriveApp: see src/docs/folder.ts).
+ * Each document has Drive parents (its creator's My Drive root when created), which the Advanced Drive service
+ * fake (drive.ts) reads and moves; there is no DriveApp fake (Scorecard does not use DriveApp: see
+ * src/docs/folder.ts).
+ *
+ * Owners and sharing: a document belongs to the account that created it and only its owner, editors and
+ * viewers can open it. Anyone else gets "Document <id> is missing (perhaps it was deleted, or you don't have
+ * read access?)", the message Apps Script gives for a document that was deleted or was never shared with the
+ * user (the same sentence covers both). A viewer can open it but not change it ("Access denied: DocumentApp.").
+ * Document.addEditor / addViewer share it, as documented ("Adds the given user to the list of editors for the
+ * Document. If the user was already on the list of viewers, this method promotes the user out of the list of
+ * viewers."); they need only the documents scope ("Scripts that use this method require authorization with …
+ * https://www.googleapis.com/auth/documents.currentonly, https://www.googleapis.com/auth/documents",
+ * https://developers.google.com/apps-script/reference/document/document#addEditor(String)). Only the owner or an
+ * editor may share. An address that is not an email fails with "Invalid argument: email"; a test can make
+ * sharing with an address fail as a domain policy would (`refuseSharingWith`).
  */
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
+import { FakeUser } from './spreadsheet';
 
 /** The id of the user's My Drive root folder, where DocumentApp.create puts new documents. */
 export const MY_DRIVE_ROOT_ID = '0AFakeMyDriveRoot_Uk9PVA';
@@ -67,6 +82,15 @@ export function isDocumentCall(key: string): boolean {
 interface DocsHost {
   counters: Counters;
   realm: Realm;
+  /** The account of the running execution; undefined outside one (test code sees everything). */
+  account(): string | undefined;
+  /** Set on the host of one document's elements: throws unless the running account may edit it. */
+  checkEdit?(): void;
+}
+
+/** Throws unless the running account may change the document these elements belong to. */
+function edit(host: DocsHost): void {
+  host.checkEdit?.();
 }
 
 function fail(host: DocsHost, message: string): never {
@@ -185,17 +209,20 @@ export class FakeText {
   }
 
   setText(text: string): FakeText {
+    edit(this._host);
     this._parts[0].set(String(text));
     for (const part of this._parts.slice(1)) part.set('');
     return this;
   }
 
   appendText(text: string): FakeText {
+    edit(this._host);
     this._parts[this._parts.length - 1].append(String(text));
     return this;
   }
 
   setBold(a: number | boolean, b?: number, c?: boolean): FakeText {
+    edit(this._host);
     if (typeof a === 'boolean') {
       for (const part of this._parts) part.bold.fill(a);
     } else {
@@ -218,6 +245,7 @@ export class FakeText {
   }
 
   setLinkUrl(a: number | string | null, b?: number, c?: string | null): FakeText {
+    edit(this._host);
     if (typeof a !== 'number') {
       for (const part of this._parts) part.link.fill(a);
     } else {
@@ -281,11 +309,13 @@ export class FakeParagraph extends FakeTextElement {
   }
 
   setText(text: string): FakeParagraph {
+    edit(this._host);
     this._rich.set(String(text));
     return this;
   }
 
   appendText(text: string): FakeText {
+    edit(this._host);
     this._rich.append(String(text));
     return this._textView();
   }
@@ -303,6 +333,7 @@ export class FakeParagraph extends FakeTextElement {
   }
 
   setHeading(heading: string): FakeParagraph {
+    edit(this._host);
     if (!(heading in ParagraphHeading)) fail(this._host, `Exception: Invalid argument: heading (${heading})`);
     this._heading = heading as HeadingName;
     return this;
@@ -313,16 +344,19 @@ export class FakeParagraph extends FakeTextElement {
   }
 
   setBold(bold: boolean): FakeParagraph {
+    edit(this._host);
     this._rich.bold.fill(bold);
     return this;
   }
 
   setLinkUrl(url: string | null): FakeParagraph {
+    edit(this._host);
     this._rich.link.fill(url);
     return this;
   }
 
   removeFromParent(): FakeParagraph {
+    edit(this._host);
     this._detach();
     return this;
   }
@@ -341,11 +375,13 @@ export class FakeListItem extends FakeTextElement {
   }
 
   setText(text: string): FakeListItem {
+    edit(this._host);
     this._rich.set(String(text));
     return this;
   }
 
   appendText(text: string): FakeText {
+    edit(this._host);
     this._rich.append(String(text));
     return this._textView();
   }
@@ -363,6 +399,7 @@ export class FakeListItem extends FakeTextElement {
   }
 
   setGlyphType(glyph: string): FakeListItem {
+    edit(this._host);
     this._glyph = glyph;
     return this;
   }
@@ -372,6 +409,7 @@ export class FakeListItem extends FakeTextElement {
   }
 
   removeFromParent(): FakeListItem {
+    edit(this._host);
     this._detach();
     return this;
   }
@@ -384,6 +422,7 @@ export class FakeHorizontalRule extends FakeElement {
   }
 
   removeFromParent(): FakeHorizontalRule {
+    edit(this._host);
     this._detach();
     return this;
   }
@@ -408,6 +447,7 @@ export class FakeTableCell {
   }
 
   setText(text: string): FakeTableCell {
+    edit(this._host);
     this._rich.set(String(text));
     return this;
   }
@@ -417,6 +457,7 @@ export class FakeTableCell {
   }
 
   setBackgroundColor(color: string | null): FakeTableCell {
+    edit(this._host);
     this._background = color;
     return this;
   }
@@ -523,6 +564,7 @@ export class FakeTable extends FakeElement {
   }
 
   setBorderWidth(width: number): FakeTable {
+    edit(this._host);
     this._borderWidth = width;
     return this;
   }
@@ -532,6 +574,7 @@ export class FakeTable extends FakeElement {
   }
 
   removeFromParent(): FakeTable {
+    edit(this._host);
     this._detach();
     return this;
   }
@@ -567,6 +610,7 @@ export class FakeBody {
   }
 
   appendParagraph(text: string): FakeParagraph {
+    edit(this._host);
     if (typeof text !== 'string') fail(this._host, 'Exception: Invalid argument: text');
     const p = new FakeParagraph(this._host);
     p._rich.set(text);
@@ -574,6 +618,7 @@ export class FakeBody {
   }
 
   appendListItem(text: string): FakeListItem {
+    edit(this._host);
     if (typeof text !== 'string') fail(this._host, 'Exception: Invalid argument: text');
     const item = new FakeListItem(this._host);
     item._rich.set(text);
@@ -581,10 +626,12 @@ export class FakeBody {
   }
 
   appendHorizontalRule(): FakeHorizontalRule {
+    edit(this._host);
     return this._add(new FakeHorizontalRule(this._host));
   }
 
   appendTable(cells?: unknown): FakeTable {
+    edit(this._host);
     const grid = cells === undefined ? [['']] : cells;
     if (!Array.isArray(grid) || grid.length === 0 || grid.some((r) => !Array.isArray(r) || r.length === 0)) {
       fail(this._host, 'Exception: Invalid argument: cells');
@@ -650,6 +697,7 @@ export class FakeBody {
   }
 
   clear(): FakeBody {
+    edit(this._host);
     this._reset();
     return this;
   }
@@ -664,21 +712,89 @@ export class FakeBody {
 }
 instrument(FakeBody, 'Body');
 
-export class FakeDocument {
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+export type DocumentAccess = 'owner' | 'editor' | 'viewer';
+
+/** What the runtime shares between the DocumentApp fake and the recorder (not the script's). */
+export interface SharingPolicy {
+  /** Addresses sharing is refused for (lower case), with the message Docs gives. */
+  readonly refused: Map<string, string>;
+}
+
+export class FakeDocument implements Api<
+  GoogleAppsScript.Document.Document,
+  | 'getId'
+  | 'getName'
+  | 'setName'
+  | 'getUrl'
+  | 'getBody'
+  | 'saveAndClose'
+  | 'addEditor'
+  | 'addEditors'
+  | 'addViewer'
+  | 'addViewers'
+  | 'removeEditor'
+  | 'removeViewer'
+  | 'getEditors'
+  | 'getViewers'
+> {
   readonly _counters: Counters;
   readonly _body: FakeBody;
   _deleted = false;
   _saves = 0;
-  /** Drive parents: My Drive's root until the add-on moves the document. */
+  /** Drive parents: the owner's My Drive root until the add-on moves the document. */
   _parents: string[] = [MY_DRIVE_ROOT_ID];
+  readonly _editors = new Set<string>();
+  readonly _viewers = new Set<string>();
+  /** Accounts whose drive.file token sees this file: the one whose app created it. */
+  readonly _appUsers = new Set<string>();
+  /** The host of this document's elements: edits are checked against the running account's access. */
+  readonly _docHost: DocsHost;
 
   constructor(
     readonly _host: DocsHost,
     readonly _id: string,
     public _name: string,
+    readonly _owner: string,
+    private readonly _policy: SharingPolicy,
   ) {
     this._counters = _host.counters;
-    this._body = new FakeBody(_host);
+    this._docHost = { ...(_host as DocsHost), checkEdit: () => this._checkEdit() };
+    this._body = new FakeBody(this._docHost);
+    this._appUsers.add(_owner);
+  }
+
+  /** The access an account has (test code outside an execution is treated as the owner). */
+  _access(account: string | undefined): DocumentAccess | null {
+    if (account === undefined || account === this._owner) return 'owner';
+    if (this._editors.has(account)) return 'editor';
+    if (this._viewers.has(account)) return 'viewer';
+    return null;
+  }
+
+  _checkEdit(): void {
+    const access = this._access(this._host.account());
+    if (access !== 'owner' && access !== 'editor') fail(this._host, 'Exception: Access denied: DocumentApp.');
+  }
+
+  private _share(list: 'editor' | 'viewer', user: unknown): void {
+    this._checkEdit();
+    const raw = typeof user === 'string' ? user : (user as { getEmail?: () => string })?.getEmail?.();
+    const email = String(raw ?? '');
+    if (!EMAIL.test(email)) fail(this._host, 'Exception: Invalid argument: email');
+    const account = email.toLowerCase();
+    const refused = this._policy.refused.get(account);
+    if (refused !== undefined) fail(this._host, refused);
+    if (account === this._owner) return;
+    if (list === 'editor') {
+      this._viewers.delete(account);
+      this._editors.add(account);
+    } else if (!this._editors.has(account)) this._viewers.add(account);
+  }
+
+  private _users(accounts: Iterable<string>): FakeUser[] {
+    return this._host.realm.copy([...accounts].map((a) => new FakeUser(this._counters, a)));
   }
 
   getId(): string {
@@ -690,6 +806,7 @@ export class FakeDocument {
   }
 
   setName(name: string): FakeDocument {
+    this._checkEdit();
     if (typeof name !== 'string' || name.trim() === '') fail(this._host, 'Exception: Invalid argument: name');
     this._name = name;
     return this;
@@ -706,10 +823,55 @@ export class FakeDocument {
   saveAndClose(): void {
     this._saves++;
   }
+
+  addEditor(user: string | FakeUser): FakeDocument {
+    this._share('editor', user);
+    return this;
+  }
+
+  addEditors(emailAddresses: string[]): FakeDocument {
+    for (const email of emailAddresses) this._share('editor', email);
+    return this;
+  }
+
+  addViewer(user: string | FakeUser): FakeDocument {
+    this._share('viewer', user);
+    return this;
+  }
+
+  addViewers(emailAddresses: string[]): FakeDocument {
+    for (const email of emailAddresses) this._share('viewer', email);
+    return this;
+  }
+
+  removeEditor(user: string | FakeUser): FakeDocument {
+    this._checkEdit();
+    const email = typeof user === 'string' ? user : user.getEmail();
+    this._editors.delete(String(email).toLowerCase());
+    return this;
+  }
+
+  removeViewer(user: string | FakeUser): FakeDocument {
+    this._checkEdit();
+    const email = typeof user === 'string' ? user : user.getEmail();
+    this._viewers.delete(String(email).toLowerCase());
+    return this;
+  }
+
+  getEditors(): FakeUser[] {
+    return this._users(this._editors);
+  }
+
+  getViewers(): FakeUser[] {
+    return this._users(this._viewers);
+  }
 }
 instrument(FakeDocument, 'Document');
 
-export class FakeDocumentApp {
+export class FakeDocumentApp implements Api<
+  GoogleAppsScript.Document.DocumentApp,
+  'create' | 'openById' | 'openByUrl'
+> {
   readonly _counters: Counters;
   readonly ParagraphHeading = ParagraphHeading;
   readonly ElementType = ElementType;
@@ -719,25 +881,31 @@ export class FakeDocumentApp {
   /** A folder's name by id, for documents.list() (the Drive fake replaces this). */
   _folderName: (id: string) => string | undefined = (id) =>
     id === MY_DRIVE_ROOT_ID ? 'My Drive' : undefined;
+  readonly _policy: SharingPolicy = { refused: new Map() };
 
-  constructor(readonly _host: DocsHost) {
+  constructor(
+    readonly _host: DocsHost,
+    /** Who owns what test code creates outside an execution. */
+    private readonly _defaultOwner: () => string,
+  ) {
     this._counters = _host.counters;
   }
 
   create(name: string): FakeDocument {
     if (typeof name !== 'string' || name.trim() === '') fail(this._host, 'Exception: Invalid argument: name');
     const id = `1FakeDoc${String(this._next++).padStart(4, '0')}_${'x'.repeat(30)}`;
-    const doc = new FakeDocument(this._host, id, name);
+    const owner = this._host.account() ?? this._defaultOwner();
+    const doc = new FakeDocument(this._host, id, name, owner, this._policy);
     this._docs.set(id, doc);
     return doc;
   }
 
   openById(id: string): FakeDocument {
     const doc = this._docs.get(String(id));
-    if (!doc || doc._deleted) {
+    if (!doc || doc._deleted || doc._access(this._host.account()) === null) {
       fail(
         this._host,
-        "Exception: Document is missing (perhaps it was deleted, or you don't have read access?)",
+        `Exception: Document ${String(id)} is missing (perhaps it was deleted, or you don't have read access?)`,
       );
     }
     return doc;
@@ -859,8 +1027,21 @@ export function documentText(model: DocModel): string {
 export interface DocumentsRecorder {
   /** The DocumentApp global given to the bundle. */
   readonly app: FakeDocumentApp;
-  /** Every existing document, in creation order, with the Drive folder it is in. */
-  list(): { id: string; name: string; url: string; folderId: string; folderName: string }[];
+  /** Every existing document, in creation order, with the Drive folder it is in and who can open it. */
+  list(): {
+    id: string;
+    name: string;
+    url: string;
+    folderId: string;
+    folderName: string;
+    owner: string;
+    editors: string[];
+    viewers: string[];
+  }[];
+  /** What an account may do with a document when it opens the link: 'owner', 'editor', 'viewer' or null. */
+  access(id: string, email: string): DocumentAccess | null;
+  /** Test helper: sharing with this address fails with this message (as a domain's sharing policy would). */
+  refuseSharingWith(email: string, message?: string): void;
   get(id: string): DocModel;
   html(id: string): string;
   text(id: string): string;
@@ -870,8 +1051,13 @@ export interface DocumentsRecorder {
   delete(id: string): void;
 }
 
-export function createDocuments(counters: Counters, realm: Realm): DocumentsRecorder {
-  const app = new FakeDocumentApp({ counters, realm });
+export function createDocuments(
+  counters: Counters,
+  realm: Realm,
+  account: () => string | undefined,
+  defaultOwner: () => string,
+): DocumentsRecorder {
+  const app = new FakeDocumentApp({ counters, realm, account }, defaultOwner);
   const find = (id: string): FakeDocument => {
     const doc = app._docs.get(id);
     if (!doc || doc._deleted) throw new Error(`No document with id ${id}`);
@@ -888,7 +1074,17 @@ export function createDocuments(counters: Counters, realm: Realm): DocumentsReco
           url: d.getUrl(),
           folderId: d._parents[0] ?? '',
           folderName: app._folderName(d._parents[0] ?? '') ?? '',
+          owner: d._owner,
+          editors: [...d._editors],
+          viewers: [...d._viewers],
         })),
+    access: (id, email) => {
+      const doc = app._docs.get(id);
+      return !doc || doc._deleted ? null : doc._access(email.trim().toLowerCase());
+    },
+    refuseSharingWith: (email, message = 'Exception: Invalid argument: email') => {
+      app._policy.refused.set(email.trim().toLowerCase(), message);
+    },
     get: (id) => documentModel(find(id)),
     html: (id) => documentHtml(documentModel(find(id))),
     text: (id) => documentText(documentModel(find(id))),

@@ -1,7 +1,10 @@
 /**
  * The Advanced Drive service fake (`Drive`, Drive API v3): `Drive.Files.create / get / update` over folders made
- * through it and the documents of the DocumentApp fake, as the `drive.file` scope sees them — only files the
- * add-on created exist; anything else is "File not found". Every call counts as "Drive.Files.<method>".
+ * through it and the documents of the DocumentApp fake, as the `drive.file` scope sees them — per user: a user's
+ * token reaches only the files that user's app created (or that the test says the user opened with the app,
+ * `grant`); anything else is "File not found", even a folder another user's app made for the same workbook.
+ * Each file has an owner; a file is created in its creator's My Drive. Every call counts as
+ * "Drive.Files.<method>".
  *
  * Modelled: `fields` (only the listed fields come back; without it id, name, mimeType, kind), parents with
  * `addParents` / `removeParents` (comma-separated ids) and Drive's one-parent rule, trashing (a trashed file is
@@ -21,6 +24,9 @@ interface FolderRecord {
   parents: string[];
   trashed: boolean;
   deleted: boolean;
+  owner: string;
+  /** Accounts whose drive.file token sees this folder. */
+  appUsers: Set<string>;
 }
 
 interface FileView {
@@ -36,6 +42,9 @@ interface DriveHost {
   realm: Realm;
   docs: FakeDocumentApp;
   folders: Map<string, FolderRecord>;
+  /** The running execution's account; undefined outside one (test code sees every file). */
+  account(): string | undefined;
+  defaultOwner(): string;
 }
 
 const DEFAULT_FIELDS = ['kind', 'id', 'name', 'mimeType'];
@@ -68,8 +77,10 @@ export class FakeDriveFiles {
     fileId: unknown,
   ): FileView & { _folder?: FolderRecord; _doc?: { _parents: string[] } } {
     const id = String(fileId ?? '');
+    const account = this._host.account();
+    const visible = (users: ReadonlySet<string>) => account === undefined || users.has(account);
     const folder = this._host.folders.get(id);
-    if (folder && !folder.deleted) {
+    if (folder && !folder.deleted && visible(folder.appUsers)) {
       return {
         id,
         name: folder.name,
@@ -80,7 +91,7 @@ export class FakeDriveFiles {
       };
     }
     const doc = this._host.docs._docs.get(id);
-    if (doc && !doc._deleted) {
+    if (doc && !doc._deleted && visible(doc._appUsers)) {
       return {
         id,
         name: doc._name,
@@ -129,7 +140,16 @@ export class FakeDriveFiles {
     }
     const id = `1FakeFolder${String(this._next++).padStart(4, '0')}_${'f'.repeat(20)}`;
     const name = typeof r.name === 'string' && r.name !== '' ? r.name : 'Untitled';
-    this._host.folders.set(id, { id, name, parents, trashed: false, deleted: false });
+    const owner = this._host.account() ?? this._host.defaultOwner();
+    this._host.folders.set(id, {
+      id,
+      name,
+      parents,
+      trashed: false,
+      deleted: false,
+      owner,
+      appUsers: new Set([owner]),
+    });
     return this._view('create', this._find('create', id), (optionalArgs as { fields?: unknown })?.fields);
   }
 
@@ -187,8 +207,10 @@ instrument(FakeDriveFiles, 'Drive.Files');
 export interface DriveRecorder {
   /** The `Drive` global given to the bundle (absent when the runtime was made with `drive: false`). */
   readonly service: { Files: FakeDriveFiles };
-  /** Every folder made through the service, in creation order (deleted ones left out). */
-  folders(): { id: string; name: string; parents: string[]; trashed: boolean }[];
+  /** Every folder made through the service, in creation order (deleted ones left out), with its owner. */
+  folders(): { id: string; name: string; parents: string[]; trashed: boolean; owner: string }[];
+  /** Test helper: the user opened this file with the app (e.g. through a picker), so drive.file reaches it. */
+  grant(id: string, email: string): void;
   /** Test helper: the user moves the folder (or file) to the trash. */
   trash(id: string): void;
   /** Test helper: the user deletes the folder for good; Drive then answers "File not found". */
@@ -201,9 +223,15 @@ export function isDriveCall(key: string): boolean {
   return key.startsWith('Drive.');
 }
 
-export function createDrive(counters: Counters, realm: Realm, docs: FakeDocumentApp): DriveRecorder {
+export function createDrive(
+  counters: Counters,
+  realm: Realm,
+  docs: FakeDocumentApp,
+  account: () => string | undefined,
+  defaultOwner: () => string,
+): DriveRecorder {
   const folders = new Map<string, FolderRecord>();
-  const files = new FakeDriveFiles({ counters, realm, docs, folders });
+  const files = new FakeDriveFiles({ counters, realm, docs, folders, account, defaultOwner });
   docs._folderName = (id) =>
     id === MY_DRIVE_ROOT_ID
       ? 'My Drive'
@@ -220,7 +248,23 @@ export function createDrive(counters: Counters, realm: Realm, docs: FakeDocument
     folders: () =>
       [...folders.values()]
         .filter((f) => !f.deleted)
-        .map((f) => ({ id: f.id, name: f.name, parents: [...f.parents], trashed: f.trashed })),
+        .map((f) => ({
+          id: f.id,
+          name: f.name,
+          parents: [...f.parents],
+          trashed: f.trashed,
+          owner: f.owner,
+        })),
+    grant: (id, email) => {
+      const who = email.trim().toLowerCase();
+      const found = folders.get(id);
+      if (found) found.appUsers.add(who);
+      else {
+        const doc = docs._docs.get(id);
+        if (!doc) throw new Error(`No file with id ${id}`);
+        doc._appUsers.add(who);
+      }
+    },
     trash: (id) => {
       folder(id).trashed = true;
     },

@@ -164,6 +164,8 @@ function patchHyperFormula(): void {
 export interface FormulaEngineOptions {
   customFunctions: string[];
   invoke: CustomFunctionInvoker;
+  /** Wraps each recalculation (the runtime runs its custom functions in one fresh execution). */
+  recalculate?: <T>(run: () => T) => T;
   /** Converts a Date returned by a custom function to a serial number. */
   dateToSerial: (d: Date) => number;
 }
@@ -467,11 +469,15 @@ export class FormulaEngine {
   flush(): void {
     if (!this.pending || this.settling) return;
     this.settling = true;
-    try {
+    const run = () => {
       this.pending = false;
       this.extents.clear();
       this.hf.resumeEvaluation();
       this.settle();
+    };
+    try {
+      if (this.options.recalculate) this.options.recalculate(run);
+      else run();
     } finally {
       this.settling = false;
     }
@@ -579,7 +585,8 @@ export class FormulaEngine {
   evaluate(sheet: number, formula: string): CellValue | CellValue[][] {
     this.flush();
     const text = formula.startsWith('=') ? formula : `=${formula}`;
-    const result = this.hf.calculateFormula(text, sheet);
+    const calculate = () => this.hf.calculateFormula(text, sheet);
+    const result = this.options.recalculate ? this.options.recalculate(calculate) : calculate();
     if (Array.isArray(result)) return result.map((row) => row.map((v) => this.fromHf(v)));
     return this.fromHf(result);
   }

@@ -1,13 +1,15 @@
 /**
- * The Apps Script runtime for tests and the local preview: loads the pushed bundle (build/*.js) into one
- * node:vm global scope next to in-memory services, with a HyperFormula-backed spreadsheet whose custom
- * functions are the bundle's @customfunction functions. No jest imports here: the preview bundles this too.
+ * The Apps Script runtime for tests and the local preview: runs the pushed bundle (build/*.js) next to
+ * in-memory services, with a HyperFormula-backed spreadsheet whose custom functions are the bundle's
+ * @customfunction functions. Every call is a fresh execution (execution.ts): a new node:vm global scope with the
+ * bundle loaded anew, run as one user, timed on a simulated clock. No jest imports here: the preview bundles
+ * this too.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { cellA1, parseA1 } from './a1';
-import { Counters, isSheetRead, isSheetWrite } from './counters';
+import { Counters, callDepth, isSheetRead, isSheetWrite } from './counters';
 import { CellErrorInfo, FormulaEngine, findCustomFunctions } from './formulas';
 import { Inspector, createInspector } from './inspect';
 import { FakeHtmlService } from './html';
@@ -15,13 +17,28 @@ import { FakeLockService, LockScope, LockState } from './lock';
 import { createScriptApp } from './script-app';
 import { FakeLogger, LogEntry, createConsole } from './logger';
 import { FakePropertiesService } from './properties';
-import { createRealm } from './realm';
+import { ContextRealm, Realm, createRealm } from './realm';
 import { FakeSession } from './session';
 import { FakeRange, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, SpreadsheetHost } from './spreadsheet';
 import { FakeUi, ScriptedResponse } from './ui';
 import { FakeUtilities, dateToSerial } from './utilities';
 import { DocumentsRecorder, createDocuments } from './documents';
 import { DriveRecorder, createDrive } from './drive';
+import {
+  AuthModeName,
+  DEFAULT_LATENCY,
+  Execution,
+  ExecutionKind,
+  ExecutionRecord,
+  ExecutionUser,
+  Latency,
+  SIMPLE_TRIGGERS,
+  TIMEOUT_MESSAGE,
+  TriggerBudget,
+  TriggerBudgetError,
+  latencyOf,
+  refusal,
+} from './execution';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
@@ -46,6 +63,7 @@ export type {
   DialogRecord,
   HtmlShownRecord,
   ScriptedResponse,
+  ScriptedAnswer,
 } from './ui';
 export * from './spreadsheet';
 export { FakeUi } from './ui';
@@ -53,6 +71,15 @@ export { FakeHtmlOutput, FakeHtmlService } from './html';
 export { formatDatePattern, dateToSerial, serialToDate } from './utilities';
 export * from './documents';
 export * from './drive';
+export {
+  DEFAULT_LATENCY,
+  EXECUTION_LIMIT_MS,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  TIMEOUT_MESSAGE,
+  TriggerBudgetError,
+} from './execution';
+export type { AuthModeName, ExecutionKind, ExecutionRecord, Latency, TriggerBudget } from './execution';
+export { MAX_STORE_BYTES, MAX_VALUE_BYTES } from './properties';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -61,14 +88,26 @@ export interface RuntimeOptions {
   buildDir?: string;
   /** Where HtmlService finds <name>.html (default: the folder of the first code file). */
   htmlDir?: string;
-  /** Active user's email (default 'manager@example.com'); '' models a consumer account that hides it. */
+  /**
+   * The user calls run as until setActiveUser or as() says otherwise (default 'manager@example.com'); '' models
+   * an account whose email Google does not share with the script.
+   */
   user?: string;
-  /** Effective user (default: the active user, or the owner when the active user is ''). */
+  /** Effective user's email (default: the active user, or the owner when the active user's email is ''). */
   effectiveUser?: string;
   /** Spreadsheet owner (default: the first active user). */
   owner?: string;
-  /** Spreadsheet and script time zone (default 'Etc/UTC', as appsscript.json). */
+  /** The spreadsheet's time zone (File ▸ Settings): dates in cells are stored and shown in it. Default 'Etc/UTC'. */
   timeZone?: string;
+  /**
+   * The script's time zone (appsscript.json `timeZone`, Session.getScriptTimeZone): the local time of the
+   * bundle's Date. Default 'Etc/UTC', as this project's appsscript.json.
+   */
+  scriptTimeZone?: string;
+  /** Where the simulated clock starts (default: the real time when the runtime is created). */
+  now?: Date | string | number;
+  /** Simulated time each service call takes (see execution.ts; default DEFAULT_LATENCY). */
+  latency?: Latency;
   /** Name shown for createAddonMenu() menus (default 'Scorecard'). */
   addonName?: string;
   /**
@@ -129,7 +168,11 @@ export interface UiRecorder {
   readonly shown: FakeUi['shown'];
   readonly sidebars: FakeUi['shown'];
   readonly modals: FakeUi['shown'];
-  /** Queues answers for the next alerts/prompts ('YES', {button:'OK', text:'Stage 2'}, …). */
+  /**
+   * Queues answers for the next alerts/prompts ('YES', {button:'OK', text:'Stage 2'}, …). A function runs
+   * while its dialog is open — after the execution's locks were released — and returns the answer; it may run
+   * other executions (another user's action) first.
+   */
   respondWith(...responses: ScriptedResponse[]): void;
   /** Every menu item flattened with its path, e.g. "Scorecard ▸ Set up workbook". */
   menuItems(): Array<{ path: string; caption: string; functionName: string }>;
@@ -138,15 +181,57 @@ export interface UiRecorder {
 /** What enter() did: the value is in the cell, or Sheets refused it with this message. */
 export type EntryResult = { accepted: true } | { accepted: false; message: string };
 
-export interface Runtime {
-  /** The script's global scope (functions defined by the bundle are properties of it). */
-  readonly global: vm.Context & Record<string, any>;
-  /** Calls a global function of the bundle, as a menu item or google.script.run would. */
+/** Calls as one user (rt.as(email)). */
+export interface RuntimeAs {
+  /** A fresh execution of a global function of the bundle, run as this user (see Runtime.call). */
   call(name: string, ...args: unknown[]): any;
+  /** Test code in a fresh execution as this user (see Runtime.execute). */
+  execute<T>(body: (scope: Record<string, any>) => T): T;
+}
+
+export interface Runtime {
+  /**
+   * Runs a global function of the bundle as a fresh execution, as a menu item, google.script.run or a trigger
+   * does: a new global scope with the bundle loaded anew, as the active user, timed on the simulated clock.
+   * Arguments are copied into the new scope (as google.script.run serialises them; Fake* objects such as an
+   * event's range pass as they are). onOpen, onEdit, onSelectionChange and onInstall run as simple triggers:
+   * in the event's authMode (LIMITED or NONE; onInstall FULL), stopped at 30 s, and checked against the budget
+   * set with setTriggerBudget. Throws what the script threw; "Exceeded maximum execution time" when it ran past
+   * its limit (whatever the script caught); a TriggerBudgetError when a simple trigger went over its budget.
+   */
+  call(name: string, ...args: unknown[]): any;
+  /** The same calls as another user, for one call: rt.as('second@example.com').call('getPanel', …). */
+  as(email: string): RuntimeAs;
+  /**
+   * Runs test code as an execution (kind 'test', AuthMode.FULL): `body` gets the fresh global scope (the
+   * bundle's functions and the services, e.g. scope.LockService) and runs as the active user.
+   */
+  execute<T>(body: (scope: Record<string, any>) => T): T;
+  /** Whether the bundle defines a global function of this name. */
+  hasFunction(name: string): boolean;
+  /** The bundle's global functions, in definition order. */
+  readonly functionNames: readonly string[];
   readonly spreadsheet: FakeSpreadsheet;
   readonly spreadsheetApp: FakeSpreadsheetApp;
+  /** The user the following calls run as ('' for an account whose email is hidden). */
   setActiveUser(email: string): void;
   readonly activeUser: string;
+  /** The simulated clock: what `new Date()` gives the bundle. Advanced by each service call's latency. */
+  now(): Date;
+  setNow(when: Date | string | number): void;
+  advance(ms: number): void;
+  /** Sets the latency of service calls (a number for every call, or a table; see execution.ts). */
+  setLatency(latency: Latency): void;
+  /** Every execution so far, in the order they started (custom-function recalculations included). */
+  readonly executions: readonly ExecutionRecord[];
+  /**
+   * A simple trigger's budget: a run of `name` (e.g. 'onEdit') that makes more service calls or takes more
+   * simulated time fails the call with a TriggerBudgetError. null removes it.
+   */
+  setTriggerBudget(name: string, budget: TriggerBudget | null): void;
+  /** The spreadsheet's and the script's time zones. */
+  readonly timeZone: string;
+  readonly scriptTimeZone: string;
   /** "Class.method" → number of calls (get(key), toObject()). */
   readonly counters: Counters;
   resetCounters(): void;
@@ -228,12 +313,20 @@ export interface Runtime {
   formatOf(sheetName: string, a1: string): Record<string, unknown>;
 }
 
+function toMs(when: Date | string | number): number {
+  const ms = when instanceof Date ? when.getTime() : typeof when === 'number' ? when : Date.parse(when);
+  if (!Number.isFinite(ms)) throw new Error(`Not a time: ${String(when)}`);
+  return ms;
+}
+
 export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const buildDir = opts.buildDir ?? path.resolve(process.cwd(), 'build');
   const codeFiles = (opts.codeFiles ?? defaultCodeFiles(buildDir)).map((f) => path.resolve(f));
   const htmlDir = opts.htmlDir ?? (codeFiles.length ? path.dirname(codeFiles[0]) : buildDir);
   const sources = codeFiles.map((f) => compiledCode(f));
   const customFunctions = sources.flatMap((s) => s.customFunctions);
+  const spreadsheetTimeZone = opts.timeZone ?? 'Etc/UTC';
+  const scriptTimeZone = opts.scriptTimeZone ?? 'Etc/UTC';
 
   const counters = new Counters();
   const customFunctionCalls = new Counters();
@@ -241,38 +334,110 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const logs: LogEntry[] = [];
   const firstUser = opts.user ?? 'manager@example.com';
   const owner = opts.owner ?? (firstUser || 'owner@example.com');
-  const sessionState = {
-    activeUser: firstUser,
-    effectiveUser: opts.effectiveUser ?? (firstUser || owner),
-    scriptTimeZone: opts.timeZone ?? 'Etc/UTC',
+  let defaultUser = firstUser;
+  const accountOf = (email: string): string =>
+    email !== '' ? email.trim().toLowerCase() : (opts.effectiveUser ?? owner).toLowerCase();
+  const userOf = (email: string): ExecutionUser => ({ email, account: accountOf(email) });
+
+  // The simulated clock, and the executions running (a stack: a dialog's scripted answer or a recalculation
+  // runs another execution inside the one that is suspended).
+  const clock = { ms: opts.now === undefined ? Date.now() : toMs(opts.now), nowMs: () => clock.ms };
+  let latency: Latency = opts.latency ?? DEFAULT_LATENCY;
+  const stack: Execution[] = [];
+  const records: ExecutionRecord[] = [];
+  const budgets = new Map<string, TriggerBudget>();
+  let nextExecution = 1;
+  let quiet = 0;
+  const current = (): Execution | undefined => stack[stack.length - 1];
+
+  // Outside any execution (test code calling the fakes directly), values are made in a realm of their own.
+  const testRealm = createRealm(vm.createContext({}), clock, scriptTimeZone);
+  const realmNow = (): ContextRealm => current()?.realm ?? testRealm;
+  const realm: Realm = {
+    copy: (v) => realmNow().copy(v),
+    error: (m) => realmNow().error(m),
+    date: (ms) => realmNow().date(ms),
   };
 
-  const context = vm.createContext({});
-  const realm = createRealm(context);
-  const global = context as vm.Context & Record<string, any>;
+  // Every counted service call: refused when the execution's mode does not allow it, then timed.
+  counters.observer = (key) => {
+    const exec = current();
+    if (!exec || quiet > 0) return;
+    if (exec.killed) throw exec.realm.error(TIMEOUT_MESSAGE);
+    const why = refusal(exec.authMode, key);
+    if (why) throw exec.realm.error(why);
+    exec.counters.hit(key);
+    if (exec.kind === 'custom-function') return;
+    clock.ms += latencyOf(latency, key);
+    stopWhenOverdue(exec);
+  };
+
+  /** An execution past its limit is stopped there (the call that crossed it does not happen). */
+  function stopWhenOverdue(exec: Execution): void {
+    if (clock.ms - exec.startedAt <= exec.limitMs) return;
+    clock.ms = exec.startedAt + exec.limitMs;
+    exec.killed = true;
+    throw exec.realm.error(TIMEOUT_MESSAGE);
+  }
 
   const host: SpreadsheetHost = {
     counters,
     realm,
     engine: undefined as unknown as FormulaEngine,
-    ui: new FakeUi(counters, opts.addonName ?? 'Scorecard'),
-    timeZone: opts.timeZone ?? 'Etc/UTC',
-    activeUser: () => sessionState.activeUser,
+    ui: undefined as unknown as FakeUi,
+    timeZone: spreadsheetTimeZone,
+    activeUser: () => current()?.user.email ?? defaultUser,
     owner,
   };
+  host.ui = new FakeUi(counters, opts.addonName ?? 'Scorecard', (whileOpen) => {
+    // The script is suspended while the dialog is open: its locks do not survive (ui.ts).
+    current()?.releaseLocks();
+    return whileOpen();
+  });
 
+  // Custom functions: one fresh execution per recalculation (every cell evaluated in it shares that scope).
+  let recalculation: Execution | null = null;
+  let recalculating = 0;
+  const customScope = (): Execution => {
+    if (recalculation) return recalculation;
+    const exec = begin(
+      'custom-function',
+      '',
+      userOf(current()?.user.email ?? defaultUser),
+      'CUSTOM_FUNCTION',
+    );
+    if (recalculating > 0) recalculation = exec;
+    return exec;
+  };
   const engine = new FormulaEngine({
     customFunctions,
     dateToSerial: (d) => dateToSerial(d, host.timeZone),
+    recalculate: (run) => {
+      recalculating++;
+      try {
+        return run();
+      } finally {
+        recalculating--;
+        if (recalculating === 0 && recalculation) {
+          end(recalculation, undefined);
+          recalculation = null;
+        }
+      }
+    },
     invoke: (name, args) => {
-      const fn = global[name];
+      const exec = customScope();
+      const oneOff = exec !== recalculation;
+      const fn = (exec.realm.context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`Unknown function: ${name}`);
       customFunctionCalls.hit(name);
+      if (!exec.record.name.split(',').includes(name))
+        exec.record.name = exec.record.name ? `${exec.record.name},${name}` : name;
       const before = counters.total();
       try {
-        return Reflect.apply(fn, undefined, realm.copy(args));
+        return Reflect.apply(fn, undefined, exec.realm.copy(args));
       } finally {
         customServiceCalls += counters.total() - before;
+        if (oneOff) end(exec, undefined);
       }
     },
   });
@@ -283,18 +448,46 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     opts.spreadsheetId ?? '1FakeScorecardSpreadsheetId_000000000000000',
   );
   const spreadsheetApp = new FakeSpreadsheetApp(host, spreadsheet);
-  const properties = new FakePropertiesService(counters, realm, () => sessionState.activeUser);
+  const runningAccount = (): string | undefined => current()?.user.account;
+  const properties = new FakePropertiesService(
+    counters,
+    realm,
+    () => current()?.user.account ?? accountOf(defaultUser),
+  );
   const lockState = new LockState();
-  const lockService = new FakeLockService(counters, realm, lockState, () => sessionState.activeUser);
-  const session = new FakeSession(counters, sessionState);
+  const lockService = new FakeLockService(
+    counters,
+    realm,
+    lockState,
+    () => current()?.user.account ?? accountOf(defaultUser),
+    {
+      track: (lock) => current()?.locks.add(lock),
+      untrack: (lock) => current()?.locks.delete(lock),
+      wait: (ms) => {
+        const exec = current();
+        if (!exec || exec.kind === 'custom-function') return;
+        clock.ms += ms;
+        stopWhenOverdue(exec);
+      },
+    },
+  );
+  const session = new FakeSession(counters, {
+    activeUser: () => current()?.user.email ?? defaultUser,
+    effectiveUser: () => {
+      const email = current()?.user.email ?? defaultUser;
+      return opts.effectiveUser ?? (email || owner);
+    },
+    account: () => current()?.user.account ?? accountOf(defaultUser),
+    scriptTimeZone,
+  });
   const utilities = new FakeUtilities(counters, realm);
   const htmlService = new FakeHtmlService(counters, realm, htmlDir);
   const logger = new FakeLogger(counters, logs, opts.echoLogs ?? false);
   const fakeConsole = createConsole(logs, opts.echoLogs ?? false);
-  const documents = createDocuments(counters, realm);
-  const drive = createDrive(counters, realm, documents.app);
-
-  Object.assign(global, {
+  const defaultOwner = () => accountOf(defaultUser);
+  const documents = createDocuments(counters, realm, runningAccount, defaultOwner);
+  const drive = createDrive(counters, realm, documents.app, runningAccount, defaultOwner);
+  const services: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     PropertiesService: properties,
     LockService: lockService,
@@ -307,11 +500,133 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     DocumentApp: documents.app,
     ...(opts.drive === false ? {} : { Drive: drive.service }),
     ...(opts.globals ?? {}),
-  });
+  };
 
-  for (const { script } of sources) {
-    script.runInContext(context);
+  /** A new global scope with the services and the bundle loaded (the bundle's top-level code runs in it). */
+  function begin(kind: ExecutionKind, name: string, user: ExecutionUser, authMode: AuthModeName): Execution {
+    const context = vm.createContext({});
+    const scope = createRealm(context, clock, scriptTimeZone);
+    Object.assign(context, services);
+    const exec = new Execution(nextExecution++, kind, name, user, authMode, scope, clock.ms);
+    exec.outerDepth = callDepth.value;
+    callDepth.value = 0;
+    records.push(exec.record);
+    stack.push(exec);
+    try {
+      for (const { script } of sources) script.runInContext(context);
+    } catch (error) {
+      end(exec, error);
+      throw error;
+    }
+    return exec;
   }
+
+  function end(exec: Execution, error: unknown): void {
+    exec.releaseLocks();
+    callDepth.value = exec.outerDepth;
+    const at = stack.lastIndexOf(exec);
+    if (at >= 0) stack.splice(at, 1);
+    const record = exec.record;
+    record.elapsedMs = clock.ms - exec.startedAt;
+    record.calls = exec.counters.total();
+    record.counts = exec.counters.toObject();
+    record.outcome = exec.killed ? 'timeout' : error === undefined ? 'ok' : 'error';
+    if (exec.killed) record.error = TIMEOUT_MESSAGE;
+    else if (error !== undefined)
+      record.error =
+        error !== null && typeof error === 'object' && 'message' in error
+          ? String(error.message)
+          : String(error);
+  }
+
+  /** Runs body in a fresh execution; a stopped execution fails whatever the script did with the error. */
+  function run<T>(
+    kind: ExecutionKind,
+    name: string,
+    email: string,
+    authMode: AuthModeName,
+    body: (exec: Execution) => T,
+  ): T {
+    const exec = begin(kind, name, userOf(email), authMode);
+    let result: T;
+    try {
+      result = body(exec);
+    } catch (error) {
+      end(exec, error);
+      if (exec.killed) throw Object.assign(new Error(TIMEOUT_MESSAGE), { cause: error });
+      throw error;
+    }
+    end(exec, undefined);
+    if (exec.killed) throw new Error(TIMEOUT_MESSAGE);
+    return result;
+  }
+
+  function simpleTriggerMode(name: string, event: unknown): AuthModeName {
+    if (name === 'onInstall') return 'FULL';
+    const mode = (event as { authMode?: unknown } | undefined)?.authMode;
+    if (mode === undefined || mode === 'LIMITED') return 'LIMITED';
+    if (mode === 'NONE') return 'NONE';
+    throw new Error(
+      `${name} is a simple trigger: Sheets runs it in AuthMode.LIMITED (or NONE before the add-on is used in the document), never ${String(mode)}.`,
+    );
+  }
+
+  function callAs(email: string, name: string, args: unknown[]): any {
+    const trigger = SIMPLE_TRIGGERS.has(name);
+    const kind: ExecutionKind = trigger ? 'simple-trigger' : 'call';
+    const mode = trigger ? simpleTriggerMode(name, args[0]) : 'FULL';
+    const result = run(kind, name, email, mode, (exec) => {
+      const fn = (exec.realm.context as Record<string, unknown>)[name];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      return Reflect.apply(
+        fn,
+        undefined,
+        args.map((a) => exec.realm.copy(a)),
+      );
+    });
+    if (trigger) checkBudget(name);
+    return result;
+  }
+
+  function checkBudget(name: string): void {
+    const budget = budgets.get(name);
+    const record = [...records].reverse().find((r) => r.kind === 'simple-trigger' && r.name === name);
+    if (!budget || !record) return;
+    const over: string[] = [];
+    if (budget.calls !== undefined && record.calls > budget.calls)
+      over.push(`${record.calls} service calls (budget ${budget.calls})`);
+    if (budget.ms !== undefined && record.elapsedMs > budget.ms)
+      over.push(`${record.elapsedMs} ms (budget ${budget.ms} ms)`);
+    if (over.length === 0) return;
+    const calls = Object.entries(record.counts)
+      .map(([k, v]) => `${k} ×${v}`)
+      .join(', ');
+    throw new TriggerBudgetError(`${name} took ${over.join(' and ')}: ${calls}`);
+  }
+
+  function execute<T>(email: string, body: (scope: Record<string, any>) => T): T {
+    return run('test', 'execute', email, 'FULL', (exec) => body(exec.realm.context as Record<string, any>));
+  }
+
+  // The bundle's global functions, found once in a scope of their own (no execution, nothing counted).
+  let functionNames: string[] | undefined;
+  const names = (): string[] => {
+    if (functionNames) return functionNames;
+    const context = vm.createContext({});
+    createRealm(context, clock, scriptTimeZone);
+    Object.assign(context, services);
+    quiet++;
+    try {
+      const before = new Set(Object.getOwnPropertyNames(context));
+      for (const { script } of sources) script.runInContext(context);
+      functionNames = Object.getOwnPropertyNames(context).filter(
+        (k) => !before.has(k) && typeof (context as Record<string, unknown>)[k] === 'function',
+      );
+    } finally {
+      quiet--;
+    }
+    return functionNames;
+  };
 
   const sheetOf = (name: string): FakeSheet => {
     const s = spreadsheet._sheetByName(name);
@@ -356,35 +671,64 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     const calls = counters.snapshot();
     const evaluations = customFunctionCalls.snapshot();
     const inside = customServiceCalls;
+    const executions = records.length;
+    const at = clock.ms;
+    quiet++;
     try {
       return inspection();
     } finally {
+      quiet--;
       counters.restore(calls);
       customFunctionCalls.restore(evaluations);
       customServiceCalls = inside;
+      records.splice(executions);
+      clock.ms = at;
     }
   };
   const inspect = createInspector({ spreadsheet, quietly });
 
   const lockKey = (scope: string, email?: string) =>
-    scope === 'user' ? `user:${email ?? sessionState.activeUser}` : scope;
+    scope === 'user' ? `user:${accountOf(email ?? defaultUser)}` : scope;
 
   const runtime: Runtime = {
-    global,
-    call(name, ...args) {
-      const fn = global[name];
-      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-      return fn(...args);
+    call: (name, ...args) => callAs(defaultUser, name, args),
+    as: (email) => ({
+      call: (name, ...args) => callAs(email, name, args),
+      execute: (body) => execute(email, body),
+    }),
+    execute: (body) => execute(defaultUser, body),
+    hasFunction: (name) => names().includes(name),
+    get functionNames() {
+      return [...names()];
     },
     spreadsheet,
     spreadsheetApp,
     setActiveUser(email) {
-      sessionState.activeUser = email;
-      if (opts.effectiveUser === undefined) sessionState.effectiveUser = email || owner;
+      defaultUser = email;
     },
     get activeUser() {
-      return sessionState.activeUser;
+      return defaultUser;
     },
+    now: () => new Date(clock.ms),
+    setNow(when) {
+      clock.ms = toMs(when);
+    },
+    advance(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance() takes a number of ms ≥ 0, not ${ms}`);
+      clock.ms += ms;
+    },
+    setLatency(value) {
+      latency = value;
+    },
+    executions: records,
+    setTriggerBudget(name, budget) {
+      if (budget === null) budgets.delete(name);
+      else budgets.set(name, budget);
+    },
+    get timeZone() {
+      return host.timeZone;
+    },
+    scriptTimeZone,
     // Evaluation is lazy (formulas.ts): counters flush it first, so evaluations caused by earlier writes count
     // before a reset, and custom-function calls show without a read.
     get counters() {
@@ -410,8 +754,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     logs,
     properties,
     locks: {
-      hold: (scope, email) => lockState.heldElsewhere.add(lockKey(scope, email)),
-      release: (scope, email) => lockState.heldElsewhere.delete(lockKey(scope, email)),
+      hold: (scope, email) => {
+        lockState.heldElsewhere.add(lockKey(scope, email));
+      },
+      release: (scope, email) => {
+        lockState.heldElsewhere.delete(lockKey(scope, email));
+      },
       state: lockState,
     },
     utilities,
@@ -445,7 +793,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           `The data you entered in cell ${cellA1(row, col)} violates the data validation rules set on this cell.`,
       };
     },
-    scriptValue: (value) => realm.copy(value),
+    scriptValue: (value) => testRealm.copy(value),
     scriptError: (message) => realm.error(message),
     addSheet(name) {
       if (spreadsheet._sheetByName(name)) throw new Error(`Sheet "${name}" exists`);

@@ -1,4 +1,14 @@
-/** SpreadsheetApp.getUi() fake: records menus, toasts, alerts, prompts, sidebars and dialogs. */
+/**
+ * SpreadsheetApp.getUi() fake: records menus, toasts, alerts, prompts, sidebars and dialogs.
+ *
+ * alert and prompt suspend the script while the dialog is open, and the execution's LockService locks are
+ * released then ("The script resumes after the user dismisses the dialog, but … LockService locks don't persist
+ * across the suspension", https://developers.google.com/apps-script/reference/base/ui#alert(String)). A scripted
+ * answer may be a function: it runs while the dialog is open (after the locks were released), so a test can run
+ * another execution there — another user's action — and then answer. showModalDialog, showModelessDialog and
+ * showSidebar do not suspend the script (their reference says so); the execution goes on and ends, and what the
+ * dialog calls later runs as new executions.
+ */
 import { Counters, instrument } from './counters';
 import type { FakeHtmlOutput } from './html';
 
@@ -63,8 +73,13 @@ export interface HtmlShownRecord {
   output: FakeHtmlOutput;
 }
 
-/** A scripted answer for the next alert/prompt: a button name, or a button plus prompt text. */
-export type ScriptedResponse = ButtonName | { button?: ButtonName; text?: string };
+/** An answer for the next alert/prompt: a button name, or a button plus prompt text. */
+export type ScriptedAnswer = ButtonName | { button?: ButtonName; text?: string };
+/**
+ * A scripted answer, or a function that runs while the dialog is open (other executions may run in it) and
+ * returns the answer.
+ */
+export type ScriptedResponse = ScriptedAnswer | (() => ScriptedAnswer);
 
 export class FakeMenu {
   constructor(
@@ -98,7 +113,7 @@ export class FakeMenu {
 }
 instrument(FakeMenu, 'Menu');
 
-class FakePromptResponse {
+export class FakePromptResponse {
   constructor(
     private readonly button: ButtonName,
     private readonly text: string,
@@ -139,6 +154,8 @@ export class FakeUi {
   constructor(
     readonly _counters: Counters,
     private readonly _addonName: string,
+    /** Suspends the running execution while a dialog is open: releases its locks, then gets the answer. */
+    private readonly _suspend: <T>(whileOpen: () => T) => T = (whileOpen) => whileOpen(),
   ) {}
 
   /** Queues answers for the next alerts/prompts, in order. Without one, the first button of the set is pressed. */
@@ -147,7 +164,16 @@ export class FakeUi {
   }
 
   private _next(buttons: ButtonSetName): { button: ButtonName; text: string } {
-    const r = this.responses.shift();
+    return this._suspend(() => {
+      const queued = this.responses.shift();
+      return this._answer(buttons, typeof queued === 'function' ? queued() : queued);
+    });
+  }
+
+  private _answer(
+    buttons: ButtonSetName,
+    r: ScriptedAnswer | undefined,
+  ): { button: ButtonName; text: string } {
     if (r === undefined) return { button: DEFAULT_BUTTON[buttons], text: '' };
     if (typeof r === 'string') return { button: r, text: '' };
     return { button: r.button ?? DEFAULT_BUTTON[buttons], text: r.text ?? '' };

@@ -7,7 +7,13 @@ import { fixtureRuntime } from './fixture';
 describe('custom functions in cells (HyperFormula)', () => {
   test('only functions whose JSDoc carries @customfunction are registered', () => {
     const rt = fixtureRuntime();
-    expect(rt.customFunctions).toEqual(['DOUBLE_IT', 'TOTAL_ROWS', 'ARG_TYPES']);
+    expect(rt.customFunctions).toEqual([
+      'DOUBLE_IT',
+      'TOTAL_ROWS',
+      'ARG_TYPES',
+      'EVALUATIONS',
+      'WRITE_FROM_CELL',
+    ]);
     rt.setCells('Sheet1', 'A1', [['=NOT_CUSTOM(1)']]);
     expect(rt.displayed('Sheet1', 'A1')).toBe('#NAME?');
   });

@@ -322,18 +322,18 @@ describe('enter: a user typing into one cell', () => {
 describe('values and errors for the script, made outside it', () => {
   test('scriptValue copies into the script realm; scriptError is an Error there', () => {
     const rt = workbook();
-    const isArray = vm.runInContext('(function (v) { return v instanceof Array; })', rt.global) as (
-      v: unknown,
-    ) => boolean;
-    const isError = vm.runInContext('(function (v) { return v instanceof Error; })', rt.global) as (
-      v: unknown,
-    ) => boolean;
-    expect(isArray([1])).toBe(false);
-    expect(isArray(rt.scriptValue([1]))).toBe(true);
-    expect(isError(new Error('x'))).toBe(false);
-    const error = rt.scriptError('Service unavailable');
-    expect(isError(error)).toBe(true);
-    expect(error.message).toBe('Service unavailable');
+    // Inside an execution, scriptError makes an Error of that execution's realm.
+    const seen = rt.execute((scope) => {
+      const isError = vm.runInContext('(function (v) { return v instanceof Error; })', scope) as (
+        v: unknown,
+      ) => boolean;
+      return { foreign: isError(new Error('x')), script: isError(rt.scriptError('Service unavailable')) };
+    });
+    expect(seen).toEqual({ foreign: false, script: true });
+    expect(rt.scriptError('Service unavailable').message).toBe('Service unavailable');
+    // Values made outside are copied into each execution's realm when they are passed to a call.
+    const value = rt.scriptValue([1]);
+    expect(Array.isArray(value)).toBe(true);
   });
 
   test('range() gives the Range an event carries', () => {

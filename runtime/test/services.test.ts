@@ -1,10 +1,11 @@
 import { fixtureRuntime } from './fixture';
 
 describe('services around the spreadsheet', () => {
-  test('the bundle runs in one global scope: functions are globals, call() invokes them', () => {
+  test('each call runs the bundle in a fresh global scope: functions are globals, call() invokes them', () => {
     const rt = fixtureRuntime();
-    expect(typeof rt.global.DOUBLE_IT).toBe('function');
-    expect(typeof rt.global.Fixture_).toBe('object');
+    expect(rt.hasFunction('DOUBLE_IT')).toBe(true);
+    expect(rt.hasFunction('Fixture_')).toBe(false); // an object, not a function
+    expect(rt.execute((scope) => typeof scope.Fixture_)).toBe('object');
     expect(rt.call('DOUBLE_IT', 21)).toBe(42);
     expect(() => rt.call('missing')).toThrow('Script function not found: missing');
   });
@@ -55,7 +56,7 @@ describe('services around the spreadsheet', () => {
 
   test('menus are recorded with items, separators and submenus', () => {
     const rt = fixtureRuntime();
-    rt.call('onOpen', { authMode: 'FULL' });
+    rt.call('onOpen', { authMode: 'LIMITED' });
     expect(rt.ui.menus).toEqual([
       {
         name: 'Scorecard',
@@ -110,12 +111,15 @@ describe('services around the spreadsheet', () => {
 
   test('HtmlService templates evaluate scriptlets with escaping', () => {
     const rt = fixtureRuntime();
-    const t = rt.global.HtmlService.createTemplate(
-      '<p><?= name ?></p><? for (var i = 0; i < 2; i++) { ?>x<? } ?><?!= raw ?>',
-    );
-    t.name = '<b>Ada</b>';
-    t.raw = '<i>ok</i>';
-    expect(t.evaluate().getContent()).toBe('<p>&lt;b&gt;Ada&lt;/b&gt;</p>xx<i>ok</i>');
+    const html = rt.execute((scope) => {
+      const t = scope.HtmlService.createTemplate(
+        '<p><?= name ?></p><? for (var i = 0; i < 2; i++) { ?>x<? } ?><?!= raw ?>',
+      );
+      t.name = '<b>Ada</b>';
+      t.raw = '<i>ok</i>';
+      return t.evaluate().getContent();
+    });
+    expect(html).toBe('<p>&lt;b&gt;Ada&lt;/b&gt;</p>xx<i>ok</i>');
   });
 
   test('a lock held elsewhere makes waitLock time out and tryLock fail', () => {
@@ -125,35 +129,47 @@ describe('services around the spreadsheet', () => {
     rt.locks.hold('document');
     expect(() => rt.call('submitWithLock')).toThrow('Lock timeout');
     expect(rt.properties.document.get('submissions')).toBe('2');
-    const lock = rt.global.LockService.getDocumentLock();
-    expect(lock.tryLock(100)).toBe(false);
-    expect(lock.hasLock()).toBe(false);
-    rt.locks.release('document');
-    expect(lock.tryLock(100)).toBe(true);
-    expect(rt.global.LockService.getDocumentLock().tryLock(0)).toBe(false); // held by this execution's lock
-    lock.releaseLock();
-    expect(rt.locks.state.attempts.map((a) => a.acquired)).toEqual([true, true, false, false, true, false]);
+    rt.execute((scope) => {
+      const lock = scope.LockService.getDocumentLock();
+      expect(lock.tryLock(100)).toBe(false);
+      expect(lock.hasLock()).toBe(false);
+      rt.locks.release('document');
+      expect(lock.tryLock(100)).toBe(true);
+      expect(scope.LockService.getDocumentLock().tryLock(0)).toBe(false); // held by this execution's lock
+    });
+    // The execution ended: its lock was released with it.
+    expect(rt.call('submitWithLock')).toBe(3);
+    expect(rt.locks.state.attempts.map((a) => a.acquired)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   test('properties round-trip as strings, per store and per user', () => {
     const rt = fixtureRuntime();
-    const P = rt.global.PropertiesService;
-    P.getDocumentProperties().setProperty('n', 5);
-    expect(P.getDocumentProperties().getProperty('n')).toBe('5');
-    expect(P.getDocumentProperties().getProperty('missing')).toBeNull();
-    P.getScriptProperties().setProperties({ a: '1', b: '2' });
-    P.getScriptProperties().setProperties({ c: '3' }, true);
-    expect(P.getScriptProperties().getProperties()).toEqual({ c: '3' });
-    P.getScriptProperties().deleteProperty('c');
-    expect(P.getScriptProperties().getKeys()).toEqual([]);
-    P.getUserProperties().setProperty('draft', 'x');
-    rt.setActiveUser('interviewer@example.com');
-    expect(P.getUserProperties().getProperty('draft')).toBeNull();
-    rt.setActiveUser('manager@example.com');
-    expect(P.getUserProperties().getProperty('draft')).toBe('x');
-    expect(() => P.getDocumentProperties().setProperty('big', 'x'.repeat(10000))).toThrow(
-      'Argument too large',
-    );
+    rt.execute(({ PropertiesService: P }) => {
+      P.getDocumentProperties().setProperty('n', 5);
+      expect(P.getDocumentProperties().getProperty('n')).toBe('5');
+      expect(P.getDocumentProperties().getProperty('missing')).toBeNull();
+      P.getScriptProperties().setProperties({ a: '1', b: '2' });
+      P.getScriptProperties().setProperties({ c: '3' }, true);
+      expect(P.getScriptProperties().getProperties()).toEqual({ c: '3' });
+      P.getScriptProperties().deleteProperty('c');
+      expect(P.getScriptProperties().getKeys()).toEqual([]);
+      P.getUserProperties().setProperty('draft', 'x');
+      expect(() => P.getDocumentProperties().setProperty('big', 'x'.repeat(10000))).toThrow(
+        'Argument too large',
+      );
+    });
+    const draft = (scope: Record<string, any>) =>
+      scope.PropertiesService.getUserProperties().getProperty('draft');
+    expect(rt.as('interviewer@example.com').execute(draft)).toBeNull();
+    expect(rt.execute(draft)).toBe('x');
   });
 
   test('Session reports the active user, which may be empty', () => {
@@ -161,20 +177,23 @@ describe('services around the spreadsheet', () => {
     expect(rt.call('whoAmI')).toBe('');
     rt.setActiveUser('second@example.com');
     expect(rt.call('whoAmI')).toBe('second@example.com');
-    const S = rt.global.Session;
-    expect(S.getEffectiveUser().getEmail()).toBe('second@example.com');
-    expect(S.getScriptTimeZone()).toBe('Etc/UTC');
-    expect(S.getTemporaryActiveUserKey()).toMatch(/^[A-Za-z0-9+/]{20,}/);
+    expect(rt.as('third@example.com').call('whoAmI')).toBe('third@example.com');
+    rt.execute(({ Session: S }) => {
+      expect(S.getEffectiveUser().getEmail()).toBe('second@example.com');
+      expect(S.getScriptTimeZone()).toBe('Etc/UTC');
+      expect(S.getTemporaryActiveUserKey()).toMatch(/^[A-Za-z0-9+/]{20,}/);
+    });
   });
 
   test('Utilities formats dates in a time zone and makes UUIDs', () => {
     const rt = fixtureRuntime();
-    const U = rt.global.Utilities;
-    const d = new Date(Date.UTC(2024, 6, 1, 22, 5, 9));
-    expect(U.formatDate(d, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-07-01 22:05:09');
-    expect(U.formatDate(d, 'Europe/Berlin', "yyyy-MM-dd'T'HH:mm")).toBe('2024-07-02T00:05');
-    expect(U.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
-    U.sleep(500);
+    rt.execute(({ Utilities: U }) => {
+      const d = new Date(Date.UTC(2024, 6, 1, 22, 5, 9));
+      expect(U.formatDate(d, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-07-01 22:05:09');
+      expect(U.formatDate(d, 'Europe/Berlin', "yyyy-MM-dd'T'HH:mm")).toBe('2024-07-02T00:05');
+      expect(U.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
+      U.sleep(500);
+    });
     expect(rt.utilities.sleptMs).toBe(500);
   });
 
@@ -202,5 +221,5 @@ describe('services around the spreadsheet', () => {
 function vmEval(rt: ReturnType<typeof fixtureRuntime>, code: string): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vm = require('node:vm') as typeof import('node:vm');
-  return vm.runInContext(code, rt.global);
+  return rt.execute((scope) => vm.runInContext(code, scope));
 }

@@ -5,6 +5,7 @@
  */
 import * as vm from 'node:vm';
 import {
+  DEFAULT_LATENCY,
   type DocModel,
   MY_DRIVE_ROOT_ID,
   type Runtime,
@@ -85,7 +86,7 @@ function templateRow(rt: Runtime, stage: string, block: string, text?: string): 
 describe('menu', () => {
   test('after setup: Generate interview script ▸ one item per stage, captioned with the stage names; debrief; check', () => {
     const rt = workbook([]);
-    rt.call('onOpen', { authMode: 'FULL' });
+    rt.call('onOpen', { authMode: 'LIMITED' });
     const items = rt.ui.menuItems();
     expect(items.filter((i) => i.path.includes('Generate interview script'))).toEqual([
       {
@@ -107,12 +108,12 @@ describe('menu', () => {
     expect(items.map((i) => i.functionName)).toEqual(
       expect.arrayContaining(['generateDebrief', 'checkTemplates']),
     );
-    for (const item of items) expect(typeof rt.global[item.functionName]).toBe('function');
+    for (const item of items) expect(rt.hasFunction(item.functionName)).toBe(true);
   });
 
   test('before setup, and in AuthMode.NONE, there are no document items', () => {
     const rt = createRuntime();
-    rt.call('onOpen', { authMode: 'FULL' });
+    rt.call('onOpen', { authMode: 'LIMITED' });
     expect(rt.ui.menuItems().some((i) => /Generate|Check templates/.test(i.path))).toBe(false);
     const set = workbook([]);
     set.call('onOpen', { authMode: 'NONE' });
@@ -321,7 +322,13 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
 
     const folders = rt.drive.folders();
     expect(folders).toEqual([
-      { id: expect.any(String), name: folderName(rt), parents: [MY_DRIVE_ROOT_ID], trashed: false },
+      {
+        id: expect.any(String),
+        name: folderName(rt),
+        parents: [MY_DRIVE_ROOT_ID],
+        trashed: false,
+        owner: 'manager@example.com',
+      },
     ]);
     const [folder] = folders;
     expect(rt.properties.document.get(FOLDER_PROPERTY)).toBe(folder.id);
@@ -379,8 +386,8 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
 
   test('without the Drive service the documents are still made, in My Drive, and the message says so once', () => {
     const rt = workbook(candidateRows(3), { drive: false });
-    expect(typeof rt.global.Drive).toBe('undefined');
-    expect(() => vm.runInContext('Drive', rt.global)).toThrow(/Drive is not defined/);
+    expect(rt.execute((scope) => typeof scope.Drive)).toBe('undefined');
+    expect(() => rt.execute((scope) => vm.runInContext('Drive', scope))).toThrow(/Drive is not defined/);
     rt.select('Candidates', 'A2:A4');
     rt.call('generateScriptStage1');
     const docs = rt.documents.list();
@@ -492,17 +499,8 @@ describe('bad input creates nothing and says why', () => {
 describe('long batches', () => {
   test('progress toasts; stops before the time limit, reports, and a re-run with No continues without duplicates', () => {
     const rt = workbook(candidateRows(12));
-    // A clock that moves 30 s every time the script asks for the time.
-    const RealDate = vm.runInContext('Date', rt.global) as DateConstructor;
-    let now = RealDate.now();
-    let step = 30_000;
-    rt.global.Date = new Proxy(RealDate, {
-      construct(target, args) {
-        if (args.length > 0) return new target(...(args as [number]));
-        now += step;
-        return new target(now);
-      },
-    });
+    // Creating a document takes 30 s of the execution's time: 12 of them would take 6 minutes.
+    rt.setLatency({ ...DEFAULT_LATENCY, 'DocumentApp.create': 30_000 });
     rt.select('Candidates', 'A2:A13');
     rt.call('generateScriptStage2');
     const made = rt.documents.list().length;
@@ -514,7 +512,7 @@ describe('long batches', () => {
     expect(alert.message).toContain('answer No');
     expect(rt.ui.toasts.map((t) => t.message)).toContain('Creating interview script 1 of 12…');
 
-    step = 0;
+    rt.setLatency(DEFAULT_LATENCY);
     rt.ui.respondWith('NO');
     rt.call('generateScriptStage2');
     expect(rt.documents.list()).toHaveLength(12);
