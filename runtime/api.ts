@@ -118,3 +118,9 @@ type FakedArgs<A extends readonly unknown[]> = { [I in keyof A]: Faked<A[I]> };
 export type Api<Real, K extends keyof Real> = {
   [P in K]: Real[P] extends (...args: infer A) => infer R ? (...args: FakedArgs<A>) => Faked<R> : Real[P];
 };
+
+// The check bites: a getValues that returned a string, or a setNote that refused null, would not compile.
+type RangeApi = Api<GoogleAppsScript.Spreadsheet.Range, 'getValues' | 'setNote'>;
+type Bites<Fake, Real> = Fake extends Real ? 'kind' : 'strict';
+export const _apiChecksReturns: Bites<() => string, RangeApi['getValues']> = 'strict';
+export const _apiChecksParameters: Bites<(note: string) => FakeRange, RangeApi['setNote']> = 'strict';

@@ -173,7 +173,11 @@ function textModel(rich: RichText): DocTextModel {
 // ---------------------------------------------------------------------------------------------------------
 // Text: an editable view over one or several rich-text holders (a row's cells are joined with "\n").
 
-export class FakeText {
+/** Checked against @types/google-apps-script (api.ts) except: isBold (returns null for mixed text, as the reference says (the typings say boolean)); getLinkUrl (returns null where there is no link (the typings say string)); getType (ElementType is an enum; the fake uses its names). */
+export class FakeText implements Api<
+  GoogleAppsScript.Document.Text,
+  'appendText' | 'getText' | 'setBold' | 'setLinkUrl' | 'setText'
+> {
   readonly _counters: Counters;
 
   constructor(
@@ -232,9 +236,9 @@ export class FakeText {
     return this;
   }
 
-  isBold(offset?: number): boolean | null {
+  isBold(offset?: number | null): boolean | null {
     const flags = this._parts.flatMap((p) => p.bold);
-    if (offset === undefined)
+    if (offset === undefined || offset === null)
       return flags.length > 0 && flags.every(Boolean) ? true : flags.some(Boolean) ? null : false;
     let base = 0;
     for (const part of this._parts) {
@@ -255,7 +259,8 @@ export class FakeText {
     return this;
   }
 
-  getLinkUrl(offset = 0): string | null {
+  getLinkUrl(offset: number | null = 0): string | null {
+    offset ??= 0;
     let base = 0;
     for (const part of this._parts) {
       if (offset < base + part.text.length) return part.link[offset - base];
@@ -297,7 +302,15 @@ abstract class FakeTextElement extends FakeElement {
   }
 }
 
-export class FakeParagraph extends FakeTextElement {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum); appendText (the fake takes text only, not a Text element (the last overload)); setHeading (ParagraphHeading enum); getHeading (ParagraphHeading enum). */
+export class FakeParagraph
+  extends FakeTextElement
+  implements
+    Api<
+      GoogleAppsScript.Document.Paragraph,
+      'editAsText' | 'getText' | 'removeFromParent' | 'setLinkUrl' | 'setText'
+    >
+{
   _heading: HeadingName = 'NORMAL';
 
   getType(): string {
@@ -363,7 +376,12 @@ export class FakeParagraph extends FakeTextElement {
 }
 instrument(FakeParagraph, 'Paragraph');
 
-export class FakeListItem extends FakeTextElement {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum); appendText (text only); setGlyphType (GlyphType enum); getGlyphType (GlyphType enum). */
+export class FakeListItem
+  extends FakeTextElement
+  implements
+    Api<GoogleAppsScript.Document.ListItem, 'editAsText' | 'getText' | 'removeFromParent' | 'setText'>
+{
   _glyph = 'BULLET';
 
   getType(): string {
@@ -416,7 +434,11 @@ export class FakeListItem extends FakeTextElement {
 }
 instrument(FakeListItem, 'ListItem');
 
-export class FakeHorizontalRule extends FakeElement {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
+export class FakeHorizontalRule
+  extends FakeElement
+  implements Api<GoogleAppsScript.Document.HorizontalRule, 'removeFromParent'>
+{
   getType(): string {
     return ElementType.HORIZONTAL_RULE;
   }
@@ -429,7 +451,11 @@ export class FakeHorizontalRule extends FakeElement {
 }
 instrument(FakeHorizontalRule, 'HorizontalRule');
 
-export class FakeTableCell {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
+export class FakeTableCell implements Api<
+  GoogleAppsScript.Document.TableCell,
+  'editAsText' | 'getText' | 'setBackgroundColor' | 'setText'
+> {
   readonly _counters: Counters;
   readonly _rich = new RichText();
   _background: string | null = null;
@@ -464,7 +490,11 @@ export class FakeTableCell {
 }
 instrument(FakeTableCell, 'TableCell');
 
-export class FakeTableRow {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
+export class FakeTableRow implements Api<
+  GoogleAppsScript.Document.TableRow,
+  'editAsText' | 'getCell' | 'getNumCells' | 'getText'
+> {
   readonly _counters: Counters;
 
   constructor(
@@ -505,7 +535,22 @@ export class FakeTableRow {
 }
 instrument(FakeTableRow, 'TableRow');
 
-export class FakeTable extends FakeElement {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
+export class FakeTable
+  extends FakeElement
+  implements
+    Api<
+      GoogleAppsScript.Document.Table,
+      | 'editAsText'
+      | 'getBorderWidth'
+      | 'getCell'
+      | 'getNumRows'
+      | 'getRow'
+      | 'getText'
+      | 'removeFromParent'
+      | 'setBorderWidth'
+    >
+{
   readonly _rows: FakeTableRow[];
   _borderWidth = 1;
 
@@ -583,7 +628,22 @@ instrument(FakeTable, 'Table');
 
 type BodyChild = FakeParagraph | FakeListItem | FakeHorizontalRule | FakeTable;
 
-export class FakeBody {
+/** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
+export class FakeBody implements Api<
+  GoogleAppsScript.Document.Body,
+  | 'appendHorizontalRule'
+  | 'appendListItem'
+  | 'appendParagraph'
+  | 'appendTable'
+  | 'clear'
+  | 'editAsText'
+  | 'getChild'
+  | 'getNumChildren'
+  | 'getParagraphs'
+  | 'getTables'
+  | 'getText'
+  | 'replaceText'
+> {
   readonly _counters: Counters;
   _children: BodyChild[] = [];
 

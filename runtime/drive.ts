@@ -63,6 +63,10 @@ function idList(value: unknown): string[] {
     .filter((id) => id !== '');
 }
 
+/**
+ * Not checked against @types/google-apps-script (api.ts): its Drive_v3 typings return the whole Schema.File, the
+ * fake (like the API) only the fields asked for.
+ */
 export class FakeDriveFiles {
   readonly _counters: Counters;
   private _next = 1;

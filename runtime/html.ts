@@ -1,6 +1,7 @@
 /** HtmlService fake: HtmlOutput and a minimal HtmlTemplate (<?= ?>, <?!= ?>, <? ?> scriptlets). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
 
@@ -18,7 +19,22 @@ function readCached(file: string): string {
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
 
-export class FakeHtmlOutput {
+/** Checked against @types/google-apps-script (api.ts) except: getWidth (undefined until set (the real default is not pinned)); getHeight (undefined until set); setSandboxMode (SandboxMode enum); setXFrameOptionsMode (XFrameOptionsMode enum). */
+export class FakeHtmlOutput implements Api<
+  GoogleAppsScript.HTML.HtmlOutput,
+  | 'addMetaTag'
+  | 'append'
+  | 'appendUntrusted'
+  | 'clear'
+  | 'getContent'
+  | 'getMetaTags'
+  | 'getTitle'
+  | 'setContent'
+  | 'setFaviconUrl'
+  | 'setHeight'
+  | 'setTitle'
+  | 'setWidth'
+> {
   _title = '';
   _width?: number;
   _height?: number;
@@ -114,7 +130,7 @@ function escapeHtml(v: unknown): string {
   );
 }
 
-export class FakeHtmlTemplate {
+export class FakeHtmlTemplate implements Api<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode'> {
   [variable: string]: unknown;
 
   constructor(
@@ -147,7 +163,10 @@ export class FakeHtmlTemplate {
 }
 instrument(FakeHtmlTemplate, 'HtmlTemplate');
 
-export class FakeHtmlService {
+export class FakeHtmlService implements Api<
+  GoogleAppsScript.HTML.HtmlService,
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+> {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
 

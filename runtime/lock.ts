@@ -7,6 +7,7 @@
  * that asks for a held lock waits out its timeout on the simulated clock and fails, as it would when the holder
  * outlasts the wait; a test can also say another (unseen) execution holds a lock (`hold`).
  */
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
 
@@ -35,9 +36,9 @@ export class LockState {
   }> = [];
 }
 
-export class FakeLock implements Pick<
+export class FakeLock implements Api<
   GoogleAppsScript.Lock.Lock,
-  'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'
+  'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock'
 > {
   constructor(
     readonly _counters: Counters,
@@ -86,7 +87,7 @@ export class FakeLock implements Pick<
 }
 instrument(FakeLock, 'Lock');
 
-export class FakeLockService implements Pick<
+export class FakeLockService implements Api<
   GoogleAppsScript.Lock.LockService,
   'getDocumentLock' | 'getScriptLock' | 'getUserLock'
 > {

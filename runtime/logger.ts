@@ -1,4 +1,5 @@
 /** Logger and console capture. */
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 
 export interface LogEntry {
@@ -22,7 +23,7 @@ function render(args: unknown[]): string {
     .join(' ');
 }
 
-export class FakeLogger {
+export class FakeLogger implements Api<GoogleAppsScript.Base.Logger, 'clear' | 'getLog' | 'log'> {
   constructor(
     readonly _counters: Counters,
     private readonly _logs: LogEntry[],

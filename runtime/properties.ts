@@ -6,6 +6,7 @@
  * the property storage quota. Please remove some properties and try again." and changes nothing. User stores are
  * per account (for an add-on, one store per user across every document where it is used).
  */
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
 
@@ -24,9 +25,15 @@ function storeBytes(store: ReadonlyMap<string, string>): number {
   return n;
 }
 
-export class FakeProperties implements Pick<
+export class FakeProperties implements Api<
   GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'
+  | 'deleteAllProperties'
+  | 'deleteProperty'
+  | 'getKeys'
+  | 'getProperties'
+  | 'getProperty'
+  | 'setProperties'
+  | 'setProperty'
 > {
   constructor(
     readonly _counters: Counters,
@@ -88,7 +95,7 @@ export class FakeProperties implements Pick<
 }
 instrument(FakeProperties, 'Properties');
 
-export class FakePropertiesService implements Pick<
+export class FakePropertiesService implements Api<
   GoogleAppsScript.Properties.PropertiesService,
   'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
 > {

@@ -5,6 +5,7 @@
  * temporary key per user.
  */
 import { createHash } from 'node:crypto';
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import { FakeUser } from './spreadsheet';
 
@@ -16,9 +17,13 @@ export interface SessionState {
   readonly scriptTimeZone: string;
 }
 
-export class FakeSession implements Pick<
+export class FakeSession implements Api<
   GoogleAppsScript.Base.Session,
-  'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+  | 'getActiveUser'
+  | 'getActiveUserLocale'
+  | 'getEffectiveUser'
+  | 'getScriptTimeZone'
+  | 'getTemporaryActiveUserKey'
 > {
   constructor(
     readonly _counters: Counters,

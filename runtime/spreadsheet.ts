@@ -5,6 +5,7 @@
  */
 import type { RawCellContent } from 'hyperformula';
 import { GridRange, cellA1, columnToLetters, parseA1, quoteSheetName, rangeA1 } from './a1';
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { FormulaEngine, CellValue } from './formulas';
 import { isDate, Realm } from './realm';
@@ -76,9 +77,9 @@ export const SheetType = { GRID: 'GRID', OBJECT: 'OBJECT' } as const;
 interface CellMeta {
   numberFormat?: string;
   background?: string;
-  fontWeight?: string;
+  fontWeight?: 'normal' | 'bold';
   fontColor?: string;
-  fontStyle?: string;
+  fontStyle?: 'normal' | 'italic';
   fontSize?: number;
   hAlign?: string;
   vAlign?: string;
@@ -166,7 +167,11 @@ export function displayOf(v: CellValue, format: string | undefined, timeZone: st
 // ---------------------------------------------------------------------------------------------------------
 // Data validation
 
-export class FakeDataValidation {
+/** Checked against @types/google-apps-script (api.ts) except: getCriteriaType (DataValidationCriteria enum). */
+export class FakeDataValidation implements Api<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  'copy' | 'getAllowInvalid' | 'getCriteriaValues' | 'getHelpText'
+> {
   constructor(
     readonly _counters: Counters,
     readonly _criteria: string,
@@ -202,7 +207,31 @@ export class FakeDataValidation {
 }
 instrument(FakeDataValidation, 'DataValidation');
 
-export class FakeDataValidationBuilder {
+/** Checked against @types/google-apps-script (api.ts) except: getCriteriaType (enum); withCriteria (enum). */
+export class FakeDataValidationBuilder implements Api<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  | 'build'
+  | 'getAllowInvalid'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireFormulaSatisfied'
+  | 'requireNumberBetween'
+  | 'requireNumberEqualTo'
+  | 'requireNumberGreaterThan'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireNumberLessThan'
+  | 'requireNumberLessThanOrEqualTo'
+  | 'requireNumberNotBetween'
+  | 'requireTextContains'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+> {
   _criteria = '';
   _values: unknown[] = [];
   _helpText = '';
@@ -368,7 +397,11 @@ export function satisfies(rule: FakeDataValidation, value: CellValue, display: s
 // ---------------------------------------------------------------------------------------------------------
 // Conditional formatting
 
-export class FakeBooleanCondition {
+/** Checked against @types/google-apps-script (api.ts) except: getCriteriaType (BooleanCriteria enum). */
+export class FakeBooleanCondition implements Api<
+  GoogleAppsScript.Spreadsheet.BooleanCondition,
+  'getBackground' | 'getBold' | 'getCriteriaValues' | 'getFontColor' | 'getItalic'
+> {
   constructor(
     readonly _counters: Counters,
     readonly _type: string,
@@ -402,7 +435,10 @@ export class FakeBooleanCondition {
 }
 instrument(FakeBooleanCondition, 'BooleanCondition');
 
-export class FakeConditionalFormatRule {
+export class FakeConditionalFormatRule implements Api<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'
+> {
   constructor(
     readonly _counters: Counters,
     readonly _condition: FakeBooleanCondition,
@@ -432,7 +468,28 @@ export class FakeConditionalFormatRule {
 }
 instrument(FakeConditionalFormatRule, 'ConditionalFormatRule');
 
-export class FakeConditionalFormatRuleBuilder {
+export class FakeConditionalFormatRuleBuilder implements Api<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+  | 'build'
+  | 'getRanges'
+  | 'setBackground'
+  | 'setBold'
+  | 'setFontColor'
+  | 'setItalic'
+  | 'setRanges'
+  | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
+  | 'whenFormulaSatisfied'
+  | 'whenNumberBetween'
+  | 'whenNumberEqualTo'
+  | 'whenNumberGreaterThan'
+  | 'whenNumberGreaterThanOrEqualTo'
+  | 'whenNumberLessThan'
+  | 'whenNumberLessThanOrEqualTo'
+  | 'whenTextContains'
+  | 'whenTextEqualTo'
+  | 'whenTextStartsWith'
+> {
   _type = '';
   _values: unknown[] = [];
   _format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean } = {};
@@ -537,7 +594,7 @@ instrument(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder');
 // ---------------------------------------------------------------------------------------------------------
 // Users, protection, named ranges
 
-export class FakeUser {
+export class FakeUser implements Api<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(
     readonly _counters: Counters,
     private readonly _email: string,
@@ -552,7 +609,27 @@ export class FakeUser {
   }
 }
 
-export class FakeProtection {
+/** Checked against @types/google-apps-script (api.ts) except: getProtectionType (ProtectionType enum). */
+export class FakeProtection implements Api<
+  GoogleAppsScript.Spreadsheet.Protection,
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getRange'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setRange'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly'
+> {
   _description = '';
   _warningOnly = false;
   _domainEdit = false;
@@ -659,7 +736,10 @@ export class FakeProtection {
 }
 instrument(FakeProtection, 'Protection');
 
-export class FakeNamedRange {
+export class FakeNamedRange implements Api<
+  GoogleAppsScript.Spreadsheet.NamedRange,
+  'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'
+> {
   constructor(
     readonly _counters: Counters,
     private readonly _ss: FakeSpreadsheet,
@@ -696,7 +776,94 @@ instrument(FakeNamedRange, 'NamedRange');
 
 type Grid<T> = T[][];
 
-export class FakeRange {
+/** Checked against @types/google-apps-script (api.ts) except: setWrapStrategy (WrapStrategy enum). */
+export class FakeRange implements Api<
+  GoogleAppsScript.Spreadsheet.Range,
+  | 'activate'
+  | 'activateAsCurrentCell'
+  | 'breakApart'
+  | 'check'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'copyTo'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontColor'
+  | 'getFontColors'
+  | 'getFontSize'
+  | 'getFontStyle'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getHorizontalAlignment'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMergedRanges'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getRowIndex'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getVerticalAlignment'
+  | 'getWidth'
+  | 'getWrap'
+  | 'insertCheckboxes'
+  | 'isBlank'
+  | 'isChecked'
+  | 'isPartOfMerge'
+  | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'offset'
+  | 'protect'
+  | 'removeCheckboxes'
+  | 'setBackground'
+  | 'setBackgroundRGB'
+  | 'setBackgrounds'
+  | 'setBorder'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontColor'
+  | 'setFontColors'
+  | 'setFontFamily'
+  | 'setFontSize'
+  | 'setFontStyle'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setHorizontalAlignments'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setVerticalAlignment'
+  | 'setWrap'
+  | 'setWraps'
+  | 'uncheck'
+> {
   readonly _counters: Counters;
 
   constructor(
@@ -1069,21 +1236,32 @@ export class FakeRange {
     return this.setBackground(`#${hex(red)}${hex(green)}${hex(blue)}`);
   }
 
-  getFontWeight(): string {
+  getFontWeight(): 'normal' | 'bold' {
     return this._sheet._meta(this._row, this._col)?.fontWeight ?? 'normal';
   }
 
-  getFontWeights(): string[][] {
-    return this._host.realm.copy(this._getMetaGrid('fontWeight', 'normal') as string[][]);
+  getFontWeights(): Array<Array<'normal' | 'bold'>> {
+    return this._host.realm.copy(
+      this._getMetaGrid('fontWeight', 'normal') as Array<Array<'normal' | 'bold'>>,
+    );
+  }
+
+  /** Sheets knows "bold" and "normal" (Range.setFontWeight reference); anything else is refused. */
+  _fontWeight(value: unknown): 'normal' | 'bold' | null {
+    if (value === null || value === 'normal' || value === 'bold') return value;
+    throw err(this._host, 'Exception: Invalid argument: fontWeight');
   }
 
   setFontWeight(fontWeight: string | null): FakeRange {
-    this._setMeta('fontWeight', fontWeight);
+    this._setMeta('fontWeight', this._fontWeight(fontWeight));
     return this;
   }
 
   setFontWeights(fontWeights: Array<Array<string | null>>): FakeRange {
-    this._setMetaGrid('fontWeight', fontWeights, 'setFontWeights');
+    const checked = this._checkShape(fontWeights, 'setFontWeights').map((row) =>
+      row.map((v) => (v === '' || v === undefined ? null : this._fontWeight(v))),
+    );
+    this._setMetaGrid('fontWeight', checked, 'setFontWeights');
     return this;
   }
 
@@ -1106,11 +1284,13 @@ export class FakeRange {
   }
 
   setFontStyle(fontStyle: string | null): FakeRange {
+    if (fontStyle !== null && fontStyle !== 'normal' && fontStyle !== 'italic')
+      throw err(this._host, 'Exception: Invalid argument: fontStyle');
     this._setMeta('fontStyle', fontStyle);
     return this;
   }
 
-  getFontStyle(): string {
+  getFontStyle(): 'normal' | 'italic' {
     return this._sheet._meta(this._row, this._col)?.fontStyle ?? 'normal';
   }
 
@@ -1123,7 +1303,7 @@ export class FakeRange {
     return this._sheet._meta(this._row, this._col)?.fontSize ?? 10;
   }
 
-  setFontFamily(_fontFamily: string): FakeRange {
+  setFontFamily(_fontFamily: string | null): FakeRange {
     return this;
   }
 
@@ -1376,7 +1556,17 @@ export function toContent(v: unknown, numberFormat: string | undefined): RawCell
 // ---------------------------------------------------------------------------------------------------------
 // RangeList and Selection
 
-export class FakeRangeList {
+export class FakeRangeList implements Api<
+  GoogleAppsScript.Spreadsheet.RangeList,
+  | 'activate'
+  | 'clearContent'
+  | 'getRanges'
+  | 'insertCheckboxes'
+  | 'setBackground'
+  | 'setFontWeight'
+  | 'setNumberFormat'
+  | 'setValue'
+> {
   readonly _counters: Counters;
 
   constructor(readonly _ranges: FakeRange[]) {
@@ -1404,7 +1594,7 @@ export class FakeRangeList {
   }
 
   setFontWeight(weight: string | null): FakeRangeList {
-    for (const r of this._ranges) r._setMeta('fontWeight', weight);
+    for (const r of this._ranges) r.setFontWeight(weight);
     return this;
   }
 
@@ -1425,7 +1615,10 @@ export class FakeRangeList {
 }
 instrument(FakeRangeList, 'RangeList');
 
-export class FakeSelection {
+export class FakeSelection implements Api<
+  GoogleAppsScript.Spreadsheet.Selection,
+  'getActiveRange' | 'getActiveRangeList' | 'getActiveSheet' | 'getCurrentCell'
+> {
   constructor(
     readonly _counters: Counters,
     private readonly _ss: FakeSpreadsheet,
@@ -1454,7 +1647,73 @@ instrument(FakeSelection, 'Selection');
 // ---------------------------------------------------------------------------------------------------------
 // Sheet
 
-export class FakeSheet {
+/** Checked against @types/google-apps-script (api.ts) except: getType (SheetType enum); getProtections (ProtectionType enum). */
+export class FakeSheet implements Api<
+  GoogleAppsScript.Spreadsheet.Sheet,
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumn'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearConditionalFormatRules'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getActiveRange'
+  | 'getColumnWidth'
+  | 'getConditionalFormatRules'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getRange'
+  | 'getRangeList'
+  | 'getRowHeight'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getTabColor'
+  | 'hideColumns'
+  | 'hideRows'
+  | 'hideSheet'
+  | 'insertColumnAfter'
+  | 'insertColumnBefore'
+  | 'insertColumns'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'insertRowAfter'
+  | 'insertRowBefore'
+  | 'insertRows'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'isColumnHiddenByUser'
+  | 'isRowHiddenByUser'
+  | 'isSheetHidden'
+  | 'protect'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setConditionalFormatRules'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setRowHeight'
+  | 'setRowHeights'
+  | 'setTabColor'
+  | 'showColumns'
+  | 'showRows'
+  | 'showSheet'
+  | 'unhideColumn'
+> {
   readonly _counters: Counters;
   _maxRows = 1000;
   _maxCols = 26;
@@ -1972,7 +2231,40 @@ export class FakeSheet {
 // ---------------------------------------------------------------------------------------------------------
 // Spreadsheet
 
-export class FakeSpreadsheet {
+/** Checked against @types/google-apps-script (api.ts) except: insertSheet (overloads (sheetIndex, options, template) beyond the last one); getProtections (ProtectionType enum). */
+export class FakeSpreadsheet implements Api<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'deleteSheet'
+  | 'getActiveRange'
+  | 'getActiveRangeList'
+  | 'getActiveSheet'
+  | 'getCurrentCell'
+  | 'getEditors'
+  | 'getId'
+  | 'getName'
+  | 'getNamedRanges'
+  | 'getNumSheets'
+  | 'getOwner'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'getRangeList'
+  | 'getSelection'
+  | 'getSheetById'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'getSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'getUrl'
+  | 'moveActiveSheet'
+  | 'removeNamedRange'
+  | 'rename'
+  | 'setActiveRange'
+  | 'setActiveRangeList'
+  | 'setActiveSheet'
+  | 'setNamedRange'
+  | 'setSpreadsheetTimeZone'
+  | 'toast'
+> {
   readonly _counters: Counters;
   _sheets: FakeSheet[] = [];
   _active!: FakeSheet;
@@ -2174,8 +2466,8 @@ export class FakeSpreadsheet {
     return new FakeRangeList(a1Notations.map((a) => this._rangeA1(a)));
   }
 
-  toast(msg: string, title?: string, timeoutSeconds?: number): void {
-    this._host.ui._toast(msg, title, timeoutSeconds);
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this._host.ui._toast(msg, title, timeoutSeconds ?? undefined);
   }
 
   setNamedRange(name: string, range: FakeRange): void {
@@ -2221,7 +2513,21 @@ export class FakeSpreadsheet {
 // ---------------------------------------------------------------------------------------------------------
 // SpreadsheetApp
 
-export class FakeSpreadsheetApp {
+/** Checked against @types/google-apps-script (api.ts) except: getActiveRange (null when nothing is selected, as the reference says (the typings say Range)); getActiveRangeList (null when nothing is selected); getCurrentCell (null when nothing is selected). */
+export class FakeSpreadsheetApp implements Api<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'flush'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getActiveSpreadsheet'
+  | 'getSelection'
+  | 'getUi'
+  | 'newConditionalFormatRule'
+  | 'newDataValidation'
+  | 'openById'
+  | 'setActiveRange'
+  | 'setActiveSheet'
+> {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
   readonly ProtectionType = ProtectionType;

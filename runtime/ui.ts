@@ -9,6 +9,7 @@
  * showSidebar do not suspend the script (their reference says so); the execution goes on and ends, and what the
  * dialog calls later runs as new executions.
  */
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import type { FakeHtmlOutput } from './html';
 
@@ -81,7 +82,10 @@ export type ScriptedAnswer = ButtonName | { button?: ButtonName; text?: string }
  */
 export type ScriptedResponse = ScriptedAnswer | (() => ScriptedAnswer);
 
-export class FakeMenu {
+export class FakeMenu implements Api<
+  GoogleAppsScript.Base.Menu,
+  'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'
+> {
   constructor(
     readonly _counters: Counters,
     private readonly _ui: FakeUi,
@@ -113,7 +117,8 @@ export class FakeMenu {
 }
 instrument(FakeMenu, 'Menu');
 
-export class FakePromptResponse {
+/** Checked against @types/google-apps-script (api.ts) except: getSelectedButton (Button enum: the fake uses strings). */
+export class FakePromptResponse implements Api<GoogleAppsScript.Base.PromptResponse, 'getResponseText'> {
   constructor(
     private readonly button: ButtonName,
     private readonly text: string,
@@ -141,7 +146,11 @@ function dialogArgs(
   return { title: a, message: b, buttons: 'OK' };
 }
 
-export class FakeUi {
+/** Checked against @types/google-apps-script (api.ts) except: alert (ButtonSet/Button enums: the fake uses strings); prompt (ButtonSet/Button enums). */
+export class FakeUi implements Api<
+  GoogleAppsScript.Base.Ui,
+  'createAddonMenu' | 'createMenu' | 'showModalDialog' | 'showModelessDialog' | 'showSidebar'
+> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   /** Menus added with addToUi (a menu added again under the same name replaces the old one). */

@@ -1,5 +1,6 @@
 /** Utilities fake, plus the date/time-zone helpers the spreadsheet fake shares (serial numbers, patterns). */
 import { randomUUID } from 'node:crypto';
+import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import { isDate, Realm } from './realm';
 
@@ -168,7 +169,17 @@ export function formatDatePattern(date: Date, timeZone: string, pattern: string)
   return out.join('');
 }
 
-export class FakeUtilities {
+/** Checked against @types/google-apps-script (api.ts) except: newBlob (a minimal Blob (getDataAsString, getContentType, getName)). */
+export class FakeUtilities implements Api<
+  GoogleAppsScript.Utilities.Utilities,
+  | 'base64Decode'
+  | 'base64Encode'
+  | 'base64EncodeWebSafe'
+  | 'formatDate'
+  | 'formatString'
+  | 'getUuid'
+  | 'sleep'
+> {
   /** Total milliseconds the bundle asked to sleep (sleep itself returns at once). */
   sleptMs = 0;
 
@@ -181,7 +192,7 @@ export class FakeUtilities {
     return randomUUID();
   }
 
-  formatDate(date: Date, timeZone: string, format: string): string {
+  formatDate(date: Date | GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date)) throw this._realm.error('Exception: Invalid argument: date');
     return formatDatePattern(date, timeZone, format);
   }
