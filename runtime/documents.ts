@@ -356,11 +356,6 @@ export class FakeParagraph
     return this._heading;
   }
 
-  setBold(bold: boolean): FakeParagraph {
-    edit(this._host);
-    this._rich.bold.fill(bold);
-    return this;
-  }
 
   setLinkUrl(url: string | null): FakeParagraph {
     edit(this._host);
