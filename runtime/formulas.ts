@@ -168,6 +168,11 @@ export interface FormulaEngineOptions {
   recalculate?: <T>(run: () => T) => T;
   /** Converts a Date returned by a custom function to a serial number. */
   dateToSerial: (d: Date) => number;
+  /**
+   * The current time as a serial number of the spreadsheet zone's wall clock: NOW() and TODAY() read it (HF's own
+   * read the real clock in the Node process's zone). Default: the real clock, in UTC.
+   */
+  now?: () => number;
 }
 
 /**
@@ -324,7 +329,11 @@ export class FormulaEngine {
         parameters: [{ argumentType: 'ANY' }],
         isVolatile: false,
       },
+      // Sheets' NOW() and TODAY() are the spreadsheet's time zone's (the runtime's clock), not the process's.
+      NOW: { method: 'sheetsNow', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATETIME' },
+      TODAY: { method: 'sheetsToday', parameters: [], isVolatile: true, returnNumberType: 'NUMBER_DATE' },
     };
+    const nowSerial = () => (this.options.now ? this.options.now() : Date.now() / 86_400_000 + 25_569);
     for (const id of this.customIds.keys()) {
       implementedFunctions[id] = {
         method: 'callCustom',
@@ -350,6 +359,16 @@ export class FormulaEngine {
       hold(ast: any, state: any): unknown {
         const value = this.evaluateAst(ast.args[0], state);
         return value instanceof SimpleRangeValue ? value.data[0][0] : value;
+      }
+
+      sheetsNow(ast: any, state: any): unknown {
+        return (this as any).runFunction(ast.args, state, (this as any).metadata('NOW'), () => nowSerial());
+      }
+
+      sheetsToday(ast: any, state: any): unknown {
+        return (this as any).runFunction(ast.args, state, (this as any).metadata('TODAY'), () =>
+          Math.floor(nowSerial()),
+        );
       }
     }
     return CustomFunctionsPlugin as unknown as FunctionPluginDefinition;

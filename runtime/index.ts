@@ -412,6 +412,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const engine = new FormulaEngine({
     customFunctions,
     dateToSerial: (d) => dateToSerial(d, host.timeZone),
+    now: () => dateToSerial(new Date(clock.ms), host.timeZone),
     recalculate: (run) => {
       recalculating++;
       try {

@@ -255,3 +255,15 @@ describe('simple triggers', () => {
     );
   });
 });
+
+describe('formulas read the clock in the spreadsheet zone', () => {
+  test("NOW() and TODAY() are the simulated clock's, on the spreadsheet's wall clock", () => {
+    const rt = fixtureRuntime({ timeZone: 'Asia/Tokyo', now: '2026-03-09T15:30:00.000Z' }); // 00:30 on 10 March in Tokyo
+    rt.setCells('Sheet1', 'A1', [['=TODAY()', '=NOW()-TODAY()', '=TEXT(TODAY(),"yyyy-mm-dd")']]);
+    expect(rt.displayed('Sheet1', 'C1')).toBe('2026-03-10');
+    expect(rt.displayed('Sheet1', 'B1')).toBeCloseTo(0.5 / 24, 9);
+    rt.advance(24 * 3_600_000);
+    rt.setCells('Sheet1', 'D1', [['=TEXT(TODAY(),"yyyy-mm-dd")']]);
+    expect(rt.displayed('Sheet1', 'D1')).toBe('2026-03-11');
+  });
+});

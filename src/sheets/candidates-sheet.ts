@@ -2,6 +2,7 @@
  * The Candidates sheet: one row per candidate, columns found by header. Setup adds missing columns at the end,
  * restores dropdowns and formulas, and gives every named row a stable ID.
  */
+import { startOfDay } from '../core/time-zone';
 import {
   CANDIDATE_COLUMNS,
   CANDIDATE_STATUSES,
@@ -301,7 +302,8 @@ export function assignCandidateIds(
   const changed = ids.map((id, i) => (id ? i : -1)).filter((i) => i >= 0);
   if (changed.length === 0) return { assigned: 0, ids: allIds };
   const span = changed[changed.length - 1] + 1;
-  const today = new Date(ctx.now.getFullYear(), ctx.now.getMonth(), ctx.now.getDate());
+  // Midnight of today in the spreadsheet's time zone, where the cell shows it (never the script's zone).
+  const today = startOfDay(ctx.now, ctx.workbook.spreadsheet.getSpreadsheetTimeZone());
   const column = (key: CandidatesKey, fill: unknown) =>
     rows.slice(0, span).map((row, i) => [ids[i] && isBlank(row[columns[key]]) ? fill : row[columns[key]]]);
   const writes: [CandidatesKey, unknown[][]][] = [

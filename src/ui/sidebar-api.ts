@@ -5,6 +5,7 @@
  * the page.
  */
 import { type Candidate, text } from '../core/candidates';
+import { startOfDay } from '../core/time-zone';
 import {
   type PanelView,
   type ScoringContext,
@@ -273,7 +274,8 @@ function moveCandidate(
     // Advancing from an earlier stage than the one the candidate is in does not move them back.
     if (next && (!current || stages.indexOf(current) <= stages.indexOf(stage))) {
       sheet.getRange(candidate.row, columns.stage + 1).setValue(next.name);
-      cell('inStageSince').setValue(new Date(now.getFullYear(), now.getMonth(), now.getDate()));
+      // The day it moved, at midnight in the spreadsheet's time zone (where the cell shows it).
+      cell('inStageSince').setValue(startOfDay(now, opened.workbook.spreadsheet.getSpreadsheetTimeZone()));
     } else if (!next) cell('status').setValue('Offer');
     if (candidate.status !== 'Active' && next) cell('status').setValue('Active');
   }
