@@ -252,6 +252,37 @@ function workbookActions(): void {
   }
 }
 
+/**
+ * The onEdit simple trigger runs on every edit, within 30 seconds: its service calls and simulated time (at the
+ * runtime's DEFAULT_LATENCY) for an edit outside Candidates and for a 1,000-row paste into it.
+ */
+function onEditTrigger(): void {
+  console.log('\nonEdit simple trigger (service calls, simulated time at DEFAULT_LATENCY; limit 30 s)');
+  const lastRun = (rt: Runtime) => [...rt.executions].reverse().find((e) => e.name === 'onEdit')!;
+  const outside = freshDefaultWorkbook();
+  typeCandidates(outside, candidateRows(10));
+  outside.setCells('S1 Screening', 'C3', [[4]]);
+  outside.call('onEdit', {
+    authMode: 'LIMITED',
+    range: outside.range('S1 Screening', 'C3'),
+    source: outside.spreadsheet,
+  });
+  const edit = lastRun(outside);
+  row(
+    'an edit outside Candidates (a score)',
+    `${edit.calls} calls, ${edit.elapsedMs} ms`,
+    'target ≤ 3 calls',
+  );
+  const paste = freshDefaultWorkbook();
+  typeCandidates(paste, candidateRows(1_000));
+  const pasted = lastRun(paste);
+  row(
+    'a 1,000-row paste into Candidates',
+    `${pasted.calls} calls, ${pasted.elapsedMs} ms`,
+    'pinned: ≤ 64 calls, ≤ 1 s',
+  );
+}
+
 /** Interview scripts for 100 selected candidates: sheet calls for the batch, Docs calls and time per document. */
 function interviewDocuments(): void {
   const n = 100;
@@ -348,6 +379,7 @@ async function main(): Promise<void> {
   customFunctions();
   bundle();
   workbookActions();
+  onEditTrigger();
   interviewDocuments();
   await sidebarInteractive();
 }

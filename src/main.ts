@@ -20,6 +20,7 @@ import { menuStageNames } from './ui/documents/menu';
 import { generateScriptsAction } from './ui/documents/scripts';
 import * as sidebar from './ui/sidebar-api';
 import { sidebarCall } from './ui/errors';
+import { storedSheetId } from './sheets/state';
 
 let catalog: PresetCatalog | undefined;
 
@@ -76,12 +77,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /**
  * Simple trigger: new candidate rows get their IDs as soon as they are typed or pasted. Runs with limited
- * authorisation, so it only touches this spreadsheet; if anything fails, the next menu action catches up.
+ * authorisation, so it only touches this spreadsheet; if anything fails, the next menu action catches up. It
+ * runs on every edit anywhere, so finding out whether Candidates was edited takes three service calls (the
+ * edited sheet's id and one document property) and nothing else — no presets, no other services.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || e.authMode === ScriptApp.AuthMode.NONE) return;
   try {
-    assignIdsOnEdit(services(), e.range.getSheet().getSheetId());
+    const candidates = storedSheetId(PropertiesService.getDocumentProperties(), 'candidates');
+    if (candidates === undefined || e.range.getGridId() !== candidates) return;
+    assignIdsOnEdit(services());
   } catch (error) {
     console.warn(
       `Scorecard could not assign IDs on edit: ${error instanceof Error ? error.message : String(error)}`,

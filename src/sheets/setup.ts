@@ -261,9 +261,24 @@ export function syncAllStageIds(workbook: Workbook, process: Process, ids: reado
 }
 
 /**
- * After candidates got new IDs: every scorecard sheet lists them. The whole-column formulas end at a sheet's last
- * row, and Sheets does not extend them over rows added at the end, so when a sheet grew (a paste past row 1,000)
- * the formulas are extended at once by a quiet repair run.
+ * Whether new candidates went past what set-up covers: a scorecard sheet had to grow, or the Candidates sheet is
+ * larger than the whole-column formulas (which end at a sheet's last row; Sheets does not extend them over rows
+ * added at the end).
+ */
+export function listNewCandidates(
+  workbook: Workbook,
+  process: Process,
+  ids: readonly string[],
+  candidatesRows: number,
+): { needsSetUp: boolean } {
+  const grew = syncAllStageIds(workbook, process, ids);
+  return { needsSetUp: grew || workbook.state.candidatesRowsCovered !== candidatesRows };
+}
+
+/**
+ * After candidates got new IDs: every scorecard sheet lists them, and when that went past what set-up covers (a
+ * paste past row 1,000) the formulas are extended at once by a quiet repair run. Not for the onEdit trigger, which
+ * has 30 seconds: it uses listNewCandidates and leaves the repair to the next Set up workbook.
  */
 export function afterNewCandidates(
   workbook: Workbook,
@@ -272,7 +287,6 @@ export function afterNewCandidates(
   candidatesRows: number,
   now: Date,
 ): void {
-  const grew = syncAllStageIds(workbook, process, ids);
-  if (grew || workbook.state.candidatesRowsCovered !== candidatesRows)
+  if (listNewCandidates(workbook, process, ids, candidatesRows).needsSetUp)
     setUpWorkbook(workbook, undefined, now);
 }

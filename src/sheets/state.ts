@@ -14,6 +14,18 @@ const storedCategories = lazy(() => z.array(processSchemas().ScoringCategorySche
 export type SheetKey =
   'about' | 'candidates' | 'rubric' | 'templates' | 'pipeline' | 'log' | `stage.${string}`;
 
+/**
+ * The id of one of Scorecard's sheets, read with a single property look-up (for the onEdit trigger, which runs on
+ * every edit and must find out cheaply whether it concerns Scorecard at all).
+ */
+export function storedSheetId(
+  properties: GoogleAppsScript.Properties.Properties,
+  key: SheetKey,
+): number | undefined {
+  const raw = properties.getProperty(`${PREFIX}sheet.${key}`);
+  return raw === null ? undefined : Number(raw);
+}
+
 export class DocumentState {
   private readonly values: Record<string, string>;
   private readonly changes: Record<string, string> = {};
@@ -39,6 +51,7 @@ export class DocumentState {
   }
 
   sheetId(key: SheetKey): number | undefined {
+    // The same key storedSheetId reads.
     const raw = this.get(`sheet.${key}`);
     return raw === undefined ? undefined : Number(raw);
   }

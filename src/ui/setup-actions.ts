@@ -6,7 +6,7 @@ import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import { applyRubricChanges } from '../sheets/apply-rubric';
 import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
 import { UserError } from '../core/errors';
-import { afterNewCandidates, setUpWorkbook, workbookProcess } from '../sheets/setup';
+import { listNewCandidates, setUpWorkbook, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
 import { addMenu, documentMenuEntries, menuLayout } from './menu';
 import { type Services, workbookFor } from './services';
@@ -86,21 +86,26 @@ export function applyRubricChangesAction(services: Services): void {
   });
 }
 
+export const NEEDS_SET_UP_TOAST =
+  'New candidates reach past the rows Scorecard has set up: run Extensions ▸ Scorecard ▸ Set up workbook to extend the formulas and checks over them.';
+
 /**
- * Simple onEdit trigger: when rows are typed or pasted on the Candidates sheet, named rows without an ID get
- * one at once, and every scorecard sheet gets a row for them. A simple trigger needs no installation and runs
- * for every editor; if it cannot run (e.g. the add-on is not yet authorised here), the next menu action or the
- * sidebar assigns the IDs instead.
+ * Simple onEdit trigger, once main.ts knows the Candidates sheet was edited: named rows without an ID get one at
+ * once, and every scorecard sheet gets a row for them. A simple trigger has 30 seconds and runs on every edit, so
+ * it never runs a whole set-up: when the new rows go past what set-up covers, a toast asks for Set up workbook.
+ * If the trigger cannot run (e.g. the add-on is not yet used in this document, or another action holds the lock),
+ * the next Set up workbook or the sidebar assigns the IDs instead.
  */
-export function assignIdsOnEdit(services: Services, editedSheetId: number): void {
+export function assignIdsOnEdit(services: Services): void {
   const workbook = workbookFor(services);
   const process = workbookProcess(workbook);
-  if (!process || workbook.state.sheetId('candidates') !== editedSheetId) return;
+  if (!process) return;
   withDocumentLock(services, () => {
     const { layout, rows } = readCandidates(workbook, process);
     const { assigned, ids } = assignCandidateIds({ workbook, process, now: services.now() }, layout, rows);
     if (assigned === 0) return;
-    afterNewCandidates(workbook, process, ids, layout.lastGridRow, services.now());
+    const { needsSetUp } = listNewCandidates(workbook, process, ids, layout.lastGridRow);
     workbook.state.save();
+    if (needsSetUp) services.spreadsheet.toast(NEEDS_SET_UP_TOAST, TITLE, 15);
   });
 }
