@@ -47,6 +47,31 @@ export function mapHeaders<K extends string>(
   return { columns, missing, duplicates };
 }
 
+/**
+ * Where a missing header goes back: into the blank header cell between the columns of the nearest known headers
+ * before and after it in `specs` order — where it stood until someone cleared it, its data still below — or
+ * undefined when there is no such cell (then the caller adds a column). `header` is the row as it is being
+ * repaired, so headers restored before this one count as present.
+ */
+export function restoredHeaderColumn<K extends string>(
+  header: readonly unknown[],
+  specs: readonly ColumnSpec<K>[],
+  key: K,
+): number | undefined {
+  const at = specs.findIndex((s) => s.key === key);
+  const columnOf = (spec: ColumnSpec<K>) =>
+    header.findIndex((h) => normaliseHeader(h) === normaliseHeader(spec.header));
+  let before = -1;
+  for (let i = at - 1; i >= 0 && before < 0; i--) before = columnOf(specs[i]);
+  let after = -1;
+  for (let i = at + 1; i < specs.length && after < 0; i++) after = columnOf(specs[i]);
+  const end = after < 0 ? header.length : after;
+  for (let column = before + 1; column < end; column++) {
+    if (normaliseHeader(header[column]) === '') return column;
+  }
+  return undefined;
+}
+
 /** "A", "B", … "Z", "AA" for a 0-based column index. */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -18,7 +18,7 @@ import {
 import { isBlank } from '../core/cells';
 import { normaliseEmail } from '../core/people';
 import { type Process, findStage } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter } from '../core/table';
+import { type ColumnSpec, cellName, columnLetter, restoredHeaderColumn } from '../core/table';
 import { COLOURS, SHEET_NAMES, type SetupContext, lastGridRow, repaired } from './context';
 import { UserError } from '../core/errors';
 import {
@@ -123,12 +123,23 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
     while (header.length > 0 && isBlank(header[header.length - 1])) header.pop();
     for (const key of table.layout.missing) {
       const spec = specs.find((s) => s.key === key)!;
-      header.push(spec.header);
-      columns[key] = header.length - 1;
-      repaired(
-        ctx,
-        `Added the missing column "${spec.header}" to "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
-      );
+      // A cleared header goes back over its own column; a header that was never there is added at the end.
+      const at = restoredHeaderColumn(header, specs, key);
+      if (at !== undefined) {
+        header[at] = spec.header;
+        columns[key] = at;
+        repaired(
+          ctx,
+          `Restored the header "${spec.header}" on "${sheet.getName()}" (${cellName(at, headerRow)}).`,
+        );
+      } else {
+        header.push(spec.header);
+        columns[key] = header.length - 1;
+        repaired(
+          ctx,
+          `Added the missing column "${spec.header}" to "${sheet.getName()}" (${cellName(header.length - 1, headerRow)}).`,
+        );
+      }
     }
   }
   if (header.length > sheet.getMaxColumns())

@@ -67,12 +67,16 @@ export function reasonFormula(b: ScoreBlock, rule: PassRule): string {
   return onlyWithId(b, `PASS_REASON(${scores(b)},${keyRiskRow(b)},${thresholds(rule)},${names})`);
 }
 
-/** Looks a value up by candidate ID in another sheet, for every row: VLOOKUP needs the ID column leftmost. */
+/**
+ * Looks a value up by candidate ID in another sheet, for every row: VLOOKUP needs the ID column leftmost. A text
+ * value (a name, kept as text on Candidates) is looked up with T(), so a cleared cell stays blank instead of 0.
+ */
 export function lookupByIdFormula(
   idColumn: number,
   firstRow: number,
   lastRow: number,
   target: { sheetName: string; idColumn: number; valueColumn: number; firstRow: number; lastRow: number },
+  asText = false,
 ): string {
   const ids = columnSpan(idColumn, firstRow, lastRow);
   const table = absolute(
@@ -83,7 +87,10 @@ export function lookupByIdFormula(
     target.lastRow,
   );
   const index = target.valueColumn - target.idColumn + 1;
-  return `=ARRAYFORMULA(IF(${ids}="","",IFERROR(VLOOKUP(${ids},${table},${index},FALSE),"")))`;
+  const found = `VLOOKUP(${ids},${table},${index},FALSE)`;
+  // T() keeps text and turns anything else into "": an emptied name cell is looked up as 0 by some engines.
+  const lookup = asText ? `T(${found})` : found;
+  return `=ARRAYFORMULA(IF(${ids}="","",IFERROR(${lookup},"")))`;
 }
 
 export interface CandidateFormulaColumns {
@@ -130,10 +137,17 @@ export function daysInStageFormula(c: CandidateFormulaColumns, firstRow: number,
   return `=ARRAYFORMULA(IF(${since}="","",INT(NOW()-${since})))`;
 }
 
-/** Pipeline counts for one stage. */
+/** Pipeline counts for one stage. A row counts as a candidate only while it has a name. */
 export function pipelineFormulas(
   stageCell: string,
-  candidates: { sheetName: string; stage: number; overdue: number; firstRow: number; lastRow: number },
+  candidates: {
+    sheetName: string;
+    name: number;
+    stage: number;
+    overdue: number;
+    firstRow: number;
+    lastRow: number;
+  },
   stageSheet: { sheetName: string; passes: number; firstRow: number; lastRow: number },
   scoredCell: string,
   passedCell: string,
@@ -142,10 +156,11 @@ export function pipelineFormulas(
     `${quoteSheetName(sheet)}!$${columnLetter(column)}$${first}:$${columnLetter(column)}$${last}`;
   const stages = col(candidates.sheetName, candidates.stage, candidates.firstRow, candidates.lastRow);
   const overdue = col(candidates.sheetName, candidates.overdue, candidates.firstRow, candidates.lastRow);
+  const names = col(candidates.sheetName, candidates.name, candidates.firstRow, candidates.lastRow);
   const passes = col(stageSheet.sheetName, stageSheet.passes, stageSheet.firstRow, stageSheet.lastRow);
   return {
-    inStage: `=COUNTIF(${stages},${stageCell})`,
-    overdue: `=COUNTIFS(${stages},${stageCell},${overdue},TRUE)`,
+    inStage: `=COUNTIFS(${stages},${stageCell},${names},"<>")`,
+    overdue: `=COUNTIFS(${stages},${stageCell},${overdue},TRUE,${names},"<>")`,
     scored: `=COUNTIF(${passes},TRUE)+COUNTIF(${passes},FALSE)`,
     passed: `=COUNTIF(${passes},TRUE)`,
     passRate: `=IF(${scoredCell}=0,"",${passedCell}/${scoredCell})`,

@@ -121,6 +121,8 @@ export function setUpWorkbook(
   };
   if (!firstRun && !storedRubric)
     ctx.repairs.push('Restored the applied rubric from the preset (its stored copy was unreadable).');
+  // A new spreadsheet's empty "Sheet1" is removed once Scorecard's sheets exist (it would only be in the way).
+  const spare = firstRun ? emptyDefaultSheet(workbook) : undefined;
 
   // 1. Read and check everything.
   const candidates = inspectCandidates(workbook, process);
@@ -146,9 +148,20 @@ export function setUpWorkbook(
   // 2. Write, in the order the formulas refer to each other.
   workbook.state.processId = process.id;
   const candidatesLayout = writeCandidatesStructure(ctx, candidates);
-  const stageLayouts = stages.map((state, i) =>
-    writeStageSheet(ctx, state, i + 2, (layout) => nameFromCandidates(layout, candidatesLayout)),
-  );
+  // A re-created stage sheet goes back right after the previous stage's sheet (the first after Candidates), wherever
+  // the user has moved the tabs: getIndex() is 1-based, so it is the 0-based position just after that sheet.
+  const stageLayouts: StageLayout[] = [];
+  stages.forEach((state, i) => {
+    const before = i === 0 ? candidatesLayout.sheet : stageLayouts[i - 1].sheet;
+    stageLayouts.push(
+      writeStageSheet(
+        ctx,
+        state,
+        () => before.getIndex(),
+        (layout) => nameFromCandidates(layout, candidatesLayout),
+      ),
+    );
+  });
   const pipelineSheet = ensurePipelineSheet(ctx, pipeline);
   repairCandidateFormulas(
     ctx,
@@ -176,6 +189,7 @@ export function setUpWorkbook(
   workbook.state.candidatesRowsCovered = candidatesLayout.lastGridRow;
   workbook.state.setRubric(ctx.rubric);
   workbook.state.save();
+  if (spare) workbook.spreadsheet.deleteSheet(spare);
 
   const notes = [
     ...unknownStageNotes(process, candidatesLayout, rows),
@@ -195,13 +209,19 @@ export function setUpWorkbook(
 /** A scorecard sheet's Name column, looked up by ID on Candidates (VLOOKUP reads left to right: only while Name stays right of ID). */
 function nameFromCandidates(stage: StageLayout, candidates: CandidatesLayout): [StageColumnKey, string][] {
   if (candidates.columns.name < candidates.columns.id) return [];
-  const formula = lookupByIdFormula(stage.columns.id, stage.firstRow, stage.lastGridRow, {
-    sheetName: candidates.sheet.getName(),
-    idColumn: candidates.columns.id,
-    valueColumn: candidates.columns.name,
-    firstRow: candidates.firstRow,
-    lastRow: candidates.lastGridRow,
-  });
+  const formula = lookupByIdFormula(
+    stage.columns.id,
+    stage.firstRow,
+    stage.lastGridRow,
+    {
+      sheetName: candidates.sheet.getName(),
+      idColumn: candidates.columns.id,
+      valueColumn: candidates.columns.name,
+      firstRow: candidates.firstRow,
+      lastRow: candidates.lastGridRow,
+    },
+    true,
+  );
   return [['name', formula]];
 }
 
@@ -225,6 +245,21 @@ function stageResultsOnCandidates(
       [`result:${stage.stage.id}`, lookup(stage.columns.passes)],
     ];
   });
+}
+
+/** The default sheet's name in the spreadsheet languages Scorecard's users are likely to have. */
+const DEFAULT_SHEET_NAME = /^(Sheet|Feuille|Hoja|Tabelle|Foglio|Planilha|Blad)\s*1$/i;
+
+/**
+ * The one sheet a brand-new spreadsheet comes with, when it is still there, empty and named as Sheets names it;
+ * undefined otherwise (a sheet with anything in it, or one of several, is the user's and stays).
+ */
+function emptyDefaultSheet(workbook: Workbook): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const sheets = workbook.spreadsheet.getSheets();
+  if (sheets.length !== 1) return undefined;
+  const [only] = sheets;
+  if (!DEFAULT_SHEET_NAME.test(only.getName().trim())) return undefined;
+  return only.getLastRow() === 0 && only.getLastColumn() === 0 ? only : undefined;
 }
 
 /** A named range per table (Data ▸ Named ranges), so formulas and people can refer to them by name. */

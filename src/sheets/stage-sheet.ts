@@ -5,7 +5,7 @@
  */
 import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter } from '../core/table';
+import { type ColumnSpec, cellName, columnLetter, restoredHeaderColumn } from '../core/table';
 import { COLOURS, type SetupContext, lastGridRow, repaired, stageSheetName } from './context';
 import { UserError } from '../core/errors';
 import { averageFormula, passesFormula, reasonFormula, repairRowFormulas, type ScoreBlock } from './formulas';
@@ -98,11 +98,14 @@ export interface StageLayout {
 /** Formulas of a stage sheet that read another sheet (set-up wires them: the Name looked up on Candidates). */
 export type CrossSheetFormulas = (layout: StageLayout) => readonly [StageColumnKey, string][];
 
-/** Creates or repairs the sheet's structure. IDs are synced separately (syncStageIds). */
+/**
+ * Creates or repairs the sheet's structure. IDs are synced separately (syncStageIds). A sheet made anew goes to
+ * the tab position `index()` gives (right after the previous stage's sheet), asked only then.
+ */
 export function writeStageSheet(
   ctx: SetupContext,
   state: StageSheetState,
-  index: number,
+  index: () => number,
   crossSheet: CrossSheetFormulas,
 ): StageLayout {
   const { stage } = state;
@@ -116,7 +119,7 @@ export function writeStageSheet(
   if (!sheet) {
     if (!ctx.firstRun)
       ctx.repairs.push(`Recreated the missing scorecard sheet "${stageSheetName(ctx.process, stage)}".`);
-    sheet = ctx.workbook.create(`stage.${stage.id}`, stageSheetName(ctx.process, stage), index);
+    sheet = ctx.workbook.create(`stage.${stage.id}`, stageSheetName(ctx.process, stage), index());
     header = specs.map((s) => s.header);
     columns = Object.fromEntries(specs.map((s, i) => [s.key, i])) as Record<StageColumnKey, number>;
   } else {
@@ -125,10 +128,19 @@ export function writeStageSheet(
     header = [...table.header];
     // The columns the header mapping found; a restored header's column is added as it is placed.
     columns = { ...table.layout.columns };
-    // A missing category gets a column right after the other categories; other missing headers go at the end.
+    // A cleared header goes back over its own column. Otherwise a missing category gets a column right after the
+    // other categories, and other missing headers go at the end.
     for (const key of table.layout.missing) {
       const spec = specs.find((s) => s.key === key)!;
-      if (key.startsWith('category:')) {
+      const restored = restoredHeaderColumn(header, specs, key);
+      if (restored !== undefined) {
+        header[restored] = spec.header;
+        columns[key] = restored;
+        repaired(
+          ctx,
+          `Restored the header "${spec.header}" on "${sheet.getName()}" (${cellName(restored, headerRow)}).`,
+        );
+      } else if (key.startsWith('category:')) {
         const at = lastCategoryColumn(columns) + 1;
         sheet.insertColumnAfter(at);
         header.splice(at, 0, spec.header);

@@ -5,7 +5,7 @@
 import { CANDIDATE_STATUSES } from '../core/candidates';
 import { RUBRIC_COLUMNS, rubricToRows } from '../core/rubric';
 import { describePassRule } from '../core/rules';
-import { columnLetter, mapHeaders } from '../core/table';
+import { columnLetter, mapHeaders, restoredHeaderColumn } from '../core/table';
 import { defaultTemplateRows } from '../core/templates/defaults';
 import { TEMPLATE_HEADERS, templateRowsToCells } from '../core/templates/template';
 import type { CandidatesLayout } from './candidates-sheet';
@@ -57,7 +57,7 @@ export function inspectHeader(
   return { key, sheet, header, problems };
 }
 
-/** Missing headers are added at the end of row 1; returns true when the sheet is new. */
+/** Missing headers are restored in row 1 (see restoredHeaderColumn); returns true when the sheet is new. */
 function ensureSheet(
   ctx: SetupContext,
   state: SupportSheetState,
@@ -72,7 +72,13 @@ function ensureSheet(
     if (layout.missing.length > 0) {
       const header = [...state.header];
       while (header.length > 0 && String(header[header.length - 1]).trim() === '') header.pop();
-      header.push(...layout.missing);
+      const specs = headers.map((h) => ({ key: h, header: h }));
+      // A cleared header goes back over its own column; others are added at the end.
+      for (const missing of layout.missing) {
+        const at = restoredHeaderColumn(header, specs, missing);
+        if (at === undefined) header.push(missing);
+        else header[at] = missing;
+      }
       if (header.length > state.sheet.getMaxColumns()) {
         state.sheet.insertColumnsAfter(
           state.sheet.getMaxColumns(),
@@ -204,6 +210,7 @@ export function writePipelineSheet(
       `A${r}`,
       {
         sheetName: candidates.sheet.getName(),
+        name: candidates.columns.name,
         stage: candidates.columns.stage,
         overdue: candidates.columns.overdue,
         firstRow: candidates.firstRow,

@@ -1,4 +1,11 @@
-import { cellName, columnLetter, mapHeaders, quoteSheetName, sameFormula } from '../../src/core/table';
+import {
+  cellName,
+  columnLetter,
+  mapHeaders,
+  quoteSheetName,
+  restoredHeaderColumn,
+  sameFormula,
+} from '../../src/core/table';
 
 const SPECS = [
   { key: 'id', header: 'ID' },
@@ -36,5 +43,27 @@ describe('A1 helpers', () => {
   it('compares formulas ignoring case and spacing outside strings', () => {
     expect(sameFormula('=IF(A1 = "x", 1, 2)', '=if(a1="x",1,2)')).toBe(true);
     expect(sameFormula('=IF(A1="x",1,2)', '=IF(A1="X",1,2)')).toBe(false);
+  });
+});
+
+describe('restoredHeaderColumn', () => {
+  const specs = [
+    { key: 'id', header: 'ID' },
+    { key: 'name', header: 'Name' },
+    { key: 'email', header: 'Email' },
+    { key: 'role', header: 'Role' },
+  ];
+
+  it('puts a cleared header back in the blank cell between its neighbours', () => {
+    expect(restoredHeaderColumn(['ID', 'Name', '', 'Role', 'Notes'], specs, 'email')).toBe(2);
+    expect(restoredHeaderColumn(['', 'Name', 'Email', 'Role'], specs, 'id')).toBe(0);
+    expect(restoredHeaderColumn(['ID', 'Name', 'Email', ''], specs, 'role')).toBe(3);
+  });
+
+  it('gives undefined when no blank cell stands where it belongs (the caller adds a column)', () => {
+    expect(restoredHeaderColumn(['ID', 'Name', 'Role', ''], specs, 'email')).toBeUndefined();
+    expect(restoredHeaderColumn(['ID', 'Name', 'Notes', 'Role'], specs, 'email')).toBeUndefined();
+    // Columns the user moved around: Role before Name leaves no place between them.
+    expect(restoredHeaderColumn(['ID', 'Role', '', 'Name'], specs, 'email')).toBeUndefined();
   });
 });

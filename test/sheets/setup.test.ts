@@ -170,7 +170,9 @@ describe('running setup again', () => {
     rt.setCells('S1 Screening', 'G3', [['oops']]);
     rt.call('setUpWorkbook');
     const message = lastAlert(rt).message ?? '';
-    expect(message).toContain('Added the missing column "Email" to "Candidates"');
+    // The cleared header goes back over its own column (C), where the emails still are.
+    expect(message).toContain('Restored the header "Email" on "Candidates" (C1)');
+    expect(rt.displayed('Candidates', 'C2')).toBe('ada.lovelace0@example.com');
     expect(message).toContain('Restored the 1–5 score check on "S1 Screening"');
     expect(message).toContain('Rewrote the "Passes" formula on "S1 Screening" (G3)');
     expect(rt.displayed('S1 Screening', 'G3')).toBe('');
@@ -332,10 +334,12 @@ describe('bigger sheets', () => {
 });
 
 describe('a Candidates sheet that grows', () => {
-  it('pasting past the last row extends the formulas to the new rows at once', () => {
+  it('pasting past the last row: IDs at once, and Set up workbook (which the trigger asks for) extends the formulas', () => {
     const rt = freshDefaultWorkbook();
     typeCandidates(rt, candidateRows(1_005));
     expect(rt.displayed('Candidates', 'A1006')).toBe('C-1005');
+    expect(rt.ui.toasts.at(-1)?.message).toContain('run Extensions ▸ Scorecard ▸ Set up workbook');
+    rt.call('setUpWorkbook');
     rt.setCells('S1 Screening', 'C1007', [[5, 5, 5]]);
     expect(rt.displayed('S1 Screening', 'A1007:G1007')).toEqual([
       ['C-1005', expect.any(String), 5, 5, 5, 5, true],
