@@ -44,19 +44,31 @@ function askForPreset(services: Services): string | undefined {
 
 export function setUpWorkbookAction(services: Services): void {
   runMenuAction(services, TITLE, () => {
-    const workbook = workbookFor(services);
-    const presetId = workbookProcess(workbook) ? undefined : askForPreset(services);
-    if (!workbookProcess(workbook) && presetId === undefined) {
+    // Ask first (the lock would not survive the prompt), then lock and read the workbook again.
+    const askedFirst = !workbookProcess(workbookFor(services));
+    const presetId = askedFirst ? askForPreset(services) : undefined;
+    if (askedFirst && presetId === undefined) {
       services.spreadsheet.toast('Set up cancelled. Nothing was changed.', TITLE);
       return;
     }
-    const result = setUpWorkbook(workbook, presetId, services.now());
+    const { result, setUpMeanwhile } = withDocumentLock(services, () => {
+      const workbook = workbookFor(services);
+      const meanwhile = askedFirst && workbookProcess(workbook) !== undefined;
+      return { result: setUpWorkbook(workbook, presetId, services.now()), setUpMeanwhile: meanwhile };
+    });
     // The document items name the process's stages: show them now rather than at the next reopen.
     addMenu(services.ui, menuLayout(false, documentMenuEntries(result.process.stages.map((s) => s.name))));
     const ids =
       result.candidatesWithNewIds > 0 ? ` ${result.candidatesWithNewIds} candidate(s) got an ID.` : '';
     const notes = result.notes.length > 0 ? `\n\nPlease check:\n• ${result.notes.join('\n• ')}` : '';
-    if (result.firstRun) {
+    if (setUpMeanwhile) {
+      services.ui.alert(
+        'Scorecard is ready',
+        `This workbook was set up by someone else while you were choosing: it follows the "${result.process.name}" process, ` +
+          `and nothing was built twice.${result.repairs.length > 0 ? `\n\n• ${result.repairs.join('\n• ')}` : ''}${ids}${notes}`,
+        services.ui.ButtonSet.OK,
+      );
+    } else if (result.firstRun) {
       services.ui.alert(
         'Scorecard is ready',
         `This workbook now follows the "${result.process.name}" process: a Candidates sheet, one scorecard sheet per stage, ` +
@@ -79,7 +91,9 @@ export function setUpWorkbookAction(services: Services): void {
 
 export function applyRubricChangesAction(services: Services): void {
   runMenuAction(services, TITLE, () => {
-    const changes = applyRubricChanges(workbookFor(services), services.now());
+    const changes = withDocumentLock(services, () =>
+      applyRubricChanges(workbookFor(services), services.now()),
+    );
     if (changes.length === 0)
       services.spreadsheet.toast('The scorecard sheets already match the Rubric.', TITLE);
     else services.ui.alert('Rubric changes applied', `• ${changes.join('\n• ')}`, services.ui.ButtonSet.OK);

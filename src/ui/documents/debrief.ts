@@ -17,7 +17,7 @@ import { runMenuAction, withDocumentLock } from '../actions';
 import type { Services } from '../services';
 import { bullets, formatInZone } from './format';
 import { type Prepared, prepare, render, renderInput } from './prepare';
-import { jobsToRun, report, run, showReport, toastCancelled, workbookFolder } from './run';
+import { readAskAct, report, run, showReport, toastCancelled, workbookFolder } from './run';
 
 const DEBRIEF_TITLE = 'Generate debrief';
 
@@ -137,31 +137,42 @@ function runDebriefs(
 
 export function generateDebriefAction(services: Services): void {
   runMenuAction(services, DEBRIEF_TITLE, () => {
-    const p = prepare(services);
-    const picked = askDebriefStage(services, p.process, p.chosen);
+    // The stage is asked before anything is locked (a lock does not survive the prompt).
+    const asked = prepare(services);
+    const picked = askDebriefStage(services, asked.process, asked.chosen);
     if (picked === undefined) {
       toastCancelled(services);
       return;
     }
-    const debriefs = debriefJobs(
-      services,
-      p,
-      p.chosen.map((candidate) => ({
-        candidate,
-        stage: picked ?? resolveStage(p.process.stages, undefined, candidate.stageId),
-      })),
-    );
-    const { jobs, stageOf } = debriefs;
-    const chosen = jobsToRun(
-      services,
-      jobs,
-      'a debrief for that stage',
-      'Nothing to create: the selected candidates already have that debrief.',
-    );
-    if (!chosen) return;
-    const { kept, todo } = chosen;
     const folder = workbookFolder(services);
-    const outcome = runDebriefs(services, p, debriefs, todo, folder);
+    const done = readAskAct(
+      services,
+      () => {
+        const p = prepare(services);
+        const debriefs = debriefJobs(
+          services,
+          p,
+          p.chosen.map((candidate) => ({
+            candidate,
+            stage: picked ?? resolveStage(p.process.stages, undefined, candidate.stageId),
+          })),
+        );
+        return {
+          p,
+          debriefs,
+          jobs: debriefs.jobs,
+          what: 'a debrief for that stage',
+          nothingLeft: 'Nothing to create: the selected candidates already have that debrief.',
+        };
+      },
+      ({ p, debriefs }, kept, todo) => ({
+        outcome: runDebriefs(services, p, debriefs, todo, folder),
+        kept,
+        stageOf: debriefs.stageOf,
+      }),
+    );
+    if (!done) return;
+    const { outcome, kept, stageOf } = done;
     const lines = report(
       outcome,
       kept,

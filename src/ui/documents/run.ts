@@ -4,6 +4,7 @@
  */
 import { type BatchOutcome, type DocJob, runBatch } from '../../docs/batch';
 import { type DocumentFolder, documentFolder } from '../../docs/folder';
+import { withDocumentLock } from '../actions';
 import type { Services } from '../services';
 import { names, plural } from './format';
 import type { Prepared } from './prepare';
@@ -35,28 +36,60 @@ export function toastCancelled(services: Services): void {
   services.spreadsheet.toast('Cancelled. Nothing was created.', 'Scorecard');
 }
 
+/** The jobs to run and those kept, by the answer to askAboutExisting. */
+function split(jobs: readonly DocJob[], choice: 'replace' | 'keep'): { kept: DocJob[]; todo: DocJob[] } {
+  return choice === 'keep'
+    ? { kept: jobs.filter((j) => j.existing !== null), todo: jobs.filter((j) => j.existing === null) }
+    : { kept: [], todo: [...jobs] };
+}
+
+/** What a batch read: its jobs, and what the question about existing ones calls them. */
+export interface BatchRead {
+  readonly jobs: readonly DocJob[];
+  /** "a Screening script": what some candidates may already have. */
+  readonly what: string;
+  /** The toast when every selected candidate already has one and the user keeps them. */
+  readonly nothingLeft: string;
+}
+
 /**
- * Asks about existing documents (see askAboutExisting) and splits the jobs into those to run and those kept.
- * Undefined, after a toast saying so, when the user cancelled or there is nothing left to create (`nothingLeft`).
+ * A batch without a lock across its question (Apps Script releases locks while a dialog is open): reads under the
+ * document lock and, when no document exists yet, acts at once; otherwise lets go, asks about the existing
+ * documents, then locks again, reads again — someone may have made or changed documents meanwhile — and acts on
+ * what is there now. Undefined, after a toast, when the user cancelled or nothing is left to create.
  */
-export function jobsToRun(
+export function readAskAct<T extends BatchRead, R>(
   services: Services,
-  jobs: readonly DocJob[],
-  what: string,
-  nothingLeft: string,
-): { kept: readonly DocJob[]; todo: readonly DocJob[] } | undefined {
-  const choice = askAboutExisting(services, jobs, what);
-  if (choice === 'cancel') {
-    toastCancelled(services);
+  read: () => T,
+  act: (batch: T, kept: readonly DocJob[], todo: readonly DocJob[]) => R,
+): R | undefined {
+  const actOn = (batch: T, choice: 'replace' | 'keep'): { result: R } | undefined => {
+    const { kept, todo } = split(batch.jobs, choice);
+    if (todo.length === 0) return undefined;
+    return { result: act(batch, kept, todo) };
+  };
+  const first = withDocumentLock(services, () => {
+    const batch = read();
+    const ask = batch.jobs.some((j) => j.existing !== null);
+    return { ask, batch, done: ask ? undefined : actOn(batch, 'keep') };
+  });
+  let { done, batch } = first;
+  if (first.ask) {
+    const choice = askAboutExisting(services, batch.jobs, batch.what);
+    if (choice === 'cancel') {
+      toastCancelled(services);
+      return undefined;
+    }
+    ({ done, batch } = withDocumentLock(services, () => {
+      const again = read();
+      return { done: actOn(again, choice), batch: again };
+    }));
+  }
+  if (!done) {
+    services.spreadsheet.toast(batch.nothingLeft, 'Scorecard');
     return undefined;
   }
-  const kept = choice === 'keep' ? jobs.filter((j) => j.existing !== null) : [];
-  const todo = choice === 'keep' ? jobs.filter((j) => j.existing === null) : jobs;
-  if (todo.length === 0) {
-    services.spreadsheet.toast(nothingLeft, 'Scorecard');
-    return undefined;
-  }
-  return { kept, todo };
+  return done.result;
 }
 
 /** The workbook's Drive folder for this action's new documents (looked up or made on the first one). */

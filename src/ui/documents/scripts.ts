@@ -12,50 +12,60 @@ import { runMenuAction } from '../actions';
 import type { Services } from '../services';
 import { bullets } from './format';
 import { prepare, render, renderInput } from './prepare';
-import { jobsToRun, report, run, showReport, workbookFolder } from './run';
+import { readAskAct, report, run, showReport, workbookFolder } from './run';
 
 const SCRIPT_TITLE = 'Generate interview script';
 
+/** The selected candidates' interview scripts for a stage, read and rendered (nothing created yet). */
+function scriptJobs(services: Services, stagePosition: number) {
+  const p = prepare(services, { stagePosition });
+  const stage = p.stage!;
+  const column = p.read.layout.columns[`script:${stage.id}`];
+  const rowsById = new Map(p.read.candidates.map((c) => [c.id, p.read.rows[c.row - p.read.layout.firstRow]]));
+  const jobs: DocJob[] = p.chosen.map((candidate) => ({
+    key: candidate.id,
+    label: candidate.name,
+    doc: render(() => renderInterviewDocument(renderInput(p, stage, candidate))),
+    existing: column === undefined ? null : documentIdFromUrl(rowsById.get(candidate.id)?.[column]),
+  }));
+  const what = `a ${stage.name} script`;
+  return {
+    p,
+    stage,
+    jobs,
+    what,
+    nothingLeft: `Nothing to create: the selected candidates already have ${what}.`,
+  };
+}
+
 export function generateScriptsAction(services: Services, stagePosition: number): void {
   runMenuAction(services, SCRIPT_TITLE, () => {
-    const p = prepare(services, { stagePosition });
-    const stage = p.stage!;
-    const column = p.read.layout.columns[`script:${stage.id}`];
-    const rowsById = new Map(
-      p.read.candidates.map((c) => [c.id, p.read.rows[c.row - p.read.layout.firstRow]]),
-    );
-    const jobs: DocJob[] = p.chosen.map((candidate) => ({
-      key: candidate.id,
-      label: candidate.name,
-      doc: render(() => renderInterviewDocument(renderInput(p, stage, candidate))),
-      existing: column === undefined ? null : documentIdFromUrl(rowsById.get(candidate.id)?.[column]),
-    }));
-    const what = `a ${stage.name} script`;
-    const chosen = jobsToRun(
-      services,
-      jobs,
-      what,
-      `Nothing to create: the selected candidates already have ${what}.`,
-    );
-    if (!chosen) return;
-    const { kept, todo } = chosen;
-    let outcome: BatchOutcome | undefined;
-    let lost: { label: string; url: string }[];
     const folder = workbookFolder(services);
-    try {
-      outcome = run(services, p, todo, 'interview script', folder);
-    } finally {
-      // Links to what was made are kept even if the batch stopped with an error.
-      const done = outcome?.done ?? [];
-      try {
-        lost = writeScriptLinks(p.workbook, p.process, stage, done).map((d) => ({
-          label: d.job.label,
-          url: d.url,
-        }));
-      } catch {
-        lost = done.map((d) => ({ label: d.job.label, url: d.url }));
-      }
-    }
+    const done = readAskAct(
+      services,
+      () => scriptJobs(services, stagePosition),
+      ({ p, stage }, kept, todo) => {
+        let outcome: BatchOutcome | undefined;
+        let lost: { label: string; url: string }[];
+        try {
+          outcome = run(services, p, todo, 'interview script', folder);
+        } finally {
+          // Links to what was made are kept even if the batch stopped with an error.
+          const made = outcome?.done ?? [];
+          try {
+            lost = writeScriptLinks(p.workbook, p.process, stage, made).map((d) => ({
+              label: d.job.label,
+              url: d.url,
+            }));
+          } catch {
+            lost = made.map((d) => ({ label: d.job.label, url: d.url }));
+          }
+        }
+        return { outcome, lost, kept, stage };
+      },
+    );
+    if (!done) return;
+    const { outcome, lost, kept, stage } = done;
     const lines = report(
       outcome,
       kept,
