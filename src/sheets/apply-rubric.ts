@@ -5,12 +5,14 @@
  */
 import { parseRubric } from '../core/rubric';
 import { describePassRule } from '../core/rules';
+import { dayInZone } from '../core/time-zone';
 import { columnLetter } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
 import type { Workbook } from './workbook';
 import { appliedRubric, requireProcess, setUpWorkbook } from './setup';
 import { inspectStageSheet, stageColumns } from './stage-sheet';
+import { STORE_BYTES } from './state';
 import { readSheetValues, tableFromValues } from './table';
 
 export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
@@ -26,7 +28,8 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
     );
   }
   const next = parsed.rubric;
-  const date = now.toISOString().slice(0, 10);
+  // The day in the spreadsheet's time zone, as its cells show dates (not the UTC day).
+  const date = dayInZone(now, workbook.spreadsheet.getSpreadsheetTimeZone());
   const changes: string[] = [];
 
   // Check every stage sheet before touching any.
@@ -35,6 +38,17 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
   const problems = states.flatMap((s) => s.problems);
   if (problems.length > 0)
     throw new UserError('cannot-repair', 'Scorecard changed nothing: fix these first.', problems);
+  // The applied rubric is kept in the document properties (500 KB in all): refuse one that cannot be kept before
+  // any sheet changes, so that the sheets and the stored rubric never disagree.
+  workbook.state.setRubric(next);
+  const needed = workbook.state.bytesAfterSave();
+  if (needed > STORE_BYTES) {
+    throw new UserError(
+      'invalid-sheet',
+      `This rubric is too long to keep: Google keeps at most 500 KB of Scorecard's settings in a spreadsheet, and it would take about ${Math.ceil(needed / 1024)} KB. ` +
+        'Shorten some descriptions or "means" texts on the Rubric sheet, then run Apply rubric changes again. Nothing was changed.',
+    );
+  }
 
   for (const stage of process.stages) {
     const before = previous.stages[stage.id] ?? [];
@@ -73,7 +87,6 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
   if (describePassRule(previous.passRule) !== describePassRule(next.passRule))
     changes.push(`The pass rule changed. ${describePassRule(next.passRule)}`);
 
-  workbook.state.setRubric(next);
   setUpWorkbook(workbook, undefined, now, { rewriteKeyRisk: true });
   return changes;
 }

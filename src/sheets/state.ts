@@ -9,6 +9,42 @@ import { processSchemas } from '../core/process';
 import * as z from 'zod/mini';
 
 const PREFIX = 'scorecard.';
+/**
+ * Apps Script keeps at most 9 KB in one property and 500 KB in the document's store
+ * (https://developers.google.com/apps-script/guides/services/quotas). A stage's rubric longer than a part is
+ * stored in several properties of at most PART_BYTES each (UTF-8).
+ */
+const PART_BYTES = 8_000;
+export const STORE_BYTES = 500 * 1024;
+
+/** UTF-8 length of a string, without TextEncoder (not in every Apps Script runtime). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** Splits text into parts of at most `max` UTF-8 bytes, never inside a character. */
+function splitUtf8(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let part = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const size = utf8Bytes(ch);
+    if (bytes + size > max) {
+      parts.push(part);
+      part = '';
+      bytes = 0;
+    }
+    part += ch;
+    bytes += size;
+  }
+  parts.push(part);
+  return parts;
+}
 const storedCategories = lazy(() => z.array(processSchemas().ScoringCategorySchema));
 
 export type SheetKey =
@@ -29,6 +65,8 @@ export function storedSheetId(
 export class DocumentState {
   private readonly values: Record<string, string>;
   private readonly changes: Record<string, string> = {};
+  /** Properties to delete at save (parts a shorter rubric no longer uses). */
+  private readonly removed = new Set<string>();
 
   constructor(private readonly properties: GoogleAppsScript.Properties.Properties) {
     this.values = properties.getProperties();
@@ -39,7 +77,53 @@ export class DocumentState {
   }
 
   private set(key: string, value: string): void {
+    this.removed.delete(PREFIX + key);
     if (this.get(key) !== value) this.changes[PREFIX + key] = value;
+  }
+
+  private remove(key: string): void {
+    delete this.changes[PREFIX + key];
+    if (this.values[PREFIX + key] !== undefined) this.removed.add(PREFIX + key);
+  }
+
+  /** A value stored whole, or in parts ("parts:3" and key.1 … key.3). */
+  private getLong(key: string): string | undefined {
+    const head = this.get(key);
+    const count = /^parts:(\d+)$/.exec(head ?? '');
+    if (!count) return head;
+    let joined = '';
+    for (let i = 1; i <= Number(count[1]); i++) {
+      const part = this.get(`${key}.${i}`);
+      if (part === undefined) return undefined;
+      joined += part;
+    }
+    return joined;
+  }
+
+  private setLong(key: string, value: string): void {
+    const parts = utf8Bytes(value) <= PART_BYTES ? [value] : splitUtf8(value, PART_BYTES);
+    if (parts.length === 1) this.set(key, value);
+    else {
+      this.set(key, `parts:${parts.length}`);
+      parts.forEach((part, i) => this.set(`${key}.${i + 1}`, part));
+    }
+    // Parts a longer value used before and this one does not.
+    const stale = (n: number) => PREFIX + `${key}.${n}`;
+    for (
+      let n = parts.length === 1 ? 1 : parts.length + 1;
+      stale(n) in this.values || stale(n) in this.changes;
+      n++
+    )
+      this.remove(`${key}.${n}`);
+  }
+
+  /** What the document's property store would hold after save(), in UTF-8 bytes (keys and values). */
+  bytesAfterSave(): number {
+    const all = { ...this.values, ...this.changes };
+    let n = 0;
+    for (const [key, value] of Object.entries(all))
+      if (!this.removed.has(key)) n += utf8Bytes(key) + utf8Bytes(value);
+    return n;
   }
 
   get processId(): string | undefined {
@@ -85,7 +169,7 @@ export class DocumentState {
     if (!rule.success) return undefined;
     const stages: AppliedRubric['stages'] = {};
     for (const id of stageIds) {
-      const categories = storedCategories().safeParse(parseJson(this.get(`rubric.${id}`)));
+      const categories = storedCategories().safeParse(parseJson(this.getLong(`rubric.${id}`)));
       if (!categories.success || categories.data.length === 0) return undefined;
       (stages as Record<string, unknown>)[id] = categories.data;
     }
@@ -94,19 +178,24 @@ export class DocumentState {
 
   setRubric(rubric: AppliedRubric): void {
     this.set('rubric.passRule', JSON.stringify(rubric.passRule));
-    // One property per stage keeps each value under Apps Script's 9 KB limit.
+    // One property per stage, in parts when it is longer than Apps Script's 9 KB a value allows.
     for (const [id, categories] of Object.entries(rubric.stages))
-      this.set(`rubric.${id}`, JSON.stringify(categories));
+      this.setLong(`rubric.${id}`, JSON.stringify(categories));
   }
 
   get hasChanges(): boolean {
-    return Object.keys(this.changes).length > 0;
+    return Object.keys(this.changes).length > 0 || this.removed.size > 0;
   }
 
-  /** Writes every change in one call. */
+  /** Writes every change in one call (and deletes parts no longer used, one call each). */
   save(): void {
     if (!this.hasChanges) return;
-    this.properties.setProperties(this.changes);
+    if (Object.keys(this.changes).length > 0) this.properties.setProperties(this.changes);
+    for (const key of this.removed) {
+      this.properties.deleteProperty(key);
+      delete this.values[key];
+    }
+    this.removed.clear();
     Object.assign(this.values, this.changes);
     for (const key of Object.keys(this.changes)) delete this.changes[key];
   }
