@@ -356,7 +356,6 @@ export class FakeParagraph
     return this._heading;
   }
 
-
   setLinkUrl(url: string | null): FakeParagraph {
     edit(this._host);
     this._rich.link.fill(url);

@@ -991,7 +991,6 @@ export class FakeRange implements Api<
     return this._col;
   }
 
-
   getLastRow(): number {
     return this._row + this._numRows - 1;
   }

@@ -38,6 +38,7 @@ function services(): Services {
     spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
     ui: SpreadsheetApp.getUi(),
     documentProperties: PropertiesService.getDocumentProperties(),
+    userProperties: () => PropertiesService.getUserProperties(),
     lock: LockService.getDocumentLock(),
     builders: SpreadsheetApp,
     activeUserEmail: () => Session.getActiveUser().getEmail(),

@@ -19,6 +19,8 @@ export interface DocJob {
   readonly doc: InterviewDocument;
   /** The id of the document made earlier for this candidate and stage, if any. */
   readonly existing: string | null;
+  /** Who gets the document (as editors): the candidate's hiring manager and panel, for example. */
+  readonly shareWith: readonly string[];
 }
 
 export type DocOutcome = 'created' | 'replaced' | 'new-version';
@@ -48,13 +50,18 @@ export interface BatchOptions {
   readonly budgetMs?: number;
   /** Called with each newly created document's id (e.g. to move it into the workbook's folder); must not throw. */
   readonly place?: (documentId: string) => void;
+  /**
+   * Existing documents already opened (or found unopenable: null) while asking about them, by id, so each is
+   * opened once.
+   */
+  readonly opened?: ReadonlyMap<string, GoogleAppsScript.Document.Document | null>;
 }
 
 /** Writes each job's document (overwriting `existing` when set), stopping early on time or on a Docs error. */
 export function runBatch(options: BatchOptions): BatchOutcome {
   const { app, jobs, now } = options;
-  const create = (doc: InterviewDocument) => {
-    const written = createDocument(app, doc);
+  const create = (job: DocJob) => {
+    const written = createDocument(app, job.doc, job.shareWith);
     options.place?.(written.id);
     return written;
   };
@@ -68,14 +75,16 @@ export function runBatch(options: BatchOptions): BatchOutcome {
     const job = jobs[i];
     try {
       if (job.existing) {
-        const written = overwriteDocument(app, job.existing, job.doc);
+        const opened = options.opened?.get(job.existing);
+        const written =
+          opened === null ? null : overwriteDocument(app, opened ?? job.existing, job.doc, job.shareWith);
         done.push(
           written
             ? { ...written, job, outcome: 'replaced' }
-            : { ...create(job.doc), job, outcome: 'new-version' },
+            : { ...create(job), job, outcome: 'new-version' },
         );
       } else {
-        done.push({ ...create(job.doc), job, outcome: 'created' });
+        done.push({ ...create(job), job, outcome: 'created' });
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,9 @@
 /**
- * Where new documents go: one Drive folder per workbook, "Scorecard documents — <spreadsheet name>", made by the
- * add-on on the first generation and remembered in the document properties.
+ * Where new documents go: one Drive folder per workbook *and user*, "Scorecard documents — <spreadsheet name>",
+ * made by the add-on in that user's My Drive on their first generation and remembered in their user properties
+ * (keyed by the spreadsheet: an add-on's user properties are shared by every document the user uses it in).
+ * Under `drive.file` a user's token reaches only the files that user's own use of the add-on created, so one
+ * folder shared by the whole team would be invisible to everyone but its creator.
  *
  * Scopes: DriveApp's folder and move methods need the full `drive` scope (every file of the user). The Advanced
  * Drive service (Drive API v3) honours `drive.file` instead, which covers only the files and folders this add-on
@@ -12,8 +15,13 @@
  */
 
 export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
-/** Document property holding the folder's id. */
+/** User property holding the folder's id (followed by "." and the spreadsheet's id, see folderProperty). */
 export const FOLDER_PROPERTY = 'scorecard.documentsFolder';
+
+/** The user property that holds this user's folder for one spreadsheet. */
+export function folderProperty(spreadsheetId: string): string {
+  return `${FOLDER_PROPERTY}.${spreadsheetId}`;
+}
 const FOLDER_PREFIX = 'Scorecard documents — ';
 
 /** The fields of a Drive API v3 File resource Scorecard reads or writes. */
@@ -43,7 +51,10 @@ export interface DriveFiles {
 export interface FolderOptions {
   /** undefined when the Advanced Drive service is not enabled for the script. */
   readonly drive: DriveFiles | undefined;
+  /** The user's properties (the folder is the user's own). */
   readonly properties: GoogleAppsScript.Properties.Properties;
+  /** The property that holds the folder's id (folderProperty(spreadsheet id); FOLDER_PROPERTY by default). */
+  readonly key?: string;
   /** The spreadsheet's name, read only when a folder has to be made. */
   readonly spreadsheetName: () => string;
 }
@@ -72,6 +83,7 @@ export function folderUrl(id: string): string {
 
 export function documentFolder(options: FolderOptions): DocumentFolder {
   const { drive, properties } = options;
+  const key = options.key ?? FOLDER_PROPERTY;
   let current: { id: string; name: string } | null = null;
   let made = false;
   /** The stored folder was deleted or trashed and a new one was made. */
@@ -85,7 +97,7 @@ export function documentFolder(options: FolderOptions): DocumentFolder {
 
   function resolve(files: DriveFiles): { id: string; name: string } {
     if (current) return current;
-    const stored = properties.getProperty(FOLDER_PROPERTY);
+    const stored = properties.getProperty(key);
     if (stored) {
       try {
         const found = files.get(stored, { fields: 'id,name,trashed' });
@@ -101,7 +113,7 @@ export function documentFolder(options: FolderOptions): DocumentFolder {
     const name = `${FOLDER_PREFIX}${options.spreadsheetName()}`;
     const folder = files.create({ name, mimeType: FOLDER_MIME_TYPE });
     if (!folder.id) throw new Error('Drive did not return the new folder’s id');
-    properties.setProperty(FOLDER_PROPERTY, folder.id);
+    properties.setProperty(key, folder.id);
     made = true;
     current = { id: folder.id, name: folder.name ?? name };
     return current;

@@ -8,6 +8,7 @@ import type { Process, Stage } from '../core/process';
 import { readCandidates } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/workbook';
 import type { DocResult } from './batch';
+import { documentUrl } from './writer';
 
 /** A value read from a cell, made safe to write back: text that looks like a formula stays text. */
 export function safeCellValue(value: unknown): unknown {
@@ -17,14 +18,16 @@ export function safeCellValue(value: unknown): unknown {
 /**
  * Writes the links into the stage's script column in ONE setValues over the span of rows involved. The table is
  * read again first (one read): a batch can take minutes while others edit, so each link goes to the row that
- * holds the candidate's ID now, and the cells in between are written back as they are now. Returns the
- * candidates whose row is gone (their link is reported instead).
+ * holds the candidate's ID now, and the cells in between are written back as they are now. A new document made
+ * because the earlier one could not be opened keeps the earlier link in the cell's note (one more call, only
+ * then), so nothing is lost. Returns the candidates whose row is gone (their link is reported instead).
  */
 export function writeScriptLinks(
   workbook: Workbook,
   process: Process,
   stage: Stage,
   results: readonly DocResult[],
+  made: { readonly user: string; readonly day: string } = { user: '', day: '' },
 ): DocResult[] {
   if (results.length === 0) return [];
   const { layout, rows, candidates } = readCandidates(workbook, process);
@@ -45,7 +48,27 @@ export function writeScriptLinks(
     const link = placed.get(r);
     values.push([link ?? safeCellValue(rows[r - layout.firstRow]?.[column] ?? '')]);
   }
-  layout.sheet.getRange(first, column + 1, values.length, 1).setValues(values);
+  const range = layout.sheet.getRange(first, column + 1, values.length, 1);
+  range.setValues(values);
+  const earlier = new Map<number, string>();
+  for (const result of results) {
+    const row = rowOf.get(result.job.key);
+    if (row !== undefined && result.outcome === 'new-version' && result.job.existing)
+      earlier.set(row, documentUrl(result.job.existing));
+  }
+  if (earlier.size > 0) {
+    const who = made.user ? ` by ${made.user}` : '';
+    const notes: string[][] = [];
+    for (let r = first; r <= last; r++) {
+      const url = earlier.get(r);
+      notes.push([
+        url ? `Earlier ${stage.name} script (could not be opened${who} on ${made.day}): ${url}` : '',
+      ]);
+    }
+    // Only the rows with an earlier link get a note; the others keep theirs (written back unchanged).
+    const current = range.getNotes();
+    range.setNotes(notes.map((n, i) => [n[0] || current[i][0]]));
+  }
   return lost;
 }
 

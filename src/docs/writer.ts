@@ -6,12 +6,13 @@
  * expression and a replacement pattern), so "$1", "\", "(", "*" or "{{" end up in the document exactly as typed.
  * Formatting is applied afterwards by offsets (setBold / setLinkUrl), computed from the model's runs.
  *
- * Scopes: `https://www.googleapis.com/auth/documents` (DocumentApp.create / openById). A new document is made in
- * My Drive and then moved into the workbook's folder by src/docs/folder.ts (Advanced Drive service, `drive.file`
- * scope). Replacing a document overwrites it in place through DocumentApp (same link, same folder; earlier content
+ * Scopes: `https://www.googleapis.com/auth/documents` (DocumentApp.create / openById, Document.addEditors). A new
+ * document is made in its creator's My Drive, shared with the candidate's people (sharing.ts), and then moved
+ * into the creator's documents folder by src/docs/folder.ts (Advanced Drive service, `drive.file` scope). Replacing a document overwrites it in place through DocumentApp (same link, same folder; earlier content
  * stays in the document's version history), which needs no Drive scope at all.
  */
 import type { DocBlock, InterviewDocument, TextRun } from '../core/templates/document';
+import { NOT_SHARED, type Sharing, shareDocument } from './sharing';
 
 type DocumentApp = GoogleAppsScript.Document.DocumentApp;
 type Body = GoogleAppsScript.Document.Body;
@@ -20,6 +21,8 @@ type Text = GoogleAppsScript.Document.Text;
 export interface WrittenDocument {
   readonly id: string;
   readonly url: string;
+  /** Who it was shared with, and who Google refused (see sharing.ts). */
+  readonly sharing: Sharing;
 }
 
 /** Bold and link ranges of a run list, as inclusive offsets into the joined text. */
@@ -107,37 +110,56 @@ function fill(app: DocumentApp, body: Body, blocks: readonly DocBlock[]): void {
   if (blocks.length > 0) body.getChild(0).removeFromParent();
 }
 
-/** Creates a new Google Doc from the model. */
-export function createDocument(app: DocumentApp, doc: InterviewDocument): WrittenDocument {
+/** Creates a new Google Doc from the model, shared (as editors) with `shareWith`. */
+export function createDocument(
+  app: DocumentApp,
+  doc: InterviewDocument,
+  shareWith: readonly string[] = [],
+): WrittenDocument {
   const document = app.create(doc.name);
   fill(app, document.getBody(), doc.blocks);
-  const written = { id: document.getId(), url: document.getUrl() };
+  const sharing = shareDocument(document, shareWith);
+  const written = { id: document.getId(), url: document.getUrl(), sharing };
   document.saveAndClose();
   return written;
 }
 
-/**
- * Replaces the content and name of an existing Google Doc (same id and link; Docs keeps the earlier content in
- * its version history). Returns null when the document cannot be opened (deleted, or not shared with this user).
- */
-export function overwriteDocument(
-  app: DocumentApp,
-  id: string,
-  doc: InterviewDocument,
-): WrittenDocument | null {
-  let document: GoogleAppsScript.Document.Document;
+/** Opens a document, or null when this user cannot (deleted, or never shared with them). */
+export function openDocument(app: DocumentApp, id: string): GoogleAppsScript.Document.Document | null {
   try {
-    document = app.openById(id);
+    return app.openById(id);
   } catch {
     return null;
   }
+}
+
+/**
+ * Replaces the content and name of an existing Google Doc (same id and link; Docs keeps the earlier content in
+ * its version history), and shares it with `shareWith` (people added since it was made get it too). `target` is
+ * its id, or the document already opened. Returns null when the document cannot be opened (deleted, or not shared
+ * with this user).
+ */
+export function overwriteDocument(
+  app: DocumentApp,
+  target: string | GoogleAppsScript.Document.Document,
+  doc: InterviewDocument,
+  shareWith: readonly string[] = [],
+): WrittenDocument | null {
+  const document = typeof target === 'string' ? openDocument(app, target) : target;
+  if (!document) return null;
   document.setName(doc.name);
   const body = document.getBody();
   body.clear();
   fill(app, body, doc.blocks);
-  const written = { id: document.getId(), url: document.getUrl() };
+  const sharing = shareWith.length > 0 ? shareDocument(document, shareWith) : NOT_SHARED;
+  const written = { id: document.getId(), url: document.getUrl(), sharing };
   document.saveAndClose();
   return written;
+}
+
+/** The link Google Docs gives a document. */
+export function documentUrl(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
 }
 
 /** The document id inside a Google Docs link, or null when the text is not one. */

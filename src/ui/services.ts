@@ -10,6 +10,8 @@ export interface Services {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly ui: GoogleAppsScript.Base.Ui;
   readonly documentProperties: GoogleAppsScript.Properties.Properties;
+  /** The signed-in user's own properties (their documents folder), asked for only when needed. */
+  readonly userProperties: () => GoogleAppsScript.Properties.Properties;
   readonly lock: GoogleAppsScript.Lock.Lock;
   readonly builders: SheetBuilders;
   /** The signed-in user's email; "" when Google does not share it (e.g. consumer accounts in some domains). */

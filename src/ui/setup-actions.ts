@@ -64,8 +64,7 @@ export function setUpWorkbookAction(services: Services): void {
     if (setUpMeanwhile) {
       services.ui.alert(
         'Scorecard is ready',
-        `This workbook was set up by someone else while you were choosing: it follows the "${result.process.name}" process, ` +
-          `and nothing was built twice.${result.repairs.length > 0 ? `\n\n• ${result.repairs.join('\n• ')}` : ''}${ids}${notes}`,
+        `This workbook was set up by someone else while you were choosing: it follows "${result.process.name}"; nothing was built twice.${result.repairs.length > 0 ? `\n\n• ${result.repairs.join('\n• ')}` : ''}${ids}${notes}`,
         services.ui.ButtonSet.OK,
       );
     } else if (result.firstRun) {
@@ -101,7 +100,7 @@ export function applyRubricChangesAction(services: Services): void {
 }
 
 export const NEEDS_SET_UP_TOAST =
-  'New candidates reach past the rows Scorecard has set up: run Extensions ▸ Scorecard ▸ Set up workbook to extend the formulas and checks over them.';
+  'New candidates go past the rows set up: run Extensions ▸ Scorecard ▸ Set up workbook to extend the formulas to them.';
 
 /**
  * Simple onEdit trigger, once main.ts knows the Candidates sheet was edited: named rows without an ID get one at

@@ -312,7 +312,9 @@ describe('Generate interview script', () => {
 });
 
 describe('the workbook folder in Drive (Advanced Drive service, drive.file scope)', () => {
-  const FOLDER_PROPERTY = 'scorecard.documentsFolder';
+  // Each user's folder, in their own user properties, per spreadsheet.
+  const folderOf = (rt: Runtime, user = 'manager@example.com') =>
+    rt.properties.users.get(user)?.get(`scorecard.documentsFolder.${rt.inspect.spreadsheet().id}`);
   const folderName = (rt: Runtime) => `Scorecard documents — ${rt.spreadsheet.getName()}`;
 
   test('the first batch makes the folder and moves each new document into it; the next batch reuses it', () => {
@@ -331,7 +333,7 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
       },
     ]);
     const [folder] = folders;
-    expect(rt.properties.document.get(FOLDER_PROPERTY)).toBe(folder.id);
+    expect(folderOf(rt)).toBe(folder.id);
     expect(rt.documents.list().map((d) => [d.folderId, d.folderName])).toEqual([
       [folder.id, folderName(rt)],
       [folder.id, folderName(rt)],
@@ -374,7 +376,7 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
     rt.call('generateScriptStage1');
     const fresh = rt.drive.folders().find((f) => f.id !== old.id && !f.trashed)!;
     expect(fresh).toMatchObject({ name: folderName(rt), trashed: false });
-    expect(rt.properties.document.get(FOLDER_PROPERTY)).toBe(fresh.id);
+    expect(folderOf(rt)).toBe(fresh.id);
     const [, second] = rt.documents.list();
     expect(second).toMatchObject({ name: expect.stringContaining('Candidate 2'), folderId: fresh.id });
     const message = lastAlert(rt).message;
@@ -400,7 +402,7 @@ describe('the workbook folder in Drive (Advanced Drive service, drive.file scope
       '3 new documents are in your My Drive, not in a Scorecard documents folder: the Drive advanced service is not enabled for this script (see the README, "Interview documents").',
     ]);
     expect(rt.displayed('Candidates', cell(rt, 'Screening script', 4))).toBe(docs[2].url);
-    expect(rt.properties.document.has(FOLDER_PROPERTY)).toBe(false);
+    expect(folderOf(rt)).toBeUndefined();
   });
 
   test('when Drive refuses, the batch still finishes: documents stay in My Drive and Drive is not asked again', () => {

@@ -147,6 +147,7 @@ describe('runBatch', () => {
     label: `Candidate ${i}`,
     doc: { name: `Doc ${i}`, blocks: [{ type: 'title', text: `Doc ${i}` }] },
     existing,
+    shareWith: [],
   });
 
   test('stops starting documents once the time budget is spent and lists the rest', () => {

@@ -17,7 +17,9 @@ import { runMenuAction, withDocumentLock } from '../actions';
 import type { Services } from '../services';
 import { bullets, formatInZone } from './format';
 import { type Prepared, prepare, render, renderInput } from './prepare';
-import { readAskAct, report, run, showReport, toastCancelled, workbookFolder } from './run';
+import { type Opened, readAskAct, report, run, showReport, toastCancelled, workbookFolder } from './run';
+import { sharingList } from '../../docs/sharing';
+import { documentUrl } from '../../docs/writer';
 
 const DEBRIEF_TITLE = 'Generate debrief';
 
@@ -94,11 +96,22 @@ function debriefJobs(
       hidden.push(`${candidate.name} (${stage.name})`);
       continue;
     }
+    // Everyone's scores are in it: shared with the hiring manager and the interviewers who have submitted for
+    // this stage, never with one who has not (independent scoring).
+    const submitted = entries
+      .filter(
+        (e) =>
+          e.candidateId === candidate.id &&
+          e.stageId === stage.id &&
+          (e.kind === 'score' || e.kind === 'recommendation'),
+      )
+      .map((e) => e.interviewer);
     jobs.push({
       key: candidate.id,
       label: candidate.name,
       doc: render(() => renderDebriefDocument(input)),
       existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
+      shareWith: sharingList([candidate.hiringManager, ...submitted], viewer),
     });
   }
   if (hidden.length > 0) {
@@ -121,10 +134,11 @@ function runDebriefs(
   debriefs: DebriefJobs,
   todo: readonly DocJob[],
   folder: DocumentFolder,
+  opened?: Opened,
 ): BatchOutcome {
   let outcome: BatchOutcome | undefined;
   try {
-    outcome = run(services, p, todo, 'debrief', folder);
+    outcome = run(services, p, todo, 'debrief', folder, opened);
   } finally {
     storeDebriefs(
       services.documentProperties,
@@ -165,8 +179,8 @@ export function generateDebriefAction(services: Services): void {
           nothingLeft: 'Nothing to create: the selected candidates already have that debrief.',
         };
       },
-      ({ p, debriefs }, kept, todo) => ({
-        outcome: runDebriefs(services, p, debriefs, todo, folder),
+      ({ p, debriefs }, kept, todo, opened) => ({
+        outcome: runDebriefs(services, p, debriefs, todo, folder, opened),
         kept,
         stageOf: debriefs.stageOf,
       }),
@@ -216,7 +230,14 @@ export function generateDebriefDocument(
       url: done.url,
       name: done.job.doc.name,
       replaced: done.outcome === 'replaced',
-      note: folder.report().join(' '),
+      note: [
+        ...(done.outcome === 'new-version' && done.job.existing
+          ? [
+              `Your account could not open the earlier debrief, so this is a new one; the earlier one: ${documentUrl(done.job.existing)}.`,
+            ]
+          : []),
+        ...folder.report(),
+      ].join(' '),
     };
   });
 }

@@ -3,27 +3,51 @@
  * toasts (new documents go into the workbook's Drive folder, src/docs/folder.ts), and the closing message.
  */
 import { type BatchOutcome, type DocJob, runBatch } from '../../docs/batch';
-import { type DocumentFolder, documentFolder } from '../../docs/folder';
+import { documentUrl, openDocument } from '../../docs/writer';
+import { type DocumentFolder, documentFolder, folderProperty } from '../../docs/folder';
 import { withDocumentLock } from '../actions';
 import type { Services } from '../services';
-import { names, plural } from './format';
+import { bullets, names, plural } from './format';
 import type { Prepared } from './prepare';
 
 type Choice = 'replace' | 'keep' | 'cancel';
 
-/** One question for the whole batch when some candidates already have the document: never silently duplicates. */
-function askAboutExisting(services: Services, jobs: readonly DocJob[], what: string): Choice {
+/**
+ * One question for the whole batch when some candidates already have the document: never silently duplicates.
+ * A document this user cannot open (never shared with them, or deleted) is named, and "Yes" makes a new one for
+ * it while its old link is kept (see writeScriptLinks).
+ */
+function askAboutExisting(
+  services: Services,
+  jobs: readonly DocJob[],
+  what: string,
+  unopenable: readonly DocJob[],
+): Choice {
   const existing = jobs.filter((j) => j.existing !== null);
   if (existing.length === 0) return 'keep';
   const { ui } = services;
-  const who =
-    jobs.length === 1
-      ? `${existing[0].label} already has ${what}.`
-      : `${existing.length} of the ${jobs.length} selected candidates already have ${what}: ${names(existing)}.`;
+  const openable = existing.filter((j) => !unopenable.includes(j));
+  const lines: string[] = [];
+  if (openable.length > 0)
+    lines.push(
+      jobs.length === 1
+        ? `${openable[0].label} already has ${what}.`
+        : `${openable.length} of the ${jobs.length} selected candidates already have ${what}: ${names(openable)}.`,
+    );
+  if (unopenable.length > 0)
+    lines.push(
+      `${names(unopenable)} already ${unopenable.length === 1 ? 'has' : 'have'} ${what} that your Google account cannot open: it was not shared with you, or it was deleted.`,
+    );
+  const them = existing.length === 1 ? 'it' : 'them';
+  const yes =
+    `Yes: replace ${them} (rewritten in place, same link; the earlier text stays in the version history)` +
+    (unopenable.length > 0
+      ? "; where you cannot open one, a new one is made and the old link is kept in the cell's note."
+      : '.');
   const answer = ui.alert(
     'Replace existing documents?',
-    `${who}\n\nYes: replace ${existing.length === 1 ? 'it' : 'them'} (rewritten in place, same link; the earlier text stays in the document's version history).\n` +
-      `No: keep ${existing.length === 1 ? 'it' : 'them'} and create only the missing ones.\n` +
+    `${lines.join('\n')}\n\n${yes}\n` +
+      `No: keep ${them} and create only the missing ones.\n` +
       'Cancel: create nothing.',
     ui.ButtonSet.YES_NO_CANCEL,
   );
@@ -35,6 +59,9 @@ function askAboutExisting(services: Services, jobs: readonly DocJob[], what: str
 export function toastCancelled(services: Services): void {
   services.spreadsheet.toast('Cancelled. Nothing was created.', 'Scorecard');
 }
+
+/** Existing documents opened while asking (null: this user cannot open it), by id. */
+export type Opened = ReadonlyMap<string, GoogleAppsScript.Document.Document | null>;
 
 /** The jobs to run and those kept, by the answer to askAboutExisting. */
 function split(jobs: readonly DocJob[], choice: 'replace' | 'keep'): { kept: DocJob[]; todo: DocJob[] } {
@@ -61,12 +88,18 @@ export interface BatchRead {
 export function readAskAct<T extends BatchRead, R>(
   services: Services,
   read: () => T,
-  act: (batch: T, kept: readonly DocJob[], todo: readonly DocJob[]) => R,
+  act: (batch: T, kept: readonly DocJob[], todo: readonly DocJob[], opened: Opened) => R,
 ): R | undefined {
+  // Existing documents are opened once, to tell the user which they cannot open before asking.
+  const opened = new Map<string, GoogleAppsScript.Document.Document | null>();
+  const open = (id: string) => {
+    if (!opened.has(id)) opened.set(id, openDocument(services.documents, id));
+    return opened.get(id) ?? null;
+  };
   const actOn = (batch: T, choice: 'replace' | 'keep'): { result: R } | undefined => {
     const { kept, todo } = split(batch.jobs, choice);
     if (todo.length === 0) return undefined;
-    return { result: act(batch, kept, todo) };
+    return { result: act(batch, kept, todo, opened) };
   };
   const first = withDocumentLock(services, () => {
     const batch = read();
@@ -75,7 +108,8 @@ export function readAskAct<T extends BatchRead, R>(
   });
   let { done, batch } = first;
   if (first.ask) {
-    const choice = askAboutExisting(services, batch.jobs, batch.what);
+    const unopenable = batch.jobs.filter((j) => j.existing !== null && open(j.existing) === null);
+    const choice = askAboutExisting(services, batch.jobs, batch.what, unopenable);
     if (choice === 'cancel') {
       toastCancelled(services);
       return undefined;
@@ -92,11 +126,12 @@ export function readAskAct<T extends BatchRead, R>(
   return done.result;
 }
 
-/** The workbook's Drive folder for this action's new documents (looked up or made on the first one). */
+/** The user's Drive folder for this workbook's new documents (looked up or made on the first one). */
 export function workbookFolder(services: Services): DocumentFolder {
   return documentFolder({
     drive: services.drive,
-    properties: services.documentProperties,
+    properties: services.userProperties(),
+    key: folderProperty(services.spreadsheet.getId()),
     spreadsheetName: () => services.spreadsheet.getName(),
   });
 }
@@ -108,6 +143,7 @@ export function run(
   jobs: readonly DocJob[],
   what: string,
   folder: DocumentFolder,
+  opened?: Opened,
 ): BatchOutcome {
   return runBatch({
     app: services.documents,
@@ -117,7 +153,29 @@ export function run(
     progress: (index, total) =>
       services.spreadsheet.toast(`Creating ${what} ${index + 1} of ${total}…`, 'Scorecard', 10),
     place: (id) => folder.place(id),
+    opened,
   });
+}
+
+/** Who can open the new documents, and every address Google refused. */
+function sharingReport(outcome: BatchOutcome): string[] {
+  const lines: string[] = [];
+  const done = outcome.done;
+  if (done.some((d) => d.sharing.shared.length > 0))
+    lines.push(
+      "The documents are shared (can edit) with each candidate's hiring manager and panel from the Candidates sheet.",
+    );
+  const alone = done.filter((d) => d.sharing.shared.length === 0 && d.sharing.refused.length === 0);
+  if (alone.length > 0)
+    lines.push(
+      `Only you can open the document of ${names(alone.map((d) => d.job))} so far: name the hiring manager and panel on Candidates, then generate again (Yes) to share it.`,
+    );
+  const refused = done.flatMap((d) =>
+    d.sharing.refused.map((r) => `${d.job.label}: ${r.email} (${r.reason})`),
+  );
+  if (refused.length > 0)
+    lines.push(`Google would not share with these addresses; check them on Candidates:\n${bullets(refused)}`);
+  return lines;
 }
 
 /**
@@ -140,8 +198,12 @@ export function report(
   if (replaced > 0) lines.push(`Replaced ${plural(replaced, what)} (same links).`);
   if (fresh > 0)
     lines.push(
-      `${plural(fresh, 'earlier document')} could not be opened (deleted, or not shared with you), so new ones were made and the old links replaced.`,
+      `${plural(fresh, 'earlier document')} could not be opened with your account (not shared with you, or deleted), so new ones were made; the old links are kept: ${outcome.done
+        .filter((d) => d.outcome === 'new-version')
+        .map((d) => `${d.job.label}: ${documentUrl(d.job.existing!)}`)
+        .join('; ')}.`,
     );
+  lines.push(...sharingReport(outcome));
   lines.push(...folder.report());
   if (kept.length > 0) lines.push(`Kept ${plural(kept.length, 'existing document')}: ${names(kept)}.`);
   if (outcome.notStarted.length > 0) {

@@ -8,6 +8,7 @@ import { renderInterviewDocument } from '../../core/templates/render';
 import type { BatchOutcome, DocJob } from '../../docs/batch';
 import { writeScriptLinks } from '../../docs/links';
 import { documentIdFromUrl } from '../../docs/writer';
+import { sharingList } from '../../docs/sharing';
 import { runMenuAction } from '../actions';
 import type { Services } from '../services';
 import { bullets } from './format';
@@ -22,11 +23,14 @@ function scriptJobs(services: Services, stagePosition: number) {
   const stage = p.stage!;
   const column = p.read.layout.columns[`script:${stage.id}`];
   const rowsById = new Map(p.read.candidates.map((c) => [c.id, p.read.rows[c.row - p.read.layout.firstRow]]));
+  const maker = services.activeUserEmail();
   const jobs: DocJob[] = p.chosen.map((candidate) => ({
     key: candidate.id,
     label: candidate.name,
     doc: render(() => renderInterviewDocument(renderInput(p, stage, candidate))),
     existing: column === undefined ? null : documentIdFromUrl(rowsById.get(candidate.id)?.[column]),
+    // The people who run the interview and decide: they open the link in the row.
+    shareWith: sharingList([candidate.hiringManager, ...candidate.panel], maker),
   }));
   const what = `a ${stage.name} script`;
   return {
@@ -44,16 +48,19 @@ export function generateScriptsAction(services: Services, stagePosition: number)
     const done = readAskAct(
       services,
       () => scriptJobs(services, stagePosition),
-      ({ p, stage }, kept, todo) => {
+      ({ p, stage }, kept, todo, opened) => {
         let outcome: BatchOutcome | undefined;
         let lost: { label: string; url: string }[];
         try {
-          outcome = run(services, p, todo, 'interview script', folder);
+          outcome = run(services, p, todo, 'interview script', folder, opened);
         } finally {
           // Links to what was made are kept even if the batch stopped with an error.
           const made = outcome?.done ?? [];
           try {
-            lost = writeScriptLinks(p.workbook, p.process, stage, made).map((d) => ({
+            lost = writeScriptLinks(p.workbook, p.process, stage, made, {
+              user: services.activeUserEmail(),
+              day: p.today,
+            }).map((d) => ({
               label: d.job.label,
               url: d.url,
             }));
