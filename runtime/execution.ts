@@ -97,7 +97,7 @@ const IN_NONE = /^(SpreadsheetApp\.getUi|Ui\.(createAddonMenu|createMenu)|Menu\.
 /** Why a call is refused in this mode, or null when it is allowed. */
 export function refusal(mode: AuthModeName, key: string): string | null {
   const method = key.replace(/^.*\./, '');
-  const qualified = key.startsWith('Drive.') ? key : key;
+  const qualified = key;
   if (mode === 'FULL' || ANONYMOUS.test(key)) return null;
   if (mode === 'NONE') {
     return IN_NONE.test(key)
