@@ -207,6 +207,12 @@ export interface Runtime {
    * bundle's functions and the services, e.g. scope.LockService) and runs as the active user.
    */
   execute<T>(body: (scope: Record<string, any>) => T): T;
+  /**
+   * Test helper: every following execution gets `value` as the global `name` instead of the runtime's service
+   * (undefined: the global is there but undefined, as a service that fails before anything runs). For a test that
+   * makes a service misbehave; `globals` at creation does the same from the start.
+   */
+  replaceGlobal(name: string, value: unknown): void;
   /** Whether the bundle defines a global function of this name. */
   hasFunction(name: string): boolean;
   /** The bundle's global functions, in definition order. */
@@ -698,6 +704,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       execute: (body) => execute(email, body),
     }),
     execute: (body) => execute(defaultUser, body),
+    replaceGlobal(name, value) {
+      services[name] = value;
+    },
     hasFunction: (name) => names().includes(name),
     get functionNames() {
       return [...names()];

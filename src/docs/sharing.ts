@@ -4,7 +4,7 @@
  * manager and panel. Document.addEditors needs only the documents scope Scorecard already has. An address Google
  * refuses (not an email, or outside what the domain allows) is reported by name, never skipped in silence.
  */
-import { sameEmail } from '../core/candidates';
+import { includesEmail, normaliseEmail, sameEmail } from '../core/people';
 
 export interface Sharing {
   /** Everyone the document is now shared with (lower case, in the order given). */
@@ -23,8 +23,8 @@ function reason(error: unknown): string {
 export function sharingList(emails: readonly string[], maker: string): string[] {
   const out: string[] = [];
   for (const raw of emails) {
-    const email = raw.trim().toLowerCase();
-    if (email === '' || sameEmail(email, maker) || out.some((e) => sameEmail(e, email))) continue;
+    const email = normaliseEmail(raw);
+    if (email === '' || sameEmail(email, maker) || includesEmail(out, email)) continue;
     out.push(email);
   }
   return out;

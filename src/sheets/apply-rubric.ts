@@ -45,8 +45,7 @@ export function applyRubricChanges(workbook: Workbook, now: Date): string[] {
   if (needed > STORE_BYTES) {
     throw new UserError(
       'invalid-sheet',
-      `This rubric is too long to keep: Google keeps at most 500 KB of Scorecard's settings in a spreadsheet, and it would take about ${Math.ceil(needed / 1024)} KB. ` +
-        'Shorten some descriptions or "means" texts on the Rubric sheet, then run Apply rubric changes again. Nothing was changed.',
+      `This rubric is too long to keep: Scorecard's settings may take 500 KB in a spreadsheet and it needs about ${Math.ceil(needed / 1024)} KB. Shorten some texts on the Rubric sheet. Nothing was changed.`,
     );
   }
 

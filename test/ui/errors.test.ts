@@ -71,7 +71,7 @@ describe('sidebar calls', () => {
     const rt = defaultWorkbookWithCandidates(1);
     rt.select('Candidates', 'B2');
     // A fault deep in the server: the account's email comes back missing instead of "".
-    rt.global.Session = { getActiveUser: () => ({ getEmail: () => undefined }) };
+    rt.replaceGlobal('Session', { getActiveUser: () => ({ getEmail: () => undefined }) });
     let message = '';
     try {
       rt.call('getScoringContext', {});
@@ -87,7 +87,7 @@ describe('sidebar calls', () => {
 
   it.each(SIDEBAR_CALLS)('%s goes through the same wrapper', (name) => {
     const rt = defaultWorkbookWithCandidates(1);
-    rt.global.SpreadsheetApp = undefined; // every service call fails before the call's own code runs
+    rt.replaceGlobal('SpreadsheetApp', undefined); // every service call fails before the call's own code runs
     expect(() => rt.call(name, REQUESTS[name])).toThrow(GENERIC);
   });
 

@@ -162,9 +162,7 @@ function sharingReport(outcome: BatchOutcome): string[] {
   const lines: string[] = [];
   const done = outcome.done;
   if (done.some((d) => d.sharing.shared.length > 0))
-    lines.push(
-      "The documents are shared (can edit) with each candidate's hiring manager and panel from the Candidates sheet.",
-    );
+    lines.push("The documents are shared (can edit) with each candidate's hiring manager and panel.");
   const alone = done.filter((d) => d.sharing.shared.length === 0 && d.sharing.refused.length === 0);
   if (alone.length > 0)
     lines.push(
