@@ -31,6 +31,7 @@ import type {
   DocumentInfo,
   DocumentView,
   GridView,
+  PageView,
   HtmlPanelView,
   MenuItemView,
   MenuResponse,
@@ -80,7 +81,18 @@ class NeedsInput extends Error {
 interface DocumentsLike {
   list(): DocumentInfo[];
   html(id: string): string;
+  get?(id: string): { page?: PageView };
 }
+
+/** A new Google Doc's page when the runtime does not say: US Letter with 1-inch margins. */
+const LETTER: PageView = {
+  width: 612,
+  height: 792,
+  marginTop: 72,
+  marginBottom: 72,
+  marginLeft: 72,
+  marginRight: 72,
+};
 
 /** A finished menu run, or the question that stopped it (see the header comment). */
 export type MenuOutcome = { status: 'done' } | Exclude<MenuResponse, { status: 'done' }>;
@@ -576,7 +588,7 @@ export class PreviewSession {
     const api = this.documentsApi();
     const info = this.documents().find((d) => d.id === id);
     if (!api || !info) return undefined;
-    return { ...info, html: api.html(id) };
+    return { ...info, html: api.html(id), page: api.get?.(id).page ?? LETTER };
   }
 
   // ------------------------------------------------------------------------------------------------------

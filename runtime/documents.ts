@@ -7,6 +7,8 @@
  *
  * Each document has Drive parents (My Drive's root when created), which the Advanced Drive service fake
  * (drive.ts) reads and moves; there is no DriveApp fake (Scorecard does not use DriveApp: see src/docs/folder.ts).
+ * Page size and margins (Body.setPageWidth…, in points), table column widths and cell backgrounds are recorded,
+ * and the Advanced Docs service fake (docs-api.ts) reads and styles the same documents.
  */
 import { Counters, instrument } from './counters';
 import type { Realm } from './realm';
@@ -57,6 +59,7 @@ const DOCUMENT_CLASSES = [
   'TableRow',
   'TableCell',
   'Text',
+  'Docs',
 ];
 const DOCUMENT_CALL = new RegExp(`^(${DOCUMENT_CLASSES.join('|')})\\.`);
 
@@ -134,11 +137,43 @@ export type DocBlockModel =
   | ({ type: 'paragraph'; heading: HeadingName } & DocTextModel)
   | ({ type: 'listItem' } & DocTextModel)
   | { type: 'horizontalRule' }
-  | { type: 'table'; rows: DocTextModel[][] };
+  | {
+      type: 'table';
+      rows: DocTextModel[][];
+      /** Per column: the width set in points, or null (Docs shares the text width equally). */
+      columnWidths: (number | null)[];
+      /** Per cell: the background colour ("#rrggbb"), or null. */
+      backgrounds: (string | null)[][];
+    };
+
+/** Page size and margins in points. */
+export interface PageModel {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+/**
+ * What a new Google Doc starts with: US Letter with 1-inch margins (Docs picks the default paper from the user's
+ * locale; the fake always starts on Letter, so a document that should be A4 must say so).
+ */
+export const DEFAULT_PAGE: Readonly<PageModel> = {
+  width: 612,
+  height: 792,
+  marginTop: 72,
+  marginBottom: 72,
+  marginLeft: 72,
+  marginRight: 72,
+};
+
 export interface DocModel {
   id: string;
   name: string;
   url: string;
+  page: PageModel;
   blocks: DocBlockModel[];
 }
 
@@ -417,8 +452,15 @@ export class FakeTableCell {
   }
 
   setBackgroundColor(color: string | null): FakeTableCell {
-    this._background = color;
+    if (color !== null && !/^#[0-9a-f]{6}$/i.test(String(color))) {
+      fail(this._host, `Exception: Invalid argument: color (${String(color)})`);
+    }
+    this._background = color === null ? null : String(color).toLowerCase();
     return this;
+  }
+
+  getBackgroundColor(): string | null {
+    return this._background;
   }
 }
 instrument(FakeTableCell, 'TableCell');
@@ -467,6 +509,8 @@ instrument(FakeTableRow, 'TableRow');
 export class FakeTable extends FakeElement {
   readonly _rows: FakeTableRow[];
   _borderWidth = 1;
+  /** Per column: a width in points, or null for Docs' even share. */
+  _columnWidths: (number | null)[];
 
   constructor(host: DocsHost, cells: string[][]) {
     super(host);
@@ -481,6 +525,20 @@ export class FakeTable extends FakeElement {
           }),
         ),
     );
+    this._columnWidths = new Array<number | null>(cells[0]?.length ?? 0).fill(null);
+  }
+
+  /** Docs refuses widths under 5 points (the Docs API says so; DocumentApp passes the value on). */
+  _setColumnWidth(column: number, width: number, fail: (message: string) => never): void {
+    if (!Number.isInteger(column) || column < 0 || column >= this._columnWidths.length) {
+      fail(
+        `Column index (${column}) must be less than the number of columns (${this._columnWidths.length}).`,
+      );
+    }
+    if (typeof width !== 'number' || !Number.isFinite(width) || width < 5) {
+      fail(`The column width must be at least 5 points (got ${String(width)}).`);
+    }
+    this._columnWidths[column] = width;
   }
 
   getType(): string {
@@ -527,6 +585,18 @@ export class FakeTable extends FakeElement {
     return this;
   }
 
+  setColumnWidth(columnIndex: number, width: number): FakeTable {
+    this._setColumnWidth(columnIndex, width, (m) => fail(this._host, `Exception: ${m}`));
+    return this;
+  }
+
+  getColumnWidth(columnIndex: number): number | null {
+    if (!Number.isInteger(columnIndex) || columnIndex < 0 || columnIndex >= this._columnWidths.length) {
+      fail(this._host, `Exception: Child index (${columnIndex}) must be less than the number of columns.`);
+    }
+    return this._columnWidths[columnIndex];
+  }
+
   getBorderWidth(): number {
     return this._borderWidth;
   }
@@ -540,9 +610,13 @@ instrument(FakeTable, 'Table');
 
 type BodyChild = FakeParagraph | FakeListItem | FakeHorizontalRule | FakeTable;
 
+type PageField = keyof PageModel;
+
 export class FakeBody {
   readonly _counters: Counters;
   _children: BodyChild[] = [];
+  /** The document's page, in points (Body.setPageWidth and the Docs API's documentStyle set it). */
+  _page: PageModel = { ...DEFAULT_PAGE };
 
   constructor(readonly _host: DocsHost) {
     this._counters = _host.counters;
@@ -562,8 +636,64 @@ export class FakeBody {
     return child;
   }
 
+  _setPage(field: PageField, value: unknown): FakeBody {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      fail(this._host, `Exception: Invalid argument: ${field} (${String(value)})`);
+    }
+    this._page[field] = value;
+    return this;
+  }
+
   getType(): string {
     return ElementType.BODY_SECTION;
+  }
+
+  setPageWidth(pageWidth: number): FakeBody {
+    return this._setPage('width', pageWidth);
+  }
+
+  setPageHeight(pageHeight: number): FakeBody {
+    return this._setPage('height', pageHeight);
+  }
+
+  setMarginTop(marginTop: number): FakeBody {
+    return this._setPage('marginTop', marginTop);
+  }
+
+  setMarginBottom(marginBottom: number): FakeBody {
+    return this._setPage('marginBottom', marginBottom);
+  }
+
+  setMarginLeft(marginLeft: number): FakeBody {
+    return this._setPage('marginLeft', marginLeft);
+  }
+
+  setMarginRight(marginRight: number): FakeBody {
+    return this._setPage('marginRight', marginRight);
+  }
+
+  getPageWidth(): number {
+    return this._page.width;
+  }
+
+  getPageHeight(): number {
+    return this._page.height;
+  }
+
+  getMarginTop(): number {
+    return this._page.marginTop;
+  }
+
+  getMarginBottom(): number {
+    return this._page.marginBottom;
+  }
+
+  getMarginLeft(): number {
+    return this._page.marginLeft;
+  }
+
+  getMarginRight(): number {
+    return this._page.marginRight;
   }
 
   appendParagraph(text: string): FakeParagraph {
@@ -669,6 +799,11 @@ export class FakeDocument {
   readonly _body: FakeBody;
   _deleted = false;
   _saves = 0;
+  /**
+   * Open through DocumentApp in this script and not yet saved: Apps Script holds DocumentApp's changes until
+   * saveAndClose() (or the end of the execution), so the Docs API would not see them yet.
+   */
+  _open = false;
   /** Drive parents: My Drive's root until the add-on moves the document. */
   _parents: string[] = [MY_DRIVE_ROOT_ID];
 
@@ -696,6 +831,10 @@ export class FakeDocument {
   }
 
   getUrl(): string {
+    return this._url();
+  }
+
+  _url(): string {
     return `https://docs.google.com/document/d/${this._id}/edit`;
   }
 
@@ -705,6 +844,7 @@ export class FakeDocument {
 
   saveAndClose(): void {
     this._saves++;
+    this._open = false;
   }
 }
 instrument(FakeDocument, 'Document');
@@ -728,6 +868,7 @@ export class FakeDocumentApp {
     if (typeof name !== 'string' || name.trim() === '') fail(this._host, 'Exception: Invalid argument: name');
     const id = `1FakeDoc${String(this._next++).padStart(4, '0')}_${'x'.repeat(30)}`;
     const doc = new FakeDocument(this._host, id, name);
+    doc._open = true;
     this._docs.set(id, doc);
     return doc;
   }
@@ -740,6 +881,7 @@ export class FakeDocumentApp {
         "Exception: Document is missing (perhaps it was deleted, or you don't have read access?)",
       );
     }
+    doc._open = true;
     return doc;
   }
 
@@ -785,7 +927,8 @@ function textHtml(model: DocTextModel): string {
     out += piece;
     i = j;
   }
-  return out;
+  // A line break that ends a block draws no line in HTML, but an empty last line in Docs is a line to write on.
+  return text.endsWith('\n') ? `${out}<br>` : out;
 }
 
 const HEADING_TAG: Partial<Record<HeadingName, string>> = {
@@ -802,13 +945,21 @@ export function documentModel(doc: FakeDocument): DocModel {
       return { type: 'paragraph', heading: child._heading, ...textModel(child._rich) };
     if (child instanceof FakeListItem) return { type: 'listItem', ...textModel(child._rich) };
     if (child instanceof FakeTable)
-      return { type: 'table', rows: child._rows.map((r) => r._cells.map((c) => textModel(c._rich))) };
+      return {
+        type: 'table',
+        rows: child._rows.map((r) => r._cells.map((c) => textModel(c._rich))),
+        columnWidths: [...child._columnWidths],
+        backgrounds: child._rows.map((r) => r._cells.map((c) => c._background)),
+      };
     return { type: 'horizontalRule' };
   });
-  return { id: doc._id, name: doc._name, url: doc.getUrl(), blocks };
+  return { id: doc._id, name: doc._name, url: doc._url(), page: { ...doc._body._page }, blocks };
 }
 
-/** An HTML fragment of the document: h1–h4, p, ul/li, table, strong, a, hr; all text escaped. */
+/**
+ * An HTML fragment of the document: h1–h4, p, ul/li, table (with col widths in points and cell backgrounds),
+ * strong, a, hr; all text escaped. The page itself (size and margins, model.page) is the caller's to draw.
+ */
 export function documentHtml(model: DocModel): string {
   const out: string[] = [];
   let list: string[] = [];
@@ -826,8 +977,21 @@ export function documentHtml(model: DocModel): string {
       const tag = HEADING_TAG[block.heading] ?? 'p';
       out.push(`<${tag}>${textHtml(block)}</${tag}>`);
     } else if (block.type === 'table') {
-      const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${textHtml(c)}</td>`).join('')}</tr>`);
-      out.push(`<table>${rows.join('')}</table>`);
+      const cols = block.columnWidths.some((w) => w !== null)
+        ? `<colgroup>${block.columnWidths.map((w) => (w === null ? '<col>' : `<col style="width:${w}pt">`)).join('')}</colgroup>`
+        : '';
+      const rows = block.rows.map(
+        (r, i) =>
+          `<tr>${r
+            .map((c, j) => {
+              const background = block.backgrounds[i]?.[j];
+              const style =
+                background && /^#[0-9a-f]{6}$/.test(background) ? ` style="background:${background}"` : '';
+              return `<td${style}>${textHtml(c)}</td>`;
+            })
+            .join('')}</tr>`,
+      );
+      out.push(`<table>${cols}${rows.join('')}</table>`);
     } else out.push('<hr>');
   }
   flush();
@@ -885,7 +1049,7 @@ export function createDocuments(counters: Counters, realm: Realm): DocumentsReco
         .map((d) => ({
           id: d._id,
           name: d._name,
-          url: d.getUrl(),
+          url: d._url(),
           folderId: d._parents[0] ?? '',
           folderName: app._folderName(d._parents[0] ?? '') ?? '',
         })),

@@ -22,6 +22,7 @@ import { FakeUi, ScriptedResponse } from './ui';
 import { FakeUtilities, dateToSerial } from './utilities';
 import { DocumentsRecorder, createDocuments } from './documents';
 import { DriveRecorder, createDrive } from './drive';
+import { DocsApiRecorder, createDocsApi } from './docs-api';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
@@ -53,6 +54,7 @@ export { FakeHtmlOutput, FakeHtmlService } from './html';
 export { formatDatePattern, dateToSerial, serialToDate } from './utilities';
 export * from './documents';
 export * from './drive';
+export * from './docs-api';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -76,6 +78,11 @@ export interface RuntimeOptions {
    * global undefined, as Apps Script does when the service is not enabled.
    */
   drive?: boolean;
+  /**
+   * Whether the Advanced Docs service is enabled (default true, as in appsscript.json): false leaves the `Docs`
+   * global undefined.
+   */
+  docs?: boolean;
   /** Extra globals (e.g. a DocumentApp fake) placed in the script's scope. */
   globals?: Record<string, unknown>;
   /** Also print console/Logger output to stdout. */
@@ -173,6 +180,8 @@ export interface Runtime {
   readonly documents: DocumentsRecorder;
   /** The Advanced Drive service fake: folders(), trash(id), remove(id), calls(). */
   readonly drive: DriveRecorder;
+  /** The Advanced Docs service fake (`Docs.Documents.get / batchUpdate`): calls(). */
+  readonly docsApi: DocsApiRecorder;
 
   /**
    * The inspection API (inspect.ts): the spreadsheet, its sheets, the selection, blocks of cells with everything
@@ -293,6 +302,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const fakeConsole = createConsole(logs, opts.echoLogs ?? false);
   const documents = createDocuments(counters, realm);
   const drive = createDrive(counters, realm, documents.app);
+  const docsApi = createDocsApi(counters, realm, documents.app);
 
   Object.assign(global, {
     SpreadsheetApp: spreadsheetApp,
@@ -306,6 +316,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     console: fakeConsole,
     DocumentApp: documents.app,
     ...(opts.drive === false ? {} : { Drive: drive.service }),
+    ...(opts.docs === false ? {} : { Docs: docsApi.service }),
     ...(opts.globals ?? {}),
   });
 
@@ -417,6 +428,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     utilities,
     documents,
     drive,
+    docsApi,
     inspect,
 
     sheet: sheetOf,

@@ -10,6 +10,7 @@ import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
+import type { DocsDocuments } from './docs/docs-api';
 import type { DriveFiles } from './docs/folder';
 import { checkTemplatesAction } from './ui/documents/check-templates';
 import {
@@ -44,7 +45,13 @@ function services(): Services {
     sidebarPage: () => HtmlService.createHtmlOutputFromFile('Sidebar'),
     documents: DocumentApp,
     drive: driveFiles(),
+    docs: docsDocuments(),
   };
+}
+
+/** The Advanced Docs service (Docs API v1, scope documents), or undefined when it is not enabled for the script. */
+function docsDocuments(): DocsDocuments | undefined {
+  return typeof Docs === 'undefined' || !Docs ? undefined : (Docs.Documents as unknown as DocsDocuments);
 }
 
 /**

@@ -113,9 +113,12 @@ describe('build/appsscript.json', () => {
     ]);
   });
 
-  it('enables the Advanced Drive service (Drive API v3) as the global the code checks for', () => {
+  it('enables the Advanced Drive (Drive API v3) and Docs (Docs API v1) services as the globals the code checks for', () => {
     expect(manifest.dependencies).toEqual({
-      enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }],
+      enabledAdvancedServices: [
+        { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+        { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+      ],
     });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { type BatchOutcome, type DocJob, runBatch } from '../../docs/batch';
 import { type DocumentFolder, documentFolder } from '../../docs/folder';
+import { documentWriter } from '../../docs/writer';
 import type { Services } from '../services';
 import { names, plural } from './format';
 import type { Prepared } from './prepare';
@@ -76,8 +77,8 @@ export function run(
   what: string,
   folder: DocumentFolder,
 ): BatchOutcome {
-  return runBatch({
-    app: services.documents,
+  const outcome = runBatch({
+    writer: documentWriter({ app: services.documents, docs: services.docs, page: p.page }),
     jobs,
     now: services.now,
     startedAt: p.startedAt,
@@ -85,6 +86,14 @@ export function run(
       services.spreadsheet.toast(`Creating ${what} ${index + 1} of ${total}…`, 'Scorecard', 10),
     place: (id) => folder.place(id),
   });
+  // A new toast replaces the progress one, which would otherwise stay up after the batch has ended.
+  if (jobs.length > 1)
+    services.spreadsheet.toast(
+      `Done: ${outcome.done.length} of ${plural(jobs.length, what)}.`,
+      'Scorecard',
+      3,
+    );
+  return outcome;
 }
 
 /**
@@ -109,7 +118,7 @@ export function report(
     lines.push(
       `${plural(fresh, 'earlier document')} could not be opened (deleted, or not shared with you), so new ones were made and the old links replaced.`,
     );
-  lines.push(...folder.report());
+  lines.push(...folder.report(), ...outcome.notes);
   if (kept.length > 0) lines.push(`Kept ${plural(kept.length, 'existing document')}: ${names(kept)}.`);
   if (outcome.notStarted.length > 0) {
     const why = outcome.stoppedForTime
