@@ -307,8 +307,8 @@ export function colourCandidateResults(ctx: SetupContext, layout: CandidatesLayo
 }
 
 /**
- * Gives every row that has a name but no ID a new one, and fills the defaults a new candidate needs (stage,
- * status, dates) where the user left them blank. One read has already happened; each changed column is one write.
+ * Gives every row that has a name but no ID a new one, and fills the defaults a new candidate needs (the
+ * process's role, first stage, status, dates) where the user left them blank. One read has already happened; each changed column is one write.
  */
 export function assignCandidateIds(
   ctx: { workbook: Workbook; process: Process; now: Date },
@@ -330,6 +330,7 @@ export function assignCandidateIds(
     rows.slice(0, span).map((row, i) => [ids[i] && isBlank(row[columns[key]]) ? fill : row[columns[key]]]);
   const writes: [CandidatesKey, unknown[][]][] = [
     ['id', rows.slice(0, span).map((row, i) => [ids[i] ?? row[columns.id]])],
+    ['role', column('role', ctx.process.role)],
     ['stage', column('stage', ctx.process.stages[0].name)],
     ['status', column('status', 'Active')],
     ['appliedOn', column('appliedOn', today)],

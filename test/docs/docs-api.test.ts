@@ -61,7 +61,7 @@ test('locates every block from the indexes Google gives, and styles them in one 
     [22, 32], // "Scenario A"
     [41, 54], // "Who decides: "
   ]);
-  expect(requests.find((r) => r.updateTableCellStyle).updateTableCellStyle.tableRange).toMatchObject({
+  expect(requests.find((r) => r.updateTableCellStyle)!.updateTableCellStyle.tableRange).toMatchObject({
     tableCellLocation: { tableStartLocation: { index: 8 }, rowIndex: 0 },
     columnSpan: 1,
   });

@@ -80,6 +80,15 @@ describe('candidates and pass status', () => {
       expect(rt.displayed(sheet, 'A3:B3')).toEqual([['C-0001', 'Ada Lovelace']]);
   });
 
+  it("a new row without a role gets the process's role; a role typed in is kept", () => {
+    const rt = defaultWorkbookWithCandidates(0);
+    typeCandidates(rt, [
+      ['Hedy Lamarr', 'hedy@example.com', ''],
+      ['Alan Kay', 'alan@example.com', 'Platform Engineer'],
+    ]);
+    expect(rt.displayed('Candidates', 'D2:D3')).toEqual([['Backend Developer'], ['Platform Engineer']]);
+  });
+
   it('a deleted last row never gives its ID to the next candidate', () => {
     const rt = defaultWorkbookWithCandidates(2);
     rt.sheet('Candidates').deleteRow(3);
