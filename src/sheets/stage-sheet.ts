@@ -291,7 +291,7 @@ function expectedFormulas(
       : [];
   return [
     ...names,
-    ['average', averageFormula(layout.block)],
+    ['average', averageFormula(layout.block, layout.columns.passes)],
     ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
     ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
   ];

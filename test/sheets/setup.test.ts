@@ -8,7 +8,7 @@ import {
   lastAlert,
   typeCandidates,
 } from '../../scripts/workbooks';
-import { createRuntime } from '../../runtime';
+import { columnToLetters, createRuntime } from '../../runtime';
 
 const STAGE_SHEETS = ['S1 Screening', 'S2 Main interview', 'S3 Practical test interview'];
 
@@ -87,6 +87,31 @@ describe('candidates and pass status', () => {
       ['Alan Kay', 'alan@example.com', 'Platform Engineer'],
     ]);
     expect(rt.displayed('Candidates', 'D2:D3')).toEqual([['Backend Developer'], ['Platform Engineer']]);
+  });
+
+  it('a half-scored row does not look final: its mean is marked partial on the stage sheet and on Candidates', () => {
+    const rt = defaultWorkbookWithCandidates(3);
+    rt.setCells('S1 Screening', 'C3', [
+      [4, 5, 4],
+      [4, '', ''],
+      ['', '', ''],
+    ]);
+    expect(rt.displayedText('S1 Screening', 'F3:G5')).toEqual([
+      ['4.33', 'TRUE'],
+      ['4.00 (partial)', ''],
+      ['', ''],
+    ]);
+    expect(rt.displayed('S1 Screening', 'F3')).toBeCloseTo(4.333, 3); // a number once complete
+    const header = rt.displayed('Candidates', 'A1:Z1')[0] as string[];
+    const average = columnToLetters(header.indexOf('Screening average') + 1);
+    const result = columnToLetters(header.indexOf('Screening result') + 1);
+    expect(rt.displayedText('Candidates', `${average}2:${result}4`)).toEqual([
+      ['4.33', 'TRUE'],
+      ['4.00 (partial)', ''],
+      ['', ''],
+    ]);
+    rt.setCells('S1 Screening', 'D4', [[3, 4]]);
+    expect(rt.displayedText('Candidates', `${average}3`)).toBe('3.67');
   });
 
   it('a deleted last row never gives its ID to the next candidate', () => {
