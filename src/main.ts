@@ -5,8 +5,7 @@
  */
 import * as customFunctions from './functions';
 import { addMenu, documentMenuEntries, menuLayout } from './ui/menu';
-import type { Process } from './core/process';
-import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
+import { type PresetCatalog, type PresetData, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
@@ -23,10 +22,10 @@ import * as sidebar from './ui/sidebar-api';
 
 let catalog: PresetCatalog | undefined;
 
-/** build/Presets.html holds the presets as JSON; it is read only when an action needs them. */
+/** build/Presets.html holds the presets and their templates as JSON; it is read only when an action needs them. */
 function presets(): PresetCatalog {
   catalog ??= presetCatalog(
-    JSON.parse(HtmlService.createHtmlOutputFromFile('Presets').getContent()) as Process[],
+    JSON.parse(HtmlService.createHtmlOutputFromFile('Presets').getContent()) as PresetData,
   );
   return catalog;
 }

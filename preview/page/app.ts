@@ -376,10 +376,36 @@ function renderGrid(grid: GridView): void {
       }
       tr.append(td);
     }
+    spill(grid, r, tr);
     body.append(tr);
   }
   table.replaceChildren(colgroup, h('thead', {}, headRow), body);
   byId('more-rows').hidden = grid.rows >= grid.maxRows;
+}
+
+/**
+ * Text that does not fit its cell runs on over the empty cells to its right, as in Sheets (left-aligned text
+ * that is not a number, a checkbox or a dropdown); it stops at the first cell that holds something.
+ */
+function spill(grid: GridView, r: number, tr: HTMLTableRowElement): void {
+  const empty = (c: number) => {
+    const cell = cellAt(grid, { r, c });
+    return !cell || ((cell.t ?? '') === '' && !cell.check && cell.list === undefined);
+  };
+  for (let c = 1; c <= grid.cols; c++) {
+    const cell = cellAt(grid, { r, c });
+    if (!cell?.t || cell.k || cell.check || cell.list !== undefined || (cell.align && cell.align !== 'left'))
+      continue;
+    let width = grid.colWidths[c - 1] ?? 100;
+    let next = c + 1;
+    while (next <= grid.cols && empty(next)) width += grid.colWidths[next++ - 1] ?? 100;
+    if (next === c + 1) continue;
+    const td = tr.children[c] as HTMLElement;
+    const text = td.firstChild;
+    if (!(text instanceof Text)) continue;
+    td.classList.add('spill');
+    td.replaceChild(h('span', { class: 'spill-text', style: `width:${width - 9}px`, text: cell.t }), text);
+  }
 }
 
 function renderCell(grid: GridView, pos: Pos): HTMLTableCellElement {

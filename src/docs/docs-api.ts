@@ -55,11 +55,8 @@ export interface DocsDocuments {
 }
 
 /** The document does not hold what the writer wrote (someone edited it in between, or Docs laid it out otherwise). */
-export class LayoutMismatch extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LayoutMismatch';
-  }
+function mismatch(what: string): Error {
+  return new Error(`${what} is not as written.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -83,7 +80,7 @@ function paragraphText(p: DocsParagraph): string {
 function cellText(cell: DocsTableCell): { text: string; start: number } {
   const paragraphs = (cell.content ?? []).filter((e) => e.paragraph);
   const start = paragraphs[0]?.startIndex;
-  if (start === undefined) throw new LayoutMismatch('A table cell has no paragraph.');
+  if (start === undefined) throw mismatch('A table cell');
   return { text: paragraphs.map((e) => paragraphText(e.paragraph!)).join('\n'), start };
 }
 
@@ -104,11 +101,7 @@ export function locate(document: DocsDocument, blocks: readonly DocBlock[]): Loc
       if (element.paragraph && paragraphText(element.paragraph) === '') continue;
       break;
     }
-    throw new LayoutMismatch(
-      want === 'table'
-        ? 'A table is not where it was written.'
-        : `The paragraph "${text}" is not where it was written.`,
-    );
+    throw mismatch(want === 'table' ? 'A table' : `The paragraph "${text}"`);
   };
   const paragraph = (block: number, item: number, text: string) => {
     const element = take('paragraph', text);
@@ -130,16 +123,14 @@ export function locate(document: DocsDocument, blocks: readonly DocBlock[]): Loc
         const element = take('table');
         const cells = tableCells(block);
         const rows = element.table?.tableRows ?? [];
-        if (rows.length !== cells.length) throw new LayoutMismatch('A table has a different number of rows.');
+        if (rows.length !== cells.length) throw mismatch('A table');
         located.tables.set(index, element.startIndex ?? 0);
         cells.forEach((row, r) => {
           const docCells = rows[r].tableCells ?? [];
-          if (docCells.length !== row.length)
-            throw new LayoutMismatch('A table row has a different number of cells.');
+          if (docCells.length !== row.length) throw mismatch('A table row');
           row.forEach((runs, c) => {
             const { text, start } = cellText(docCells[c]);
-            if (text !== joined(runs))
-              throw new LayoutMismatch('A table cell does not hold what was written.');
+            if (text !== joined(runs)) throw mismatch('A table cell');
             located.cells.set(`${index}:${r}:${c}`, start);
           });
         });

@@ -197,7 +197,7 @@ export function documentWriter(options: WriterOptions): DocumentWriter {
       return refusal === null
         ? []
         : [
-            `The Google Docs API refused to format a document (${refusal}), so the documents were formatted through DocumentApp instead: the same documents, only slower to make.`,
+            `The Google Docs API refused to format a document (${refusal}), so DocumentApp formatted them instead (slower, same result).`,
           ];
     },
   };

@@ -17,8 +17,8 @@ import {
 } from '../core/candidates';
 import { isBlank } from '../core/cells';
 import type { Process } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter } from '../core/table';
-import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired } from './context';
+import { type ColumnSpec, cellName, columnLetter, fitWidth } from '../core/table';
+import { COLOURS, SHEET_NAMES, type SetupContext, lastRow, repaired, setWidths } from './context';
 import { WorkbookError } from './errors';
 import {
   type CandidateFormulaColumns,
@@ -150,7 +150,7 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
   };
 
   repairCandidateValidations(ctx, layout, created);
-  if (created) formatCandidates(layout, header.length);
+  if (created) formatCandidates(ctx, layout, header.map(String));
   return layout;
 }
 
@@ -187,8 +187,25 @@ function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout,
   }
 }
 
-function formatCandidates(layout: CandidatesLayout, width: number): void {
+/** Widths that show every header, stage name and status on one line (dropdowns need room for their chevron). */
+function candidateWidths(process: Process, header: readonly string[], columns: CandidatesLayout['columns']) {
+  const widths = header.map((h) => fitWidth(h));
+  const dropdown = 22;
+  widths[columns.stage] = fitWidth('Stage', { values: process.stages.map((s) => s.name), extra: dropdown });
+  widths[columns.status] = fitWidth('Status', { values: [...CANDIDATE_STATUSES], extra: dropdown });
+  widths[columns.role] = fitWidth('Role', { values: [process.role] });
+  widths[columns.hiringManager] = Math.max(widths[columns.hiringManager], 180);
+  widths[columns.name] = Math.max(widths[columns.name], 180);
+  widths[columns.email] = Math.max(widths[columns.email], 200);
+  widths[columns.panel] = Math.max(widths[columns.panel], 220);
+  for (const key of ['appliedOn', 'inStageSince', 'nextStepDue'] as const)
+    widths[columns[key]] = fitWidth(header[columns[key]], { values: ['2026-12-31'] });
+  return widths;
+}
+
+function formatCandidates(ctx: SetupContext, layout: CandidatesLayout, header: readonly string[]): void {
   const { sheet, headerRow, firstRow, columns } = layout;
+  const width = header.length;
   const rows = layout.lastRow - firstRow + 1;
   sheet.setFrozenRows(headerRow);
   sheet.setFrozenColumns(2);
@@ -202,11 +219,19 @@ function formatCandidates(layout: CandidatesLayout, width: number): void {
   }
   for (const key of Object.keys(columns) as CandidatesKey[]) {
     if (key.startsWith('average:'))
-      sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('0.00');
+      // Right-aligned like the numbers, also while a row's average is marked partial (text).
+      sheet
+        .getRange(firstRow, columns[key] + 1, rows, 1)
+        .setNumberFormat('0.00')
+        .setHorizontalAlignment('right');
   }
-  sheet.setColumnWidth(columns.name + 1, 180);
-  sheet.setColumnWidth(columns.email + 1, 200);
-  sheet.setColumnWidth(columns.panel + 1, 220);
+  setWidths(sheet, candidateWidths(ctx.process, header, columns));
+  // Where the due dates come from, on the headers whose cells stay blank until a stage has a service level.
+  const { texts } = ctx.workbook.presets();
+  const notes = header.map(() => '');
+  notes[columns.nextStepDue] = texts.nextStepDueNote;
+  notes[columns.overdue] = texts.overdueNote;
+  sheet.getRange(headerRow, 1, 1, width).setNotes([notes]);
 }
 
 /** The computed columns: one ARRAYFORMULA each in the first data row. */

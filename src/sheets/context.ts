@@ -44,6 +44,23 @@ export const COLOURS = {
   keyRisk: '#fce8e6',
 } as const;
 
+/**
+ * Sets column widths (pixels, one per column from column A; null leaves a column as it is), one call per run of
+ * equal widths.
+ */
+export function setWidths(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  widths: readonly (number | null)[],
+): void {
+  for (let i = 0; i < widths.length;) {
+    let j = i + 1;
+    while (j < widths.length && widths[j] === widths[i]) j++;
+    const width = widths[i];
+    if (width !== null) sheet.setColumnWidths(i + 1, j - i, width);
+    i = j;
+  }
+}
+
 /** Rows a formula or validation covers: from the first data row to the sheet's last row. */
 export function lastRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
   return sheet.getMaxRows();

@@ -75,10 +75,8 @@ test('a document that does not hold what was written is refused', () => {
   const edited: DocsDocument = {
     body: { content: [...document.body!.content!.slice(0, 3), paragraph(40, 'Someone typed here')] },
   };
-  expect(() => locate(edited, blocks)).toThrow(
-    'The paragraph "Who decides: the manager" is not where it was written.',
-  );
+  expect(() => locate(edited, blocks)).toThrow('The paragraph "Who decides: the manager" is not as written.');
   const changedCell = JSON.parse(JSON.stringify(document)) as DocsDocument;
   changedCell.body!.content![2].table!.tableRows![0].tableCells![0].content = [paragraph(11, 'Answer')];
-  expect(() => locate(changedCell, blocks)).toThrow('A table cell does not hold what was written.');
+  expect(() => locate(changedCell, blocks)).toThrow('A table cell is not as written.');
 });

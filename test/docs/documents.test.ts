@@ -370,7 +370,8 @@ describe('Docs calls per document', () => {
         range: rt.range('Candidates', 'B2:D2'),
         source: rt.spreadsheet,
       });
-      const stages = (rt.displayed('Pipeline', 'A2:A10') as string[][]).filter((r) => r[0] !== '').length;
+      rt.call('onOpen', { authMode: 'FULL' });
+      const stages = rt.ui.menuItems().filter((i) => i.path.includes('Generate interview script ▸')).length;
       for (let n = 1; n <= stages; n++) {
         rt.select('Candidates', 'B2');
         rt.resetCounters();

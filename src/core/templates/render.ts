@@ -296,14 +296,6 @@ function agenda({ input }: Context): DocBlock[] {
 /** Prompts the interviewer asks and listens to; instructions and checks are quick steps between them. */
 const ASKS: ReadonlySet<Prompt['kind']> = new Set(['question', 'scenario', 'curveball']);
 
-const PROMPT_KIND_LABEL: Readonly<Record<Prompt['kind'], string>> = {
-  question: 'question',
-  scenario: 'scenario',
-  curveball: 'curveball',
-  instruction: 'instruction',
-  check: 'check',
-};
-
 /** The first line of each prompt's notes box (the rest is blank lines to write on). */
 const NOTES_LEAD: Readonly<Record<Prompt['kind'], string>> = {
   question: '',
@@ -347,7 +339,7 @@ export function notesLines(prompt: Prompt, time: PromptTime | null): number {
 function promptCell(stage: Stage, prompt: Prompt): TextRun[] {
   const time = promptMinutes(stage, prompt);
   const about = time ? `, about ${formatMinutesRange(time.min, time.max)} min` : '';
-  return [run(prompt.label, true), run(` — ${PROMPT_KIND_LABEL[prompt.kind]}${about}\n`), run(prompt.text)];
+  return [run(prompt.label, true), run(` — ${prompt.kind}${about}\n`), run(prompt.text)];
 }
 
 function notesCell(stage: Stage, prompt: Prompt): TextRun[] {
