@@ -127,8 +127,8 @@ async function bundlePages() {
 }
 
 /**
- * build/Presets.html: the built-in presets, the template rows each ships with and the prose setup writes into the
- * sheets (src/core/setup-texts.ts), as JSON (PresetData in
+ * build/Presets.html: the built-in presets, the template rows each ships with, and the prose shown now and then
+ * (src/core/texts.ts: what setup writes into the sheets, the Help text), as JSON (PresetData in
  * src/core/presets/catalog.ts). Apps Script reads HTML files only on request, so they cost nothing on
  * executions that do not need them (custom functions, most menu actions).
  * Loading src/core/presets validates every preset against ProcessSchema, so a broken preset fails the build.
@@ -137,7 +137,7 @@ async function writePresets() {
   const result = await esbuild.build({
     stdin: {
       contents:
-        "export { PRESETS } from './presets/index';\nexport { defaultTemplateRows } from './templates/defaults';\nexport { SETUP_TEXTS } from './setup-texts';\n",
+        "export { PRESETS } from './presets/index';\nexport { defaultTemplateRows } from './templates/defaults';\nexport { TEXTS } from './texts';\n",
       resolveDir: join(root, 'src', 'core'),
       loader: 'ts',
     },
@@ -151,12 +151,9 @@ async function writePresets() {
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, () => {
     throw new Error('presets must not require anything at run time');
   });
-  const { PRESETS, defaultTemplateRows, SETUP_TEXTS } = module.exports;
+  const { PRESETS, defaultTemplateRows, TEXTS } = module.exports;
   const templates = Object.fromEntries(PRESETS.map((p) => [p.id, defaultTemplateRows(p)]));
-  writeFileSync(
-    join(out, 'Presets.html'),
-    JSON.stringify({ presets: PRESETS, templates, texts: SETUP_TEXTS }),
-  );
+  writeFileSync(join(out, 'Presets.html'), JSON.stringify({ presets: PRESETS, templates, texts: TEXTS }));
 }
 
 async function main() {

@@ -760,7 +760,13 @@ describe('Generate debrief', () => {
     rt.ui.respondWith({ button: 'OK', text: '2' });
     rt.call('generateDebrief');
     expect(rt.documents.list()).toEqual([]);
-    expect(lastAlert(rt).message).toContain('you cannot see them yet');
+    const name = rt.displayed('Candidates', 'B2');
+    // The candidate is the one item of the list; what to do is a plain sentence after it, not a bullet.
+    expect(lastAlert(rt).message).toBe(
+      "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:\n\n" +
+        `• ${name} (Main interview)\n\n` +
+        "Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief.",
+    );
   });
   describe('from the panel view (sidebar call generateDebriefDocument)', () => {
     /** As google.script.run calls it: the payload and the result go through JSON. */

@@ -5,7 +5,7 @@
  * templates each preset ships with (src/core/templates/defaults.ts), which only Set up workbook writes.
  */
 import type { Process } from '../process';
-import type { SetupTexts } from '../setup-texts';
+import type { Texts } from '../texts';
 import type { TemplateRow } from '../templates/template';
 
 /** The preset used when the user has not chosen one: seed 000's three-stage Backend Developer process. */
@@ -17,7 +17,7 @@ export interface PresetCatalog {
   get(id: string): Process | undefined;
   /** The template rows the preset ships with (every stage, then the debrief); none for an unknown id. */
   templates(id: string): readonly TemplateRow[];
-  readonly texts: SetupTexts;
+  readonly texts: Texts;
 }
 
 /** What build/Presets.html holds. */
@@ -25,7 +25,7 @@ export interface PresetData {
   readonly presets: readonly Process[];
   /** Default template rows by preset id. */
   readonly templates: Readonly<Record<string, readonly TemplateRow[]>>;
-  readonly texts: SetupTexts;
+  readonly texts: Texts;
 }
 
 export function presetCatalog(data: PresetData): PresetCatalog {
