@@ -151,6 +151,17 @@ export interface ErrorResponse {
 
 export type CellResponse = { ok: true; state: StateView } | { ok: false; rejected: true; error: string };
 
+/** What right-clicking a row number offers. */
+export type RowAction = 'insertAbove' | 'insertBelow' | 'delete';
+
+/** A custom function's help, from its JSDoc (what Sheets shows while you type =NAME( ). */
+export interface FunctionHelp {
+  name: string;
+  description: string;
+  params: { name: string; optional: boolean; description: string }[];
+  returns: string;
+}
+
 /** A document's page in points, as Google Docs lays it out. */
 export interface PageView {
   width: number;

@@ -11,6 +11,7 @@ import type {
   DialogRequest,
   DocumentView,
   ErrorResponse,
+  FunctionHelp,
   GridView,
   HtmlPanelView,
   MenuItemView,
@@ -18,6 +19,7 @@ import type {
   PageToPanel,
   PanelToPage,
   PreviewEvent,
+  RowAction,
   RunResponse,
   StateView,
 } from '../protocol';
@@ -301,6 +303,12 @@ function renderTabs(s: StateView): void {
         });
         if (sheet.tabColor) tab.style.borderBottomColor = sheet.tabColor;
         tab.addEventListener('click', () => void switchSheet(sheet.name));
+        tab.addEventListener('contextmenu', (e) => {
+          e.preventDefault();
+          showContextMenu(e.clientX, e.clientY, [
+            { label: 'Delete', action: () => void deleteSheet(sheet.name) },
+          ]);
+        });
         return tab;
       }),
   );
@@ -355,7 +363,12 @@ function renderGrid(grid: GridView): void {
       rh.classList.add('head-selected');
     rh.addEventListener('mousedown', (e) => {
       e.preventDefault();
+      if (e.button === 2 && r >= Math.min(anchor.r, focus.r) && r <= Math.max(anchor.r, focus.r)) return;
       selectWhole('row', r);
+    });
+    rh.addEventListener('contextmenu', (e) => {
+      e.preventDefault();
+      rowMenu(grid.name, e.clientX, e.clientY);
     });
     if (r <= grid.frozenRows) {
       rh.style.top = `${headHeight + (r - 1) * rowHeight}px`;
@@ -568,7 +581,8 @@ function showToast(message: string, title?: string, timeoutSeconds?: number): vo
     close,
   );
   close.addEventListener('click', () => toast.remove());
-  byId('toasts').append(toast);
+  // Sheets shows one toast at a time: a new one replaces the one on screen.
+  byId('toasts').replaceChildren(toast);
   const seconds = timeoutSeconds === undefined || timeoutSeconds === null ? 5 : timeoutSeconds;
   if (seconds >= 0) setTimeout(() => toast.remove(), Math.max(1, seconds) * 1000);
 }
@@ -794,10 +808,129 @@ function startEditing(initial?: string): void {
   });
   input.addEventListener('input', () => {
     byId<HTMLInputElement>('formula-input').value = input.value;
+    showFormulaHelp(input, td, cell);
   });
+  input.addEventListener('keyup', () => showFormulaHelp(input, td, cell));
+  input.addEventListener('click', () => showFormulaHelp(input, td, cell));
   input.addEventListener('blur', () => {
     if (editing?.input === input) void finishEditing(false);
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formula help: what Sheets shows under a cell while you type =PASSES( — from the custom functions' JSDoc
+
+let functionHelps: FunctionHelp[] = [];
+
+/** The innermost function call the caret is in ("=IF(PASSES(C3:E3, |"), and which of its arguments. */
+function callAtCaret(text: string, caret: number): { name: string; argument: number } | null {
+  if (!text.startsWith('=')) return null;
+  const stack: { name: string; argument: number }[] = [];
+  let quoted = false;
+  for (let i = 1; i < caret; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '(') {
+      const name = /([A-Za-z_][\w.]*)\s*$/.exec(text.slice(0, i))?.[1] ?? '';
+      stack.push({ name: name.toUpperCase(), argument: 0 });
+    } else if (ch === ')') stack.pop();
+    else if (ch === ',' && stack.length > 0) stack[stack.length - 1].argument++;
+  }
+  return stack[stack.length - 1] ?? null;
+}
+
+/** Shows the help of the custom function being typed, or the cell's validation help, under the cell. */
+function showFormulaHelp(input: HTMLInputElement, anchorEl: HTMLElement, cell: CellView | null): void {
+  const call = callAtCaret(input.value, input.selectionStart ?? input.value.length);
+  const help = call ? functionHelps.find((f) => f.name === call.name) : undefined;
+  if (!help || !call) {
+    if (anchorEl.tagName === 'TD') showHelp(anchorEl, cell);
+    else byId('help-pop').hidden = true;
+    return;
+  }
+  const pop = byId('help-pop');
+  pop.classList.remove('bad');
+  pop.classList.add('formula-help');
+  const current = help.params[Math.min(call.argument, help.params.length - 1)];
+  const signature = h(
+    'div',
+    { class: 'fh-signature' },
+    `${help.name}(`,
+    ...help.params.flatMap((p, i) => {
+      const text = p.optional ? `[${p.name}]` : p.name;
+      const part = p === current ? h('strong', { text }) : text;
+      return i === 0 ? [part] : [', ', part];
+    }),
+    ')',
+  );
+  pop.replaceChildren(
+    signature,
+    h('div', { class: 'fh-summary', text: help.description }),
+    ...(current
+      ? [h('div', { class: 'fh-param' }, h('strong', { text: current.name }), ` — ${current.description}`)]
+      : []),
+    ...(help.returns ? [h('div', { class: 'fh-returns', text: `Returns: ${help.returns}` })] : []),
+  );
+  const rect = anchorEl.getBoundingClientRect();
+  pop.style.left = `${rect.left}px`;
+  pop.style.top = `${rect.bottom + 4}px`;
+  pop.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Right-click menus: delete a sheet, insert or delete rows (as Sheets' own menus do, without the add-on)
+
+function showContextMenu(x: number, y: number, items: { label: string; action: () => void }[]): void {
+  const menu = byId('context-menu');
+  menu.replaceChildren(
+    ...items.map((item) => {
+      const button = h('button', { type: 'button', role: 'menuitem', text: item.label });
+      button.addEventListener('click', () => {
+        menu.hidden = true;
+        item.action();
+      });
+      return button;
+    }),
+  );
+  menu.style.left = `${x}px`;
+  menu.style.top = `${y}px`;
+  menu.hidden = false;
+  menu.querySelector('button')?.focus();
+}
+
+function rowMenu(sheet: string, x: number, y: number): void {
+  const first = Math.min(anchor.r, focus.r);
+  const count = Math.abs(focus.r - anchor.r) + 1;
+  const rows = count === 1 ? 'row' : `${count} rows`;
+  const change = (action: RowAction, row: number) =>
+    void api<{ ok: true; state: StateView }>('POST', '/api/rows', { sheet, action, row, count })
+      .then(({ data }) => applyState(data.state))
+      .catch(report);
+  showContextMenu(x, y, [
+    { label: `Insert ${rows} above`, action: () => change('insertAbove', first) },
+    { label: `Insert ${rows} below`, action: () => change('insertBelow', first + count - 1) },
+    {
+      label: count === 1 ? `Delete row ${first}` : `Delete rows ${first}–${first + count - 1}`,
+      action: () => change('delete', first),
+    },
+  ]);
+}
+
+async function deleteSheet(name: string): Promise<void> {
+  const answer = await ask({
+    kind: 'alert',
+    title: `Delete "${name}"?`,
+    message: 'The sheet and everything on it are removed. Formulas that point at it show #REF!.',
+    buttons: 'OK_CANCEL',
+  });
+  if (answer.button !== 'OK') return;
+  try {
+    const { data } = await api<{ ok: true; state: StateView }>('POST', '/api/sheet/delete', { sheet: name });
+    applyState(data.state);
+  } catch (error) {
+    report(error);
+  }
 }
 
 function showHelp(td: HTMLElement, cell: CellView | null): void {
@@ -809,6 +942,7 @@ function showHelp(td: HTMLElement, cell: CellView | null): void {
   }
   const rect = td.getBoundingClientRect();
   pop.textContent = help;
+  pop.classList.remove('formula-help');
   pop.style.left = `${rect.left}px`;
   pop.style.top = `${rect.bottom + 4}px`;
   pop.hidden = false;
@@ -964,6 +1098,9 @@ function wire(): void {
   });
 
   const formula = byId<HTMLInputElement>('formula-input');
+  for (const event of ['input', 'keyup', 'click', 'focus'])
+    formula.addEventListener(event, () => showFormulaHelp(formula, byId('formula-bar'), null));
+  formula.addEventListener('blur', () => (byId('help-pop').hidden = true));
   formula.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -983,6 +1120,7 @@ function wire(): void {
   wireMenuButton(byId('menu-extensions'), byId('menu-extensions-list'));
   wireMenuButton(byId('menu-preview'), byId('menu-preview-list'));
   document.addEventListener('click', (e) => {
+    if (!(e.target as HTMLElement).closest('#context-menu')) byId('context-menu').hidden = true;
     if (!(e.target as HTMLElement).closest('.menu-root')) closeMenus();
     if (!(e.target as HTMLElement).closest('#documents-panel, #documents-button')) {
       byId('documents-panel').hidden = true;
@@ -1069,6 +1207,9 @@ function wire(): void {
 }
 
 wire();
+void api<FunctionHelp[]>('GET', '/api/functions')
+  .then(({ data }) => (functionHelps = data))
+  .catch(report);
 refresh()
   .then(() => {
     document.body.dataset.ready = 'true';

@@ -119,6 +119,6 @@ export interface FitOptions {
 /** A column width (pixels) that shows its bold header and the given values on one line, with the cell's padding. */
 export function fitWidth(header: string, options: FitOptions = {}): number {
   const text = Math.max(textWidth(header, true), ...(options.values ?? []).map((v) => textWidth(v)));
-  const width = Math.ceil(text + 14 + (options.extra ?? 0));
+  const width = Math.ceil(text + 20 + (options.extra ?? 0));
   return Math.min(options.max ?? 400, Math.max(options.min ?? 60, width));
 }
