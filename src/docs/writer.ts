@@ -59,15 +59,25 @@ function writeContent(body: Body, blocks: readonly DocBlock[]): Written[] {
 
 /**
  * The written elements found again in a reopened document: the blocks' elements are the body's children in
- * order (the empty paragraph Docs starts with was removed).
+ * order (the empty paragraph Docs starts with was removed); an empty paragraph Docs added of its own (after a
+ * table) is passed over.
  */
-function findWritten(body: Body, blocks: readonly DocBlock[]): Written[] {
+function findWritten(app: DocumentApp, body: Body, blocks: readonly DocBlock[]): Written[] {
+  const { TABLE, LIST_ITEM, PARAGRAPH } = app.ElementType;
   let child = 0;
+  const next = (type: GoogleAppsScript.Document.ElementType, text?: string) => {
+    for (;;) {
+      const element = body.getChild(child++);
+      if (element.getType() === type && (text === undefined || element.asText().getText() === text))
+        return element;
+    }
+  };
   return blocks.map((block): Written => {
-    if (block.type === 'table') return { kind: 'table', element: body.getChild(child++).asTable() };
+    if (block.type === 'table') return { kind: 'table', element: next(TABLE).asTable() };
     if (block.type === 'list')
-      return { kind: 'list', items: block.items.map(() => body.getChild(child++).asListItem()) };
-    return { kind: 'paragraph', element: body.getChild(child++).asParagraph() };
+      return { kind: 'list', items: block.items.map((item) => next(LIST_ITEM, joined(item)).asListItem()) };
+    const text = block.type === 'paragraph' ? joined(block.runs) : block.text;
+    return { kind: 'paragraph', element: next(PARAGRAPH, text).asParagraph() };
   });
 }
 
@@ -170,7 +180,7 @@ export function documentWriter(options: WriterOptions): DocumentWriter {
       docs = undefined;
       const reopened = app.openById(result.id);
       const reopenedBody = reopened.getBody();
-      styleWithDocumentApp(app, reopenedBody, findWritten(reopenedBody, blocks), plan);
+      styleWithDocumentApp(app, reopenedBody, findWritten(app, reopenedBody, blocks), plan);
       reopened.saveAndClose();
     }
     return result;
