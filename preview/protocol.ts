@@ -151,8 +151,31 @@ export interface ErrorResponse {
 
 export type CellResponse = { ok: true; state: StateView } | { ok: false; rejected: true; error: string };
 
+/** What right-clicking a row number offers. */
+export type RowAction = 'insertAbove' | 'insertBelow' | 'delete';
+
+/** A custom function's help, from its JSDoc (what Sheets shows while you type =NAME( ). */
+export interface FunctionHelp {
+  name: string;
+  description: string;
+  params: { name: string; optional: boolean; description: string }[];
+  returns: string;
+}
+
+/** A document's page in points, as Google Docs lays it out. */
+export interface PageView {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
 export interface DocumentView extends DocumentInfo {
   html: string;
+  /** Page size and margins (points); the page draws the document to scale. */
+  page: PageView;
 }
 
 /** Messages between a sidebar/dialog iframe (sandboxed, opaque origin) and the page. */

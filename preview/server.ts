@@ -235,6 +235,7 @@ async function handle(
       const asset = assets.files.get(pathname);
       if (asset) return sendAsset(res, asset, method === 'HEAD');
       if (pathname === '/api/state') return sendJson(res, 200, state());
+      if (pathname === '/api/functions') return sendJson(res, 200, session.functions());
       const doc = /^\/api\/document\/([^/]{1,200})$/.exec(pathname);
       if (doc) {
         let id: string;
@@ -317,6 +318,12 @@ async function handle(
       case '/api/panel/close':
         session.closePanel(body.id);
         return sendJson(res, 200, { ok: true, state: state() });
+      case '/api/sheet/delete':
+        session.deleteSheet(body.sheet);
+        return sendJson(res, 200, { ok: true, state: state() });
+      case '/api/rows':
+        session.changeRows(body.sheet, body.action, body.row, body.count);
+        return sendJson(res, 200, { ok: true, state: state() });
     }
     throw new HttpError(404, `Not found: ${pathname}`);
   } catch (error) {
@@ -337,4 +344,6 @@ const API_POSTS = new Set([
   '/api/reset',
   '/api/panel/close',
   '/api/reload',
+  '/api/sheet/delete',
+  '/api/rows',
 ]);

@@ -30,7 +30,10 @@ import type {
   DialogRequest,
   DocumentInfo,
   DocumentView,
+  FunctionHelp,
   GridView,
+  PageView,
+  RowAction,
   HtmlPanelView,
   MenuItemView,
   MenuResponse,
@@ -42,6 +45,7 @@ import type {
   StateView,
 } from './protocol';
 import { fireOnEdit, generateSampleDocument, loadSample } from './sample';
+import { functionHelp } from './functions';
 
 export type StartMode = 'sample' | 'blank';
 
@@ -80,7 +84,18 @@ class NeedsInput extends Error {
 interface DocumentsLike {
   list(): DocumentInfo[];
   html(id: string): string;
+  get?(id: string): { page?: PageView };
 }
+
+/** A new Google Doc's page when the runtime does not say: US Letter with 1-inch margins. */
+const LETTER: PageView = {
+  width: 612,
+  height: 792,
+  marginTop: 72,
+  marginBottom: 72,
+  marginLeft: 72,
+  marginRight: 72,
+};
 
 /** A finished menu run, or the question that stopped it (see the header comment). */
 export type MenuOutcome = { status: 'done' } | Exclude<MenuResponse, { status: 'done' }>;
@@ -93,7 +108,9 @@ type Op =
   | { op: 'run'; functionName: string; args: string }
   | { op: 'user'; email: string }
   | { op: 'close'; id: number }
-  | { op: 'reload' };
+  | { op: 'reload' }
+  | { op: 'deleteSheet'; sheet: string }
+  | { op: 'rows'; sheet: string; action: RowAction; row: number; count: number };
 
 const GRID_MARGIN_ROWS = 10;
 const GRID_MARGIN_COLS = 2;
@@ -149,6 +166,7 @@ export class PreviewSession {
   private replaying = false;
   /** While a menu item runs: the answers still to give, and the question that stopped the run. */
   private interactive: { answers: DialogAnswer[]; stopped: DialogRequest | null } | null = null;
+  private functionHelp: FunctionHelp[] | undefined;
 
   constructor(readonly options: SessionOptions) {
     this.codeFiles = (options.codeFiles ?? defaultCodeFiles(options.buildDir)).map((f) => path.resolve(f));
@@ -290,6 +308,10 @@ export class PreviewSession {
         return this.closePanel(op.id);
       case 'reload':
         return this.reload();
+      case 'deleteSheet':
+        return this.deleteSheet(op.sheet);
+      case 'rows':
+        return this.changeRows(op.sheet, op.action, op.row, op.count);
     }
   }
 
@@ -424,6 +446,60 @@ export class PreviewSession {
     }
     this.collect();
     this.record({ op: 'cell', sheet: sheet.name, a1: ref, input });
+  }
+
+  /**
+   * A change the user makes in Sheets' own interface (not through the add-on): not counted as a service call,
+   * and no simple trigger runs (Sheets fires onEdit for typing, not for deleting a sheet or inserting rows).
+   * What Sheets would refuse (the last sheet, every row) comes back as the refusal's message.
+   */
+  private asUser(action: () => void): void {
+    const counted = this.rt.counters.snapshot();
+    try {
+      action();
+    } catch (error) {
+      throw new PreviewInputError(422, messageOf(error).replace(/^Exception: /, ''));
+    } finally {
+      this.rt.counters.restore(counted);
+    }
+  }
+
+  /** Right-click a tab ▸ Delete: the sheet and everything on it go. */
+  deleteSheet(sheetName: unknown): void {
+    const sheet = this.sheetNamed(sheetName);
+    this.asUser(() => this.rt.spreadsheet.deleteSheet(this.rt.sheet(sheet.name)));
+    this.record({ op: 'deleteSheet', sheet: sheet.name });
+  }
+
+  /** Right-click a row number ▸ Insert rows above / below, or Delete rows. */
+  changeRows(sheetName: unknown, action: unknown, row: unknown, count: unknown = 1): void {
+    const sheet = this.sheetNamed(sheetName);
+    if (action !== 'insertAbove' && action !== 'insertBelow' && action !== 'delete') {
+      throw new PreviewInputError(400, '"action" is "insertAbove", "insertBelow" or "delete".');
+    }
+    const n = count ?? 1;
+    if (!Number.isInteger(row) || (row as number) < 1 || (row as number) > sheet.maxRows)
+      throw new PreviewInputError(
+        400,
+        `"row" must be a row of the sheet "${sheet.name}" (1 to ${sheet.maxRows}).`,
+      );
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 1000)
+      throw new PreviewInputError(400, '"count" must be a whole number from 1 to 1000.');
+    const r = row as number;
+    const k = n as number;
+    this.asUser(() => {
+      const target = this.rt.sheet(sheet.name);
+      if (action === 'insertAbove') target.insertRowsBefore(r, k);
+      else if (action === 'insertBelow') target.insertRowsAfter(r, k);
+      else target.deleteRows(r, k);
+    });
+    this.record({ op: 'rows', sheet: sheet.name, action, row: r, count: k });
+  }
+
+  /** The custom functions' help, read from their JSDoc in the loaded code, as Sheets shows it while typing. */
+  functions(): FunctionHelp[] {
+    this.functionHelp ??= this.codeFiles.flatMap((f) => functionHelp(fs.readFileSync(f, 'utf8')));
+    return this.functionHelp;
   }
 
   /** Makes ranges of a sheet the selection (what the add-on sees as the active range and current cell). */
@@ -576,7 +652,7 @@ export class PreviewSession {
     const api = this.documentsApi();
     const info = this.documents().find((d) => d.id === id);
     if (!api || !info) return undefined;
-    return { ...info, html: api.html(id) };
+    return { ...info, html: api.html(id), page: api.get?.(id).page ?? LETTER };
   }
 
   // ------------------------------------------------------------------------------------------------------

@@ -20,6 +20,9 @@
  * https://developers.google.com/apps-script/reference/document/document#addEditor(String)). Only the owner or an
  * editor may share. An address that is not an email fails with "Invalid argument: email"; a test can make
  * sharing with an address fail as a domain policy would (`refuseSharingWith`).
+ *
+ * Page size and margins (Body.setPageWidth…, in points), table column widths and cell backgrounds are recorded,
+ * and the Advanced Docs service fake (docs-api.ts) reads and styles the same documents.
  */
 import type { Api } from './api';
 import { Counters, instrument } from './counters';
@@ -72,6 +75,7 @@ const DOCUMENT_CLASSES = [
   'TableRow',
   'TableCell',
   'Text',
+  'Docs',
 ];
 const DOCUMENT_CALL = new RegExp(`^(${DOCUMENT_CLASSES.join('|')})\\.`);
 
@@ -158,11 +162,43 @@ export type DocBlockModel =
   | ({ type: 'paragraph'; heading: HeadingName } & DocTextModel)
   | ({ type: 'listItem' } & DocTextModel)
   | { type: 'horizontalRule' }
-  | { type: 'table'; rows: DocTextModel[][] };
+  | {
+      type: 'table';
+      rows: DocTextModel[][];
+      /** Per column: the width set in points, or null (Docs shares the text width equally). */
+      columnWidths: (number | null)[];
+      /** Per cell: the background colour ("#rrggbb"), or null. */
+      backgrounds: (string | null)[][];
+    };
+
+/** Page size and margins in points. */
+export interface PageModel {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+/**
+ * What a new Google Doc starts with: US Letter with 1-inch margins (Docs picks the default paper from the user's
+ * locale; the fake always starts on Letter, so a document that should be A4 must say so).
+ */
+export const DEFAULT_PAGE: Readonly<PageModel> = {
+  width: 612,
+  height: 792,
+  marginTop: 72,
+  marginBottom: 72,
+  marginLeft: 72,
+  marginRight: 72,
+};
+
 export interface DocModel {
   id: string;
   name: string;
   url: string;
+  page: PageModel;
   blocks: DocBlockModel[];
 }
 
@@ -478,8 +514,15 @@ export class FakeTableCell implements Api<
 
   setBackgroundColor(color: string | null): FakeTableCell {
     edit(this._host);
-    this._background = color;
+    if (color !== null && !/^#[0-9a-f]{6}$/i.test(String(color))) {
+      fail(this._host, `Exception: Invalid argument: color (${String(color)})`);
+    }
+    this._background = color === null ? null : String(color).toLowerCase();
     return this;
+  }
+
+  getBackgroundColor(): string | null {
+    return this._background;
   }
 }
 instrument(FakeTableCell, 'TableCell');
@@ -547,6 +590,8 @@ export class FakeTable
 {
   readonly _rows: FakeTableRow[];
   _borderWidth = 1;
+  /** Per column: a width in points, or null for Docs' even share. */
+  _columnWidths: (number | null)[];
 
   constructor(host: DocsHost, cells: string[][]) {
     super(host);
@@ -561,6 +606,20 @@ export class FakeTable
           }),
         ),
     );
+    this._columnWidths = new Array<number | null>(cells[0]?.length ?? 0).fill(null);
+  }
+
+  /** Docs refuses widths under 5 points (the Docs API says so; DocumentApp passes the value on). */
+  _setColumnWidth(column: number, width: number, fail: (message: string) => never): void {
+    if (!Number.isInteger(column) || column < 0 || column >= this._columnWidths.length) {
+      fail(
+        `Column index (${column}) must be less than the number of columns (${this._columnWidths.length}).`,
+      );
+    }
+    if (typeof width !== 'number' || !Number.isFinite(width) || width < 5) {
+      fail(`The column width must be at least 5 points (got ${String(width)}).`);
+    }
+    this._columnWidths[column] = width;
   }
 
   getType(): string {
@@ -608,6 +667,18 @@ export class FakeTable
     return this;
   }
 
+  setColumnWidth(columnIndex: number, width: number): FakeTable {
+    this._setColumnWidth(columnIndex, width, (m) => fail(this._host, `Exception: ${m}`));
+    return this;
+  }
+
+  getColumnWidth(columnIndex: number): number | null {
+    if (!Number.isInteger(columnIndex) || columnIndex < 0 || columnIndex >= this._columnWidths.length) {
+      fail(this._host, `Exception: Child index (${columnIndex}) must be less than the number of columns.`);
+    }
+    return this._columnWidths[columnIndex];
+  }
+
   getBorderWidth(): number {
     return this._borderWidth;
   }
@@ -621,6 +692,8 @@ export class FakeTable
 instrument(FakeTable, 'Table');
 
 type BodyChild = FakeParagraph | FakeListItem | FakeHorizontalRule | FakeTable;
+
+type PageField = keyof PageModel;
 
 /** Checked against @types/google-apps-script (api.ts) except: getType (enum). */
 export class FakeBody implements Api<
@@ -637,9 +710,23 @@ export class FakeBody implements Api<
   | 'getTables'
   | 'getText'
   | 'replaceText'
+  | 'setPageWidth'
+  | 'setPageHeight'
+  | 'setMarginTop'
+  | 'setMarginBottom'
+  | 'setMarginLeft'
+  | 'setMarginRight'
+  | 'getPageWidth'
+  | 'getPageHeight'
+  | 'getMarginTop'
+  | 'getMarginBottom'
+  | 'getMarginLeft'
+  | 'getMarginRight'
 > {
   readonly _counters: Counters;
   _children: BodyChild[] = [];
+  /** The document's page, in points (Body.setPageWidth and the Docs API's documentStyle set it). */
+  _page: PageModel = { ...DEFAULT_PAGE };
 
   constructor(readonly _host: DocsHost) {
     this._counters = _host.counters;
@@ -659,8 +746,64 @@ export class FakeBody implements Api<
     return child;
   }
 
+  _setPage(field: PageField, value: unknown): FakeBody {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      fail(this._host, `Exception: Invalid argument: ${field} (${String(value)})`);
+    }
+    this._page[field] = value;
+    return this;
+  }
+
   getType(): string {
     return ElementType.BODY_SECTION;
+  }
+
+  setPageWidth(pageWidth: number): FakeBody {
+    return this._setPage('width', pageWidth);
+  }
+
+  setPageHeight(pageHeight: number): FakeBody {
+    return this._setPage('height', pageHeight);
+  }
+
+  setMarginTop(marginTop: number): FakeBody {
+    return this._setPage('marginTop', marginTop);
+  }
+
+  setMarginBottom(marginBottom: number): FakeBody {
+    return this._setPage('marginBottom', marginBottom);
+  }
+
+  setMarginLeft(marginLeft: number): FakeBody {
+    return this._setPage('marginLeft', marginLeft);
+  }
+
+  setMarginRight(marginRight: number): FakeBody {
+    return this._setPage('marginRight', marginRight);
+  }
+
+  getPageWidth(): number {
+    return this._page.width;
+  }
+
+  getPageHeight(): number {
+    return this._page.height;
+  }
+
+  getMarginTop(): number {
+    return this._page.marginTop;
+  }
+
+  getMarginBottom(): number {
+    return this._page.marginBottom;
+  }
+
+  getMarginLeft(): number {
+    return this._page.marginLeft;
+  }
+
+  getMarginRight(): number {
+    return this._page.marginRight;
   }
 
   appendParagraph(text: string): FakeParagraph {
@@ -797,6 +940,11 @@ export class FakeDocument implements Api<
   readonly _body: FakeBody;
   _deleted = false;
   _saves = 0;
+  /**
+   * Open through DocumentApp in this script and not yet saved: Apps Script holds DocumentApp's changes until
+   * saveAndClose() (or the end of the execution), so the Docs API would not see them yet.
+   */
+  _open = false;
   /** Drive parents: the owner's My Drive root until the add-on moves the document. */
   _parents: string[] = [MY_DRIVE_ROOT_ID];
   readonly _editors = new Set<string>();
@@ -867,6 +1015,10 @@ export class FakeDocument implements Api<
   }
 
   getUrl(): string {
+    return this._url();
+  }
+
+  _url(): string {
     return `https://docs.google.com/document/d/${this._id}/edit`;
   }
 
@@ -876,6 +1028,7 @@ export class FakeDocument implements Api<
 
   saveAndClose(): void {
     this._saves++;
+    this._open = false;
   }
 
   addEditor(user: string | FakeUser): FakeDocument {
@@ -950,6 +1103,7 @@ export class FakeDocumentApp implements Api<
     const id = `1FakeDoc${String(this._next++).padStart(4, '0')}_${'x'.repeat(30)}`;
     const owner = this._host.account() ?? this._defaultOwner();
     const doc = new FakeDocument(this._host, id, name, owner, this._policy);
+    doc._open = true;
     this._docs.set(id, doc);
     return doc;
   }
@@ -962,6 +1116,7 @@ export class FakeDocumentApp implements Api<
         `Exception: Document ${String(id)} is missing (perhaps it was deleted, or you don't have read access?)`,
       );
     }
+    doc._open = true;
     return doc;
   }
 
@@ -1007,7 +1162,8 @@ function textHtml(model: DocTextModel): string {
     out += piece;
     i = j;
   }
-  return out;
+  // A line break that ends a block draws no line in HTML, but an empty last line in Docs is a line to write on.
+  return text.endsWith('\n') ? `${out}<br>` : out;
 }
 
 const HEADING_TAG: Partial<Record<HeadingName, string>> = {
@@ -1024,13 +1180,21 @@ export function documentModel(doc: FakeDocument): DocModel {
       return { type: 'paragraph', heading: child._heading, ...textModel(child._rich) };
     if (child instanceof FakeListItem) return { type: 'listItem', ...textModel(child._rich) };
     if (child instanceof FakeTable)
-      return { type: 'table', rows: child._rows.map((r) => r._cells.map((c) => textModel(c._rich))) };
+      return {
+        type: 'table',
+        rows: child._rows.map((r) => r._cells.map((c) => textModel(c._rich))),
+        columnWidths: [...child._columnWidths],
+        backgrounds: child._rows.map((r) => r._cells.map((c) => c._background)),
+      };
     return { type: 'horizontalRule' };
   });
-  return { id: doc._id, name: doc._name, url: doc.getUrl(), blocks };
+  return { id: doc._id, name: doc._name, url: doc._url(), page: { ...doc._body._page }, blocks };
 }
 
-/** An HTML fragment of the document: h1–h4, p, ul/li, table, strong, a, hr; all text escaped. */
+/**
+ * An HTML fragment of the document: h1–h4, p, ul/li, table (with col widths in points and cell backgrounds),
+ * strong, a, hr; all text escaped. The page itself (size and margins, model.page) is the caller's to draw.
+ */
 export function documentHtml(model: DocModel): string {
   const out: string[] = [];
   let list: string[] = [];
@@ -1048,8 +1212,21 @@ export function documentHtml(model: DocModel): string {
       const tag = HEADING_TAG[block.heading] ?? 'p';
       out.push(`<${tag}>${textHtml(block)}</${tag}>`);
     } else if (block.type === 'table') {
-      const rows = block.rows.map((r) => `<tr>${r.map((c) => `<td>${textHtml(c)}</td>`).join('')}</tr>`);
-      out.push(`<table>${rows.join('')}</table>`);
+      const cols = block.columnWidths.some((w) => w !== null)
+        ? `<colgroup>${block.columnWidths.map((w) => (w === null ? '<col>' : `<col style="width:${w}pt">`)).join('')}</colgroup>`
+        : '';
+      const rows = block.rows.map(
+        (r, i) =>
+          `<tr>${r
+            .map((c, j) => {
+              const background = block.backgrounds[i]?.[j];
+              const style =
+                background && /^#[0-9a-f]{6}$/.test(background) ? ` style="background:${background}"` : '';
+              return `<td${style}>${textHtml(c)}</td>`;
+            })
+            .join('')}</tr>`,
+      );
+      out.push(`<table>${cols}${rows.join('')}</table>`);
     } else out.push('<hr>');
   }
   flush();
@@ -1125,7 +1302,7 @@ export function createDocuments(
         .map((d) => ({
           id: d._id,
           name: d._name,
-          url: d.getUrl(),
+          url: d._url(),
           folderId: d._parents[0] ?? '',
           folderName: app._folderName(d._parents[0] ?? '') ?? '',
           owner: d._owner,

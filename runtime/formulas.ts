@@ -15,7 +15,8 @@
  * HF 3.5 is patched here in a few places where it fails or differs from Sheets (see `patchHyperFormula` and
  * `FormulaEngine.patchInstance`): errored array formulas read as ranges ("Unknown array"), stale arrays left in
  * its array index after their top-left cell is overwritten, errors repeated across an errored array's area, and
- * exact-match lookups that scan their whole range for every key of an ARRAYFORMULA.
+ * exact-match lookups that scan their whole range for every key of an ARRAYFORMULA, and row or column operations
+ * that fail after a sheet other formulas refer to was deleted.
  */
 import {
   ArraySize,
@@ -146,7 +147,23 @@ function patchHyperFormula(): void {
   const probe = HyperFormula.buildFromArray([['={1,2}']], { licenseKey: 'gpl-v3' });
   const vertex = (probe as any).dependencyGraph.getCell({ sheet: 0, row: 0, col: 0 });
   const proto = vertex ? Object.getPrototypeOf(vertex) : undefined;
+  const graph = Object.getPrototypeOf((probe as any).dependencyGraph);
   probe.destroy();
+  // After removeSheet of a sheet other formulas refer to, HF keeps it as a placeholder without cells; the next
+  // row or column operation anywhere then asks for that sheet's cells and fails ("There's no sheet with id = 5").
+  // A placeholder with no cells has nothing to clean up: skip it.
+  if (typeof graph?.cleanupPlaceholderSheets !== 'function')
+    throw hfChanged('DependencyGraph.cleanupPlaceholderSheets');
+  const cleanup = graph.cleanupPlaceholderSheets as (ids: Iterable<number>) => void;
+  graph.cleanupPlaceholderSheets = function (
+    this: { addressMapping: { mapping: Map<number, unknown> } },
+    sheetIds: Iterable<number>,
+  ): void {
+    cleanup.call(
+      this,
+      [...sheetIds].filter((id) => this.addressMapping.mapping.has(id)),
+    );
+  };
   if (!proto || typeof proto.getArrayCellValue !== 'function')
     throw hfChanged('ArrayVertex.getArrayCellValue');
   const getArrayCellValue = proto.getArrayCellValue as (address: SimpleCellAddress) => unknown;

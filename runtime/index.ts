@@ -39,6 +39,7 @@ import {
   latencyOf,
   refusal,
 } from './execution';
+import { DocsApiRecorder, createDocsApi } from './docs-api';
 
 export * from './a1';
 export { Counters, isSheetRead, isSheetWrite } from './counters';
@@ -80,6 +81,7 @@ export {
 } from './execution';
 export type { AuthModeName, ExecutionKind, ExecutionRecord, Latency, TriggerBudget } from './execution';
 export { MAX_STORE_BYTES, MAX_VALUE_BYTES } from './properties';
+export * from './docs-api';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -115,6 +117,11 @@ export interface RuntimeOptions {
    * global undefined, as Apps Script does when the service is not enabled.
    */
   drive?: boolean;
+  /**
+   * Whether the Advanced Docs service is enabled (default true, as in appsscript.json): false leaves the `Docs`
+   * global undefined.
+   */
+  docs?: boolean;
   /** Extra globals (e.g. a DocumentApp fake) placed in the script's scope. */
   globals?: Record<string, unknown>;
   /** Also print console/Logger output to stdout. */
@@ -264,6 +271,8 @@ export interface Runtime {
   readonly documents: DocumentsRecorder;
   /** The Advanced Drive service fake: folders(), trash(id), remove(id), calls(). */
   readonly drive: DriveRecorder;
+  /** The Advanced Docs service fake (`Docs.Documents.get / batchUpdate`): calls(). */
+  readonly docsApi: DocsApiRecorder;
 
   /**
    * The inspection API (inspect.ts): the spreadsheet, its sheets, the selection, blocks of cells with everything
@@ -494,6 +503,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const defaultOwner = () => accountOf(defaultUser);
   const documents = createDocuments(counters, realm, runningAccount, defaultOwner);
   const drive = createDrive(counters, realm, documents.app, runningAccount, defaultOwner);
+  const docsApi = createDocsApi(counters, realm, documents.app);
   const services: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     PropertiesService: properties,
@@ -506,6 +516,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     console: fakeConsole,
     DocumentApp: documents.app,
     ...(opts.drive === false ? {} : { Drive: drive.service }),
+    ...(opts.docs === false ? {} : { Docs: docsApi.service }),
     ...(opts.globals ?? {}),
   };
 
@@ -775,6 +786,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     utilities,
     documents,
     drive,
+    docsApi,
     inspect,
 
     sheet: sheetOf,

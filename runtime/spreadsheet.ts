@@ -2268,6 +2268,7 @@ export class FakeSpreadsheet implements Api<
   _namedRanges: FakeNamedRange[] = [];
   _protections: FakeProtection[] = [];
   _name = 'Scorecard test workbook';
+  _locale = 'en_US';
   private _nextSheetId = 0;
 
   constructor(
@@ -2355,7 +2356,12 @@ export class FakeSpreadsheet implements Api<
   }
 
   getSpreadsheetLocale(): string {
-    return 'en_US';
+    return this._locale;
+  }
+
+  /** Sheets' File ▸ Settings ▸ Locale, e.g. "en_US" (the fake's default) or "de_DE". */
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = String(locale);
   }
 
   getSheets(): FakeSheet[] {

@@ -127,13 +127,20 @@ async function bundlePages() {
 }
 
 /**
- * build/Presets.html: the built-in presets as JSON. Apps Script reads HTML files only on request, so the
- * presets cost nothing on executions that do not need them (custom functions, most menu actions).
+ * build/Presets.html: the built-in presets, the template rows each ships with, and the prose shown now and then
+ * (src/core/texts.ts: what setup writes into the sheets, the Help text), as JSON (PresetData in
+ * src/core/presets/catalog.ts). Apps Script reads HTML files only on request, so they cost nothing on
+ * executions that do not need them (custom functions, most menu actions).
  * Loading src/core/presets validates every preset against ProcessSchema, so a broken preset fails the build.
  */
 async function writePresets() {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src', 'core', 'presets', 'index.ts')],
+    stdin: {
+      contents:
+        "export { PRESETS } from './presets/index';\nexport { defaultTemplateRows } from './templates/defaults';\nexport { TEXTS } from './texts';\n",
+      resolveDir: join(root, 'src', 'core'),
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'cjs',
@@ -144,8 +151,9 @@ async function writePresets() {
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, () => {
     throw new Error('presets must not require anything at run time');
   });
-  const { PRESETS } = module.exports;
-  writeFileSync(join(out, 'Presets.html'), JSON.stringify(PRESETS));
+  const { PRESETS, defaultTemplateRows, TEXTS } = module.exports;
+  const templates = Object.fromEntries(PRESETS.map((p) => [p.id, defaultTemplateRows(p)]));
+  writeFileSync(join(out, 'Presets.html'), JSON.stringify({ presets: PRESETS, templates, texts: TEXTS }));
 }
 
 async function main() {

@@ -5,11 +5,11 @@
  */
 import * as customFunctions from './functions';
 import { addMenu, documentMenuEntries, menuLayout } from './ui/menu';
-import type { Process } from './core/process';
-import { type PresetCatalog, presetCatalog } from './core/presets/catalog';
+import { type PresetCatalog, type PresetData, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
 import { showHelpDialog } from './ui/help';
+import type { DocsDocuments } from './docs/docs-api';
 import type { DriveFiles } from './docs/folder';
 import { checkTemplatesAction } from './ui/documents/check-templates';
 import {
@@ -24,10 +24,10 @@ import { storedSheetId } from './sheets/state';
 
 let catalog: PresetCatalog | undefined;
 
-/** build/Presets.html holds the presets as JSON; it is read only when an action needs them. */
+/** build/Presets.html holds the presets and their templates as JSON; it is read only when an action needs them. */
 function presets(): PresetCatalog {
   catalog ??= presetCatalog(
-    JSON.parse(HtmlService.createHtmlOutputFromFile('Presets').getContent()) as Process[],
+    JSON.parse(HtmlService.createHtmlOutputFromFile('Presets').getContent()) as PresetData,
   );
   return catalog;
 }
@@ -47,7 +47,13 @@ function services(): Services {
     sidebarPage: () => HtmlService.createHtmlOutputFromFile('Sidebar'),
     documents: DocumentApp,
     drive: driveFiles(),
+    docs: docsDocuments(),
   };
+}
+
+/** The Advanced Docs service (Docs API v1, scope documents), or undefined when it is not enabled for the script. */
+function docsDocuments(): DocsDocuments | undefined {
+  return typeof Docs === 'undefined' || !Docs ? undefined : (Docs.Documents as unknown as DocsDocuments);
 }
 
 /**

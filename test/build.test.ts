@@ -75,8 +75,12 @@ describe('build/Code.js', () => {
     expect(code).toMatch(/var Scorecard_=/);
   });
 
+  // Apps Script loads the whole bundle on every execution, custom functions included. What matters is the time
+  // that takes; `npm run bench` prints it (about 1.5 ms into a fresh scope at 150 KB). The ceiling is set so that
+  // load stays well under 5 ms, and so that growth is a decision someone makes here, not an accident: zod/mini on
+  // the server, prose and presets in build/Presets.html (read only when an action needs them).
   it('stays small: Apps Script loads it on every execution', () => {
-    expect(code.length).toBeLessThan(150 * 1024);
+    expect(code.length).toBeLessThan(200 * 1024);
   });
 });
 
@@ -113,9 +117,12 @@ describe('build/appsscript.json', () => {
     ]);
   });
 
-  it('enables the Advanced Drive service (Drive API v3) as the global the code checks for', () => {
+  it('enables the Advanced Drive (Drive API v3) and Docs (Docs API v1) services as the globals the code checks for', () => {
     expect(manifest.dependencies).toEqual({
-      enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }],
+      enabledAdvancedServices: [
+        { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+        { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+      ],
     });
   });
 });

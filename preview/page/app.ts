@@ -11,6 +11,7 @@ import type {
   DialogRequest,
   DocumentView,
   ErrorResponse,
+  FunctionHelp,
   GridView,
   HtmlPanelView,
   MenuItemView,
@@ -18,6 +19,7 @@ import type {
   PageToPanel,
   PanelToPage,
   PreviewEvent,
+  RowAction,
   RunResponse,
   StateView,
 } from '../protocol';
@@ -301,6 +303,12 @@ function renderTabs(s: StateView): void {
         });
         if (sheet.tabColor) tab.style.borderBottomColor = sheet.tabColor;
         tab.addEventListener('click', () => void switchSheet(sheet.name));
+        tab.addEventListener('contextmenu', (e) => {
+          e.preventDefault();
+          showContextMenu(e.clientX, e.clientY, [
+            { label: 'Delete', action: () => void deleteSheet(sheet.name) },
+          ]);
+        });
         return tab;
       }),
   );
@@ -355,7 +363,12 @@ function renderGrid(grid: GridView): void {
       rh.classList.add('head-selected');
     rh.addEventListener('mousedown', (e) => {
       e.preventDefault();
+      if (e.button === 2 && r >= Math.min(anchor.r, focus.r) && r <= Math.max(anchor.r, focus.r)) return;
       selectWhole('row', r);
+    });
+    rh.addEventListener('contextmenu', (e) => {
+      e.preventDefault();
+      rowMenu(grid.name, e.clientX, e.clientY);
     });
     if (r <= grid.frozenRows) {
       rh.style.top = `${headHeight + (r - 1) * rowHeight}px`;
@@ -376,10 +389,36 @@ function renderGrid(grid: GridView): void {
       }
       tr.append(td);
     }
+    spill(grid, r, tr);
     body.append(tr);
   }
   table.replaceChildren(colgroup, h('thead', {}, headRow), body);
   byId('more-rows').hidden = grid.rows >= grid.maxRows;
+}
+
+/**
+ * Text that does not fit its cell runs on over the empty cells to its right, as in Sheets (left-aligned text
+ * that is not a number, a checkbox or a dropdown); it stops at the first cell that holds something.
+ */
+function spill(grid: GridView, r: number, tr: HTMLTableRowElement): void {
+  const empty = (c: number) => {
+    const cell = cellAt(grid, { r, c });
+    return !cell || ((cell.t ?? '') === '' && !cell.check && cell.list === undefined);
+  };
+  for (let c = 1; c <= grid.cols; c++) {
+    const cell = cellAt(grid, { r, c });
+    if (!cell?.t || cell.k || cell.check || cell.list !== undefined || (cell.align && cell.align !== 'left'))
+      continue;
+    let width = grid.colWidths[c - 1] ?? 100;
+    let next = c + 1;
+    while (next <= grid.cols && empty(next)) width += grid.colWidths[next++ - 1] ?? 100;
+    if (next === c + 1) continue;
+    const td = tr.children[c] as HTMLElement;
+    const text = td.firstChild;
+    if (!(text instanceof Text)) continue;
+    td.classList.add('spill');
+    td.replaceChild(h('span', { class: 'spill-text', style: `width:${width - 9}px`, text: cell.t }), text);
+  }
 }
 
 function renderCell(grid: GridView, pos: Pos): HTMLTableCellElement {
@@ -542,7 +581,8 @@ function showToast(message: string, title?: string, timeoutSeconds?: number): vo
     close,
   );
   close.addEventListener('click', () => toast.remove());
-  byId('toasts').append(toast);
+  // Sheets shows one toast at a time: a new one replaces the one on screen.
+  byId('toasts').replaceChildren(toast);
   const seconds = timeoutSeconds === undefined || timeoutSeconds === null ? 5 : timeoutSeconds;
   if (seconds >= 0) setTimeout(() => toast.remove(), Math.max(1, seconds) * 1000);
 }
@@ -768,10 +808,129 @@ function startEditing(initial?: string): void {
   });
   input.addEventListener('input', () => {
     byId<HTMLInputElement>('formula-input').value = input.value;
+    showFormulaHelp(input, td, cell);
   });
+  input.addEventListener('keyup', () => showFormulaHelp(input, td, cell));
+  input.addEventListener('click', () => showFormulaHelp(input, td, cell));
   input.addEventListener('blur', () => {
     if (editing?.input === input) void finishEditing(false);
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formula help: what Sheets shows under a cell while you type =PASSES( — from the custom functions' JSDoc
+
+let functionHelps: FunctionHelp[] = [];
+
+/** The innermost function call the caret is in ("=IF(PASSES(C3:E3, |"), and which of its arguments. */
+function callAtCaret(text: string, caret: number): { name: string; argument: number } | null {
+  if (!text.startsWith('=')) return null;
+  const stack: { name: string; argument: number }[] = [];
+  let quoted = false;
+  for (let i = 1; i < caret; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch === '(') {
+      const name = /([A-Za-z_][\w.]*)\s*$/.exec(text.slice(0, i))?.[1] ?? '';
+      stack.push({ name: name.toUpperCase(), argument: 0 });
+    } else if (ch === ')') stack.pop();
+    else if (ch === ',' && stack.length > 0) stack[stack.length - 1].argument++;
+  }
+  return stack[stack.length - 1] ?? null;
+}
+
+/** Shows the help of the custom function being typed, or the cell's validation help, under the cell. */
+function showFormulaHelp(input: HTMLInputElement, anchorEl: HTMLElement, cell: CellView | null): void {
+  const call = callAtCaret(input.value, input.selectionStart ?? input.value.length);
+  const help = call ? functionHelps.find((f) => f.name === call.name) : undefined;
+  if (!help || !call) {
+    if (anchorEl.tagName === 'TD') showHelp(anchorEl, cell);
+    else byId('help-pop').hidden = true;
+    return;
+  }
+  const pop = byId('help-pop');
+  pop.classList.remove('bad');
+  pop.classList.add('formula-help');
+  const current = help.params[Math.min(call.argument, help.params.length - 1)];
+  const signature = h(
+    'div',
+    { class: 'fh-signature' },
+    `${help.name}(`,
+    ...help.params.flatMap((p, i) => {
+      const text = p.optional ? `[${p.name}]` : p.name;
+      const part = p === current ? h('strong', { text }) : text;
+      return i === 0 ? [part] : [', ', part];
+    }),
+    ')',
+  );
+  pop.replaceChildren(
+    signature,
+    h('div', { class: 'fh-summary', text: help.description }),
+    ...(current
+      ? [h('div', { class: 'fh-param' }, h('strong', { text: current.name }), ` — ${current.description}`)]
+      : []),
+    ...(help.returns ? [h('div', { class: 'fh-returns', text: `Returns: ${help.returns}` })] : []),
+  );
+  const rect = anchorEl.getBoundingClientRect();
+  pop.style.left = `${rect.left}px`;
+  pop.style.top = `${rect.bottom + 4}px`;
+  pop.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Right-click menus: delete a sheet, insert or delete rows (as Sheets' own menus do, without the add-on)
+
+function showContextMenu(x: number, y: number, items: { label: string; action: () => void }[]): void {
+  const menu = byId('context-menu');
+  menu.replaceChildren(
+    ...items.map((item) => {
+      const button = h('button', { type: 'button', role: 'menuitem', text: item.label });
+      button.addEventListener('click', () => {
+        menu.hidden = true;
+        item.action();
+      });
+      return button;
+    }),
+  );
+  menu.style.left = `${x}px`;
+  menu.style.top = `${y}px`;
+  menu.hidden = false;
+  menu.querySelector('button')?.focus();
+}
+
+function rowMenu(sheet: string, x: number, y: number): void {
+  const first = Math.min(anchor.r, focus.r);
+  const count = Math.abs(focus.r - anchor.r) + 1;
+  const rows = count === 1 ? 'row' : `${count} rows`;
+  const change = (action: RowAction, row: number) =>
+    void api<{ ok: true; state: StateView }>('POST', '/api/rows', { sheet, action, row, count })
+      .then(({ data }) => applyState(data.state))
+      .catch(report);
+  showContextMenu(x, y, [
+    { label: `Insert ${rows} above`, action: () => change('insertAbove', first) },
+    { label: `Insert ${rows} below`, action: () => change('insertBelow', first + count - 1) },
+    {
+      label: count === 1 ? `Delete row ${first}` : `Delete rows ${first}–${first + count - 1}`,
+      action: () => change('delete', first),
+    },
+  ]);
+}
+
+async function deleteSheet(name: string): Promise<void> {
+  const answer = await ask({
+    kind: 'alert',
+    title: `Delete "${name}"?`,
+    message: 'The sheet and everything on it are removed. Formulas that point at it show #REF!.',
+    buttons: 'OK_CANCEL',
+  });
+  if (answer.button !== 'OK') return;
+  try {
+    const { data } = await api<{ ok: true; state: StateView }>('POST', '/api/sheet/delete', { sheet: name });
+    applyState(data.state);
+  } catch (error) {
+    report(error);
+  }
 }
 
 function showHelp(td: HTMLElement, cell: CellView | null): void {
@@ -783,6 +942,7 @@ function showHelp(td: HTMLElement, cell: CellView | null): void {
   }
   const rect = td.getBoundingClientRect();
   pop.textContent = help;
+  pop.classList.remove('formula-help');
   pop.style.left = `${rect.left}px`;
   pop.style.top = `${rect.bottom + 4}px`;
   pop.hidden = false;
@@ -806,18 +966,34 @@ function finishEditing(cancel: boolean): Promise<boolean> {
   return commit(current.pos, value);
 }
 
+/**
+ * A document drawn to scale as Google Docs lays it out: the page's width and margins in points (CSS pt is the
+ * same 1/72 inch), Docs' default fonts (Arial 11 pt; Title 26, Heading 1 20, Heading 2 16), tables with 1 pt
+ * borders and 5 pt cell padding, and a faint line wherever a page ends.
+ */
+function documentPage(doc: DocumentView): string {
+  const p = doc.page;
+  const n = (v: number) => (Number.isFinite(v) ? Math.max(0, v) : 0);
+  const text = n(p.width - p.marginLeft - p.marginRight);
+  const style = `<style>
+      body{margin:0;padding:24px 0;background:#f1f3f4;color:#000;font:11pt/1.15 Arial,sans-serif}
+      main{box-sizing:content-box;width:${text}pt;min-height:${n(p.height - p.marginTop - p.marginBottom)}pt;
+        margin:0 auto;padding:${n(p.marginTop)}pt ${n(p.marginRight)}pt ${n(p.marginBottom)}pt ${n(p.marginLeft)}pt;
+        background:#fff repeating-linear-gradient(to bottom,transparent 0,transparent calc(${n(p.height)}pt - 1px),#9aa0a6 calc(${n(p.height)}pt - 1px),#9aa0a6 ${n(p.height)}pt);
+        box-shadow:0 1px 3px rgba(0,0,0,.25)}
+      h1{font-size:26pt;font-weight:normal;margin:0 0 3pt}h2{font-size:20pt;font-weight:normal;margin:20pt 0 6pt}
+      h3{font-size:16pt;font-weight:normal;margin:18pt 0 4pt}p{margin:0 0 6pt}ul{margin:0 0 6pt;padding-left:24pt}
+      table{border-collapse:collapse;table-layout:fixed;width:${text}pt;margin:0 0 8pt}
+      td{border:1pt solid #000;padding:5pt;text-align:left;vertical-align:top;overflow-wrap:anywhere;white-space:pre-wrap}
+      a{color:#1155cc}</style>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><base target="_blank">${style}</head><body><main data-page-width="${n(p.width)}">${doc.html}</main></body></html>`;
+}
+
 async function openDocument(id: string): Promise<void> {
   try {
     const { data } = await api<DocumentView>('GET', `/api/document/${encodeURIComponent(id)}`);
     byId('doc-title-text').textContent = data.name;
-    const style = `<style>
-      body{margin:0;padding:32px 0;font:14px/1.5 Arial,sans-serif;color:#202124}
-      main{max-width:680px;margin:0 auto;padding:48px 64px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.2)}
-      h1{font-size:24px;font-weight:normal}h2{font-size:18px;margin-top:24px}
-      table{border-collapse:collapse;width:100%;margin:8px 0}td,th{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}
-      a{color:#1a73e8}</style>`;
-    byId<HTMLIFrameElement>('doc-frame').srcdoc =
-      `<!doctype html><html><head><meta charset="utf-8"><base target="_blank">${style}</head><body style="background:#f1f3f4"><main>${data.html}</main></body></html>`;
+    byId<HTMLIFrameElement>('doc-frame').srcdoc = documentPage(data);
     byId('doc-viewer').hidden = false;
     byId('documents-panel').hidden = true;
   } catch (error) {
@@ -922,6 +1098,9 @@ function wire(): void {
   });
 
   const formula = byId<HTMLInputElement>('formula-input');
+  for (const event of ['input', 'keyup', 'click', 'focus'])
+    formula.addEventListener(event, () => showFormulaHelp(formula, byId('formula-bar'), null));
+  formula.addEventListener('blur', () => (byId('help-pop').hidden = true));
   formula.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -941,6 +1120,7 @@ function wire(): void {
   wireMenuButton(byId('menu-extensions'), byId('menu-extensions-list'));
   wireMenuButton(byId('menu-preview'), byId('menu-preview-list'));
   document.addEventListener('click', (e) => {
+    if (!(e.target as HTMLElement).closest('#context-menu')) byId('context-menu').hidden = true;
     if (!(e.target as HTMLElement).closest('.menu-root')) closeMenus();
     if (!(e.target as HTMLElement).closest('#documents-panel, #documents-button')) {
       byId('documents-panel').hidden = true;
@@ -1027,6 +1207,9 @@ function wire(): void {
 }
 
 wire();
+void api<FunctionHelp[]>('GET', '/api/functions')
+  .then(({ data }) => (functionHelps = data))
+  .catch(report);
 refresh()
   .then(() => {
     document.body.dataset.ready = 'true';

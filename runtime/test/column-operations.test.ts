@@ -203,3 +203,28 @@ describe('array formulas replaced or cleared', () => {
     expect(rt.displayed('Other', 'E1:E5')).toEqual([[10], [30], [40], [50], ['']]);
   });
 });
+
+describe('a sheet other formulas refer to is deleted', () => {
+  it('rows can still be inserted and deleted on the other sheets, and the broken references show an error', () => {
+    const rt = fixtureRuntime();
+    rt.sheet('Sheet1').setName('Data');
+    rt.addSheet('Other');
+    rt.setCells('Data', 'A1', [
+      ['a', 1],
+      ['b', 2],
+    ]);
+    // As Candidates looks up its service levels on Pipeline: an ARRAYFORMULA over a range of the other sheet.
+    rt.setCells('Other', 'A1', [
+      ['=ARRAYFORMULA(IFERROR(VLOOKUP(B1:B2,Data!$A$1:$B$2,2,FALSE),"none"))', 'a'],
+      ['', 'b'],
+      ['kept'],
+    ]);
+    expect(rt.displayed('Other', 'A1:A2')).toEqual([[1], [2]]);
+    rt.spreadsheet.deleteSheet(rt.sheet('Data'));
+    rt.sheet('Other').insertRowsBefore(1, 2);
+    expect(rt.displayed('Other', 'A5')).toBe('kept');
+    expect(rt.errorOf('Other', 'A3')).toBeDefined(); // the lookup's range is gone (see the README)
+    rt.sheet('Other').deleteRows(1, 2);
+    expect(rt.displayed('Other', 'A3')).toBe('kept');
+  });
+});

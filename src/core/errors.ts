@@ -51,14 +51,19 @@ export class UserError extends Error {
   /** The message without the list of problems. */
   readonly summary: string;
 
-  /** The message says what happened and what to do; each problem becomes a bullet under it. */
+  /**
+   * The message says what happened; each problem becomes a bullet under it; `advice` (what to do about the whole
+   * list) follows the list as a sentence of its own rather than as one more bullet.
+   */
   constructor(
     readonly code: UserErrorCode,
     summary: string,
     problems: Problems = [],
+    advice = '',
   ) {
     const listed = problems.map((p) => (typeof p === 'string' ? { cell: null, message: p } : p));
-    super(listed.length > 0 ? `${summary}\n\n• ${listed.map(problemLine).join('\n• ')}` : summary);
+    const list = listed.length > 0 ? `\n\n• ${listed.map(problemLine).join('\n• ')}` : '';
+    super(`${summary}${list}${advice ? `\n\n${advice}` : ''}`);
     // The name stays "Error": Apps Script hands the sidebar "Error: <message>", which the page knows to trim.
     this.summary = summary;
     this.problems = listed;

@@ -51,6 +51,11 @@ export const processSchemas = lazy(() => {
     /** Short label shown before the prompt, e.g. "Scenario A". */
     label: text,
     text: text,
+    /**
+     * The title of the agenda block the prompt is asked in: the questions of a block share its minutes, and the
+     * interview script gives each one room for notes to match.
+     */
+    block: z.optional(text),
   });
 
   const ServiceLevelSchema = z.object({
@@ -85,6 +90,11 @@ export const processSchemas = lazy(() => {
       z.refine((stage) => new Set(stage.categories.map((c) => c.id)).size === stage.categories.length, {
         message: 'category ids must be unique within a stage',
       }),
+      z.refine(
+        (stage) =>
+          stage.prompts.every((p) => p.block === undefined || stage.agenda.some((b) => b.title === p.block)),
+        { message: "a prompt's block must be the title of one of the stage's agenda blocks" },
+      ),
     );
 
   const PassRuleSchema = z.object({

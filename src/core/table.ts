@@ -113,3 +113,37 @@ export function sameFormula(a: string, b: string): boolean {
 export function isEmptyRow(row: readonly unknown[]): boolean {
   return row.every((cell) => cell === '' || cell === null || cell === undefined);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Column widths that fit their text
+
+const NARROW = new Set("fijlrtI.,:;'!|()[] -/");
+const WIDE = new Set('mwMW—');
+
+/**
+ * Roughly how many pixels a line of text takes in Sheets' default font (Arial 10 pt), erring wide so that a
+ * sans-serif fallback (e.g. DejaVu Sans where Arial is missing) fits too: per character, narrow letters and
+ * spaces 4.8 px, m and w 13.5, capitals and digits 10.4, other letters 8.9; regular weight 90 % of bold.
+ */
+export function textWidth(text: string, bold = false): number {
+  let width = 0;
+  for (const ch of text)
+    width += NARROW.has(ch) ? 4.8 : WIDE.has(ch) ? 13.5 : /[A-Z0-9]/.test(ch) ? 10.4 : 8.9;
+  return bold ? width : width * 0.9;
+}
+
+export interface FitOptions {
+  /** Other texts the column shows on one line (stage names, statuses), in regular weight. */
+  readonly values?: readonly string[];
+  /** Room for a dropdown's chevron or a checkbox, in pixels. */
+  readonly extra?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A column width (pixels) that shows its bold header and the given values on one line, with the cell's padding. */
+export function fitWidth(header: string, options: FitOptions = {}): number {
+  const text = Math.max(textWidth(header, true), ...(options.values ?? []).map((v) => textWidth(v)));
+  const width = Math.ceil(text + 20 + (options.extra ?? 0));
+  return Math.min(options.max ?? 400, Math.max(options.min ?? 60, width));
+}

@@ -4,7 +4,7 @@
  * listed so that running the same action again continues (done rows already have their link).
  */
 import type { InterviewDocument } from '../core/templates/document';
-import { createDocument, overwriteDocument, type WrittenDocument } from './writer';
+import type { DocumentWriter, WrittenDocument } from './writer';
 
 /** Stop starting new documents after this long; Apps Script stops a script at 6 minutes. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
@@ -38,10 +38,12 @@ export interface BatchOutcome {
   readonly stoppedForTime: boolean;
   /** What Docs said when it refused a document, or null. */
   readonly failure: string | null;
+  /** What the writer wants the user to know (e.g. that the Docs API refused and a slower way was used). */
+  readonly notes: string[];
 }
 
 export interface BatchOptions {
-  readonly app: GoogleAppsScript.Document.DocumentApp;
+  readonly writer: DocumentWriter;
   readonly jobs: readonly DocJob[];
   readonly now: () => Date;
   /** When the whole action started (ms): the budget counts from there. */
@@ -59,9 +61,9 @@ export interface BatchOptions {
 
 /** Writes each job's document (overwriting `existing` when set), stopping early on time or on a Docs error. */
 export function runBatch(options: BatchOptions): BatchOutcome {
-  const { app, jobs, now } = options;
+  const { writer, jobs, now } = options;
   const create = (job: DocJob) => {
-    const written = createDocument(app, job.doc, job.shareWith);
+    const written = writer.create(job.doc, job.shareWith);
     options.place?.(written.id);
     return written;
   };
@@ -69,7 +71,7 @@ export function runBatch(options: BatchOptions): BatchOutcome {
   const done: DocResult[] = [];
   for (let i = 0; i < jobs.length; i++) {
     if (now().getTime() - options.startedAt > budget) {
-      return { done, notStarted: jobs.slice(i), stoppedForTime: true, failure: null };
+      return { done, notStarted: jobs.slice(i), stoppedForTime: true, failure: null, notes: writer.report() };
     }
     if (jobs.length > 1 && i % PROGRESS_EVERY === 0) options.progress(i, jobs.length);
     const job = jobs[i];
@@ -77,7 +79,7 @@ export function runBatch(options: BatchOptions): BatchOutcome {
       if (job.existing) {
         const opened = options.opened?.get(job.existing);
         const written =
-          opened === null ? null : overwriteDocument(app, opened ?? job.existing, job.doc, job.shareWith);
+          opened === null ? null : writer.overwrite(opened ?? job.existing, job.doc, job.shareWith);
         done.push(
           written
             ? { ...written, job, outcome: 'replaced' }
@@ -88,8 +90,14 @@ export function runBatch(options: BatchOptions): BatchOutcome {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { done, notStarted: jobs.slice(i), stoppedForTime: false, failure: message };
+      return {
+        done,
+        notStarted: jobs.slice(i),
+        stoppedForTime: false,
+        failure: message,
+        notes: writer.report(),
+      };
     }
   }
-  return { done, notStarted: [], stoppedForTime: false, failure: null };
+  return { done, notStarted: [], stoppedForTime: false, failure: null, notes: writer.report() };
 }

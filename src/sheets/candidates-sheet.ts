@@ -18,8 +18,8 @@ import {
 import { isBlank } from '../core/cells';
 import { normaliseEmail } from '../core/people';
 import { type Process, findStage } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter, restoredHeaderColumn } from '../core/table';
-import { COLOURS, SHEET_NAMES, type SetupContext, lastGridRow, repaired } from './context';
+import { type ColumnSpec, cellName, columnLetter, fitWidth, restoredHeaderColumn } from '../core/table';
+import { COLOURS, SHEET_NAMES, type SetupContext, lastGridRow, repaired, setWidths } from './context';
 import { UserError } from '../core/errors';
 import {
   type CandidateFormulaColumns,
@@ -155,7 +155,7 @@ export function writeCandidatesStructure(ctx: SetupContext, state: CandidatesSta
   };
 
   repairCandidateValidations(ctx, layout, created);
-  if (created) formatCandidates(layout, header.length);
+  if (created) formatCandidates(ctx, layout, header.map(String));
   return layout;
 }
 
@@ -192,8 +192,25 @@ function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout,
   }
 }
 
-function formatCandidates(layout: CandidatesLayout, width: number): void {
+/** Widths that show every header, stage name and status on one line (dropdowns need room for their chevron). */
+function candidateWidths(process: Process, header: readonly string[], columns: CandidatesLayout['columns']) {
+  const widths = header.map((h) => fitWidth(h));
+  const dropdown = 22;
+  widths[columns.stage] = fitWidth('Stage', { values: process.stages.map((s) => s.name), extra: dropdown });
+  widths[columns.status] = fitWidth('Status', { values: [...CANDIDATE_STATUSES], extra: dropdown });
+  widths[columns.role] = fitWidth('Role', { values: [process.role] });
+  widths[columns.hiringManager] = Math.max(widths[columns.hiringManager], 180);
+  widths[columns.name] = Math.max(widths[columns.name], 180);
+  widths[columns.email] = Math.max(widths[columns.email], 200);
+  widths[columns.panel] = Math.max(widths[columns.panel], 220);
+  for (const key of ['appliedOn', 'inStageSince', 'nextStepDue'] as const)
+    widths[columns[key]] = fitWidth(header[columns[key]], { values: ['2026-12-31'] });
+  return widths;
+}
+
+function formatCandidates(ctx: SetupContext, layout: CandidatesLayout, header: readonly string[]): void {
   const { sheet, headerRow, firstRow, columns } = layout;
+  const width = header.length;
   const rows = layout.lastGridRow - firstRow + 1;
   sheet.setFrozenRows(headerRow);
   sheet.setFrozenColumns(2);
@@ -207,11 +224,19 @@ function formatCandidates(layout: CandidatesLayout, width: number): void {
   }
   for (const key of Object.keys(columns) as CandidatesKey[]) {
     if (key.startsWith('average:'))
-      sheet.getRange(firstRow, columns[key] + 1, rows, 1).setNumberFormat('0.00');
+      // Right-aligned like the numbers, also while a row's average is marked partial (text).
+      sheet
+        .getRange(firstRow, columns[key] + 1, rows, 1)
+        .setNumberFormat('0.00')
+        .setHorizontalAlignment('right');
   }
-  sheet.setColumnWidth(columns.name + 1, 180);
-  sheet.setColumnWidth(columns.email + 1, 200);
-  sheet.setColumnWidth(columns.panel + 1, 220);
+  setWidths(sheet, candidateWidths(ctx.process, header, columns));
+  // Where the due dates come from, on the headers whose cells stay blank until a stage has a service level.
+  const { texts } = ctx.workbook.presets();
+  const notes = header.map(() => '');
+  notes[columns.nextStepDue] = texts.nextStepDueNote;
+  notes[columns.overdue] = texts.overdueNote;
+  sheet.getRange(headerRow, 1, 1, width).setNotes([notes]);
 }
 
 /**
@@ -295,8 +320,8 @@ export function colourCandidateResults(ctx: SetupContext, layout: CandidatesLayo
 }
 
 /**
- * Gives every row that has a name but no ID a new one, and fills the defaults a new candidate needs (stage,
- * status, dates) where the user left them blank. One read has already happened; each changed column is one write.
+ * Gives every row that has a name but no ID a new one, and fills the defaults a new candidate needs (the
+ * process's role, first stage, status, dates) where the user left them blank. One read has already happened; each changed column is one write.
  */
 export function assignCandidateIds(
   ctx: { workbook: Workbook; process: Process; now: Date },
@@ -319,6 +344,7 @@ export function assignCandidateIds(
     rows.slice(0, span).map((row, i) => [ids[i] && isBlank(row[columns[key]]) ? fill : row[columns[key]]]);
   const writes: [CandidatesKey, unknown[][]][] = [
     ['id', rows.slice(0, span).map((row, i) => [ids[i] ?? row[columns.id]])],
+    ['role', column('role', ctx.process.role)],
     ['stage', column('stage', ctx.process.stages[0].name)],
     ['status', column('status', 'Active')],
     ['appliedOn', column('appliedOn', today)],

@@ -45,6 +45,23 @@ export const COLOURS = {
 } as const;
 
 /**
+ * Sets column widths (pixels, one per column from column A; null leaves a column as it is), one call per run of
+ * equal widths.
+ */
+export function setWidths(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  widths: readonly (number | null)[],
+): void {
+  for (let i = 0; i < widths.length;) {
+    let j = i + 1;
+    while (j < widths.length && widths[j] === widths[i]) j++;
+    const width = widths[i];
+    if (width !== null) sheet.setColumnWidths(i + 1, j - i, width);
+    i = j;
+  }
+}
+
+/**
  * The sheet's last row, empty or not (getMaxRows, not getLastRow): the formulas, validation and colouring of a table
  * reach it, so rows a user types below the last candidate are covered.
  */

@@ -54,8 +54,21 @@ function onlyWithId(b: ScoreBlock, expression: string): string {
   return `=ARRAYFORMULA(IF(${columnSpan(b.idColumn, b.firstRow, b.lastRow)}="","",${expression}))`;
 }
 
-export function averageFormula(b: ScoreBlock): string {
-  return onlyWithId(b, `RUBRIC_AVERAGE(${scores(b)})`);
+/** Marks the mean of a row that still has a category unscored: it is not the candidate's average yet. */
+export const PARTIAL = ' (partial)';
+
+/**
+ * The mean of each row's scores, as a number once every category is scored; while one is missing (PASSES, in
+ * `passesColumn`, is blank) the mean so far as text marked partial, e.g. "4.00 (partial)", so a half-scored row
+ * never looks final.
+ */
+export function averageFormula(b: ScoreBlock, passesColumn: number): string {
+  const average = `RUBRIC_AVERAGE(${scores(b)})`;
+  const passes = columnSpan(passesColumn, b.firstRow, b.lastRow);
+  return onlyWithId(
+    b,
+    `IF(${passes}="",IF(${average}="","",TEXT(${average},"0.00")&"${PARTIAL}"),${average})`,
+  );
 }
 
 export function passesFormula(b: ScoreBlock, rule: PassRule): string {

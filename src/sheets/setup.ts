@@ -180,7 +180,7 @@ export function setUpWorkbook(
     const existing = state.table?.rows.map((row) => [row[layout.columns.id]]);
     syncStageIds(layout, ids, existing ?? []);
   });
-  writePipelineSheet(ctx, pipelineSheet.sheet, candidatesLayout, stageLayouts);
+  writePipelineSheet(ctx, pipelineSheet, candidatesLayout, stageLayouts);
   writeRubricSheet(ctx, rubric);
   writeTemplatesSheet(ctx, templates);
   writeLogSheet(ctx, log);

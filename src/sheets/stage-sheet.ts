@@ -5,10 +5,17 @@
  */
 import { parseScoreCell } from '../core/cells';
 import type { ScoringCategory, Stage } from '../core/process';
-import { type ColumnSpec, cellName, columnLetter, restoredHeaderColumn } from '../core/table';
-import { COLOURS, type SetupContext, lastGridRow, repaired, stageSheetName } from './context';
+import { type ColumnSpec, cellName, columnLetter, fitWidth, restoredHeaderColumn } from '../core/table';
+import { COLOURS, type SetupContext, lastGridRow, repaired, setWidths, stageSheetName } from './context';
 import { UserError } from '../core/errors';
-import { averageFormula, passesFormula, reasonFormula, repairRowFormulas, type ScoreBlock } from './formulas';
+import {
+  PARTIAL,
+  averageFormula,
+  passesFormula,
+  reasonFormula,
+  repairRowFormulas,
+  type ScoreBlock,
+} from './formulas';
 import {
   type SheetTable,
   duplicateHeaderProblems,
@@ -191,10 +198,12 @@ function lastCategoryColumn(columns: Readonly<Partial<Record<StageColumnKey, num
   return found.length > 0 ? Math.max(...found) : columns.name!;
 }
 
+const KEY_RISK_HINT = 'Ticked = key-risk category →';
+
 /** The key-risk row mirrors the applied rubric: a ticked box marks a key-risk category. */
 export function writeKeyRiskRow(layout: StageLayout): void {
   const { sheet, block, categories } = layout;
-  sheet.getRange(block.keyRiskRow, 1, 1, 2).setValues([['Key risk', 'Ticked = key-risk category →']]);
+  sheet.getRange(block.keyRiskRow, 1, 1, 2).setValues([['Key risk', KEY_RISK_HINT]]);
   sheet
     .getRange(block.keyRiskRow, block.firstCategoryColumn + 1, 1, categories.length)
     .setValues([categories.map((c) => c.keyRisk)]);
@@ -258,7 +267,7 @@ function repairFormulas(
 ): void {
   const specs = stageColumns(layout.categories);
   const own: [StageColumnKey, string][] = [
-    ['average', averageFormula(layout.block)],
+    ['average', averageFormula(layout.block, layout.columns.passes)],
     ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
     ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
   ];
@@ -279,10 +288,14 @@ function formatStageSheet(layout: StageLayout): void {
   sheet.getRange(block.keyRiskRow, 1, 1, width).setBackground(COLOURS.keyRisk).setFontColor('#a50e0e');
   sheet
     .getRange(block.firstRow, columns.average + 1, block.lastRow - block.firstRow + 1, 1)
-    .setNumberFormat('0.00');
-  sheet.setColumnWidth(columns.name + 1, 180);
-  sheet.setColumnWidths(block.firstCategoryColumn + 1, categories.length, 110);
-  sheet.setColumnWidth(columns.reason + 1, 360);
+    .setNumberFormat('0.00')
+    .setHorizontalAlignment('right');
+  // Every header on one line: the category names, and room for a partial average ("4.00 (partial)").
+  const widths = stageColumns(categories).map((c) => fitWidth(c.header, { min: 80 }));
+  widths[columns.name] = fitWidth('Name', { values: [KEY_RISK_HINT], min: 180 });
+  widths[columns.average] = fitWidth('Average', { values: [`4.00${PARTIAL}`] });
+  widths[columns.reason] = 360;
+  setWidths(sheet, widths);
 }
 
 /** Pass green, fail red, pending (an ID but no result yet) amber, on the Passes column. */

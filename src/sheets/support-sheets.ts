@@ -3,13 +3,13 @@
  * counts), Score log (append-only) and About.
  */
 import { CANDIDATE_STATUSES } from '../core/candidates';
-import { RUBRIC_COLUMNS, rubricToRows } from '../core/rubric';
+import { PASS_RULE_SETTINGS, RUBRIC_COLUMNS, rubricToRows } from '../core/rubric';
 import { describePassRule } from '../core/rules';
-import { columnLetter, mapHeaders, restoredHeaderColumn } from '../core/table';
-import { defaultTemplateRows } from '../core/templates/defaults';
+import { columnLetter, fitWidth, mapHeaders, restoredHeaderColumn } from '../core/table';
 import { TEMPLATE_HEADERS, templateRowsToCells } from '../core/templates/template';
 import type { CandidatesLayout } from './candidates-sheet';
-import { COLOURS, SHEET_NAMES, type SetupContext, repaired, stageSheetName } from './context';
+import { COLOURS, SHEET_NAMES, type SetupContext, repaired, setWidths, stageSheetName } from './context';
+import type { Stage } from '../core/process';
 import { pipelineFormulas } from './formulas';
 import type { SheetKey } from './state';
 import type { StageLayout } from './stage-sheet';
@@ -116,23 +116,35 @@ export function writeRubricSheet(ctx: SetupContext, state: SupportSheetState): v
     .getRange(2, 1, rows.length - 1, headers.length)
     .setWrap(true)
     .setVerticalAlignment('top');
-  sheet.setColumnWidth(2, 170);
-  sheet.setColumnWidth(4, 260);
-  sheet.setColumnWidths(5, 5, 170);
-  sheet.setColumnWidth(10, 230);
+  const widths = headers.map((h) => fitWidth(h));
+  widths[0] = fitWidth(headers[0], { values: ctx.process.stages.map((s) => s.name) });
+  widths[1] = 170;
+  widths[3] = 260;
+  widths.fill(170, 4, 9);
+  widths[9] = fitWidth(headers[9], { values: PASS_RULE_SETTINGS.map((s) => s.label) });
+  setWidths(sheet, widths);
 }
 
 export function writeTemplatesSheet(ctx: SetupContext, state: SupportSheetState): void {
   const { sheet, created } = ensureSheet(ctx, state, SHEET_NAMES.templates, TEMPLATE_HEADERS);
   if (!created) return;
-  const rows = [[...TEMPLATE_HEADERS], ...templateRowsToCells(defaultTemplateRows(ctx.process))];
+  const rows = [
+    [...TEMPLATE_HEADERS],
+    ...templateRowsToCells(ctx.workbook.presets().templates(ctx.process.id)),
+  ];
   // Template text is the team's words: it must never be read as a formula.
   sheet
     .getRange(1, 1, Math.max(rows.length, sheet.getMaxRows()), TEMPLATE_HEADERS.length)
     .setNumberFormat('@');
   sheet.getRange(1, 1, rows.length, TEMPLATE_HEADERS.length).setValues(rows);
   styleHeader(sheet, TEMPLATE_HEADERS.length);
-  sheet.setColumnWidth(TEMPLATE_HEADERS.length, 520);
+  // Process, Stage, Order and Block fit what they hold; Text is wide and wraps.
+  setWidths(sheet, [
+    ...TEMPLATE_HEADERS.slice(0, -1).map((h, i) =>
+      fitWidth(h, { values: rows.slice(1).map((r) => String(r[i])) }),
+    ),
+    520,
+  ]);
   sheet.getRange(2, TEMPLATE_HEADERS.length, rows.length - 1, 1).setWrap(true);
 }
 
@@ -143,6 +155,10 @@ export function writeLogSheet(ctx: SetupContext, state: SupportSheetState): void
     // Everything is stored as written (timestamps as ISO text): a note "=1+1" stays text.
     sheet.getRange(2, 1, sheet.getMaxRows() - 1, LOG_HEADERS.length).setNumberFormat('@');
     styleHeader(sheet, LOG_HEADERS.length);
+    setWidths(
+      sheet,
+      LOG_HEADERS.map((h, i) => fitWidth(h, { values: i === 0 ? ['2026-12-31T23:59:59.000Z'] : [] })),
+    );
   }
   if (!sheet.isSheetHidden()) {
     if (!created) repaired(ctx, `Hid the "${sheet.getName()}" sheet again (only Scorecard writes to it).`);
@@ -183,16 +199,61 @@ export function ensurePipelineSheet(
   return ensureSheet(ctx, state, SHEET_NAMES.pipeline, PIPELINE_HEADERS);
 }
 
+/** A text for a formula: in double quotes, with its own quotes doubled. */
+function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /**
- * The Pipeline sheet is generated: one row per stage with its service level and counts. Service levels a team
- * edited here are kept.
+ * The Promise cell: the service level in words, from whatever figure the row holds now. While the figure is the
+ * one the process ships with, its own words; a figure the team typed, plain words; none, how to set one.
+ */
+function promiseFormula(stage: Stage, row: number): string {
+  const sl = stage.serviceLevel;
+  const days = `B${row}`;
+  const hours = `C${row}`;
+  const isSet = (cell: string) => `AND(ISNUMBER(${cell}),${cell}>0)`;
+  const inWords = (cell: string, unit: string, presetFigure: number | null) => {
+    const plain = `"Next step within "&${cell}&" ${unit}"`;
+    return sl && presetFigure !== null
+      ? `IF(${cell}=${presetFigure},${formulaText(sl.description)},${plain})`
+      : plain;
+  };
+  const presetDays = sl?.unit === 'businessDays' ? sl.within : null;
+  const presetHours =
+    sl && sl.unit !== 'businessDays' ? (sl.unit === 'hours' ? sl.within : sl.within * 24) : null;
+  return (
+    `=IF(${isSet(days)},${inWords(days, 'business days', presetDays)},` +
+    `IF(${isSet(hours)},${inWords(hours, 'hours', presetHours)},${formulaText(NO_SERVICE_LEVEL)}))`
+  );
+}
+
+/** What the Promise cell says while a stage has no service level. */
+export const NO_SERVICE_LEVEL = 'None yet: type business days in column B or hours in column C';
+
+/** The guide under the table: what each column means and how Overdue comes about. */
+function pipelineGuide(ctx: SetupContext): string[][] {
+  const { texts } = ctx.workbook.presets();
+  const unset = ctx.process.stages.filter((s) => !s.serviceLevel).map((s) => s.name);
+  const lines = [...texts.pipelineGuide];
+  if (unset.length > 0)
+    lines.push(
+      texts.pipelineUnset.replace('{process}', ctx.process.name).replace('{stages}', unset.join(', ')),
+    );
+  return lines.map((line) => [line]);
+}
+
+/**
+ * The Pipeline sheet is generated: one row per stage with its service level and counts, then a guide to its
+ * columns. Service levels a team edited here are kept.
  */
 export function writePipelineSheet(
   ctx: SetupContext,
-  pipeline: Sheet,
+  pipelineSheet: { sheet: Sheet; created: boolean },
   candidates: CandidatesLayout,
   stages: readonly StageLayout[],
 ): void {
+  const pipeline = pipelineSheet.sheet;
   const existing = pipeline.getRange(1, 1, ctx.process.stages.length + 1, 3).getValues();
   const kept = new Map(existing.slice(1).map((row) => [String(row[0]), [row[1], row[2]]]));
   const rows = ctx.process.stages.map((stage, i) => {
@@ -229,7 +290,7 @@ export function writePipelineSheet(
       stage.name,
       days,
       hours,
-      sl?.description ?? '',
+      promiseFormula(stage, r),
       f.inStage,
       f.overdue,
       f.scored,
@@ -241,7 +302,19 @@ export function writePipelineSheet(
     .getRange(1, 1, rows.length + 1, PIPELINE_HEADERS.length)
     .setValues([[...PIPELINE_HEADERS], ...rows]);
   pipeline.getRange(2, 9, rows.length, 1).setNumberFormat('0%');
+  const guide = pipelineGuide(ctx);
+  const guideRow = rows.length + 3;
+  if (pipeline.getMaxRows() < guideRow + guide.length - 1)
+    pipeline.insertRowsAfter(pipeline.getMaxRows(), guideRow + guide.length - 1 - pipeline.getMaxRows());
+  pipeline.getRange(guideRow, 1, guide.length, 1).setValues(guide);
   styleHeader(pipeline, PIPELINE_HEADERS.length);
+  if (!pipelineSheet.created) return;
+  pipeline.getRange(guideRow, 1).setFontWeight('bold');
+  const promises = ctx.process.stages.map((s) => s.serviceLevel?.description ?? '');
+  const widths = PIPELINE_HEADERS.map((h) => fitWidth(h));
+  widths[0] = fitWidth(PIPELINE_HEADERS[0], { values: ctx.process.stages.map((s) => s.name) });
+  widths[3] = fitWidth(PIPELINE_HEADERS[3], { values: [...promises, NO_SERVICE_LEVEL], max: 480 });
+  setWidths(pipeline, widths);
 }
 
 export function writeAboutSheet(

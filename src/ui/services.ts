@@ -3,6 +3,7 @@
  * and handed to the UI layer, and the workbook they open. Tests get the same objects from the in-memory runtime.
  */
 import type { PresetCatalog } from '../core/presets/catalog';
+import type { DocsDocuments } from '../docs/docs-api';
 import type { DriveFiles } from '../docs/folder';
 import { type SheetBuilders, type Workbook, openWorkbook } from '../sheets/workbook';
 
@@ -28,6 +29,11 @@ export interface Services {
    * workbook's folder; undefined when the service is not enabled for the script.
    */
   readonly drive?: DriveFiles;
+  /**
+   * The Advanced Docs service's Documents (Docs API v1, scope auth/documents), to style each document in one
+   * call; undefined when the service is not enabled for the script (documents are then styled through DocumentApp).
+   */
+  readonly docs?: DocsDocuments;
 }
 
 /** The workbook of the spreadsheet these services act on. */

@@ -1,20 +1,30 @@
 /**
- * The Docs adapter on the DocumentApp fake: the model becomes title/heading paragraphs, real tables, list items,
- * bold and links at the right offsets; user text goes in literally; replacing rewrites the same document.
+ * The Docs adapter on the DocumentApp and Advanced Docs service fakes: the model becomes title/heading
+ * paragraphs, real tables with column widths and shaded rows, list items, bold and links at the right places, on
+ * the page it was laid out for; user text goes in literally; styling takes one Docs API call, or DocumentApp
+ * calls when the Docs API is missing or refuses; replacing rewrites the same document.
  */
 import { PROGRESS_EVERY, runBatch, type DocJob } from '../../src/docs/batch';
 import { safeCellValue } from '../../src/docs/links';
-import { createDocument, documentIdFromUrl, overwriteDocument } from '../../src/docs/writer';
+import { type DocumentWriter, documentIdFromUrl, documentWriter } from '../../src/docs/writer';
+import type { DocsDocuments } from '../../src/docs/docs-api';
 import type { DocBlock, InterviewDocument } from '../../src/core/templates/document';
-import { createRuntime } from '../../runtime';
+import { pageSetup } from '../../src/core/templates/page';
+import { type DocModel, createRuntime } from '../../runtime';
 
 type App = GoogleAppsScript.Document.DocumentApp;
 
-/** The runtime's DocumentApp fake on its own: no script loaded, so every counted call is the adapter's. */
-function setup() {
+const A4 = pageSetup('A4');
+
+/** The runtime's Docs fakes on their own: no script loaded, so every counted call is the adapter's. */
+function setup(options: { docsApi?: boolean } = {}) {
   const rt = createRuntime({ codeFiles: [] });
   const { counters, documents } = rt;
-  return { counters, documents, app: documents.app as unknown as App };
+  const app = documents.app as unknown as App;
+  const docs =
+    options.docsApi === false ? undefined : (rt.docsApi.service.Documents as unknown as DocsDocuments);
+  const writer = documentWriter({ app, docs, page: A4 });
+  return { rt, counters, documents, app, docs, writer };
 }
 
 const NASTY = 'Ada $1 $& \\ (x)* [a-z]+ {{candidate.name}} <b>&amp;</b>';
@@ -36,18 +46,41 @@ const blocks: DocBlock[] = [
       [[{ text: 'Depth', bold: true }, { text: ' — how deep' }], [{ text: 'KEY RISK', bold: true }], []],
       [[{ text: 'Breadth' }], [], [{ text: NASTY }]],
     ],
+    widths: [0.5, 0.2, 0.3],
   },
-  { type: 'table', header: null, rows: [[[{ text: 'Label', bold: true }], [{ text: 'x' }]]] },
+  {
+    type: 'table',
+    header: null,
+    rows: [
+      [[{ text: 'Label', bold: true }], [{ text: 'x\n\n' }]],
+      [[{ text: 'Second line: ' }, { text: 'bold', bold: true }], []],
+    ],
+    shadedRows: [0],
+  },
 ];
 const doc: InterviewDocument = { name: `Script — ${NASTY}`, blocks };
 
-describe('createDocument', () => {
-  test('writes the model as structured Docs content with literal user text', () => {
-    const { app, documents } = setup();
-    const written = createDocument(app, doc);
+/** A document model without what differs between two copies of it (id, link). */
+function content(model: DocModel): Omit<DocModel, 'id' | 'url'> {
+  const { id: _id, url: _url, ...rest } = model;
+  return rest;
+}
+
+describe('documentWriter', () => {
+  test('writes the model as structured, styled Docs content with literal user text, on an A4 page', () => {
+    const { writer, documents } = setup();
+    const written = writer.create(doc);
     expect(written.url).toBe(`https://docs.google.com/document/d/${written.id}/edit`);
     const model = documents.get(written.id);
     expect(model.name).toBe(doc.name);
+    expect(model.page).toEqual({
+      width: 595.28,
+      height: 841.89,
+      marginTop: 54,
+      marginBottom: 54,
+      marginLeft: 54,
+      marginRight: 54,
+    });
     expect(model.blocks.map((b) => b.type)).toEqual([
       'paragraph',
       'paragraph',
@@ -86,58 +119,115 @@ describe('createDocument', () => {
     expect(table.rows[1][0].bold).toEqual([{ start: 0, end: 4 }]);
     expect(table.rows[1][1].bold).toEqual([{ start: 0, end: 7 }]);
     expect(table.rows[2][2].bold).toEqual([]);
+    // Widths are shares of the text width (595.28 − 2 × 54 points); the header row is shaded.
+    expect(table.columnWidths).toEqual([243.6, 97.5, 146.2]);
+    expect(table.backgrounds).toEqual([
+      ['#efefef', '#efefef', '#efefef'],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const second = model.blocks[8];
+    if (second.type !== 'table') throw new Error('expected a table');
+    // A cell of several lines; bold after the first line lands on the right characters.
+    expect(second.rows[0][1].text).toBe('x\n\n');
+    expect(second.rows[1][0]).toMatchObject({ text: 'Second line: bold', bold: [{ start: 13, end: 16 }] });
+    expect(second.columnWidths).toEqual([null, null]);
+    expect(second.backgrounds).toEqual([
+      ['#efefef', '#efefef'],
+      [null, null],
+    ]);
     const html = documents.html(written.id);
     expect(html).toContain('&lt;b&gt;&amp;amp;&lt;/b&gt;');
     expect(html).not.toContain('<b>');
     expect(html).toContain(
       '<a href="https://example.com/wb" rel="noopener noreferrer" target="_blank">the workbook</a>',
     );
+    expect(html).toContain('<col style="width:243.6pt">');
+    expect(html).toContain('<td style="background:#efefef">');
   });
 
-  test('calls are bounded by the structure: one append per block, one formatting call per bold run', () => {
-    const { app, counters } = setup();
-    createDocument(app, doc);
+  test('styling is one Docs API read and one batchUpdate: one DocumentApp call per element, none per bold run', () => {
+    const { writer, counters } = setup();
+    writer.create(doc);
     const c = counters.toObject();
     expect(c['DocumentApp.create']).toBe(1);
     expect(c['Body.appendParagraph']).toBe(5);
     expect(c['Body.appendListItem']).toBe(2);
     expect(c['Body.appendTable']).toBe(2);
-    expect(c['Paragraph.setHeading']).toBe(3);
-    expect(c['TableRow.editAsText']).toBe(1); // the bold header row in one go
-    expect(c['Text.setLinkUrl']).toBe(1);
     expect(c['Document.saveAndClose']).toBe(1);
+    expect(c['Docs.Documents.get']).toBe(1);
+    expect(c['Docs.Documents.batchUpdate']).toBe(1);
+    for (const styling of ['Paragraph.setHeading', 'Text.setBold', 'Text.setLinkUrl', 'Table.setColumnWidth'])
+      expect(c[styling]).toBeUndefined();
     expect(c['Body.replaceText']).toBeUndefined();
+    // create, getBody, 9 appends, getChild + removeFromParent, getId, getUrl, saveAndClose, get, batchUpdate
+    expect(
+      counters.sum((k) => /^(DocumentApp|Document|Body|Paragraph|ListItem|Table|Text|Docs)\./.test(k)),
+    ).toBe(18);
+  });
+
+  test('without the Advanced Docs service the same document is styled through DocumentApp', () => {
+    const api = setup();
+    const plain = setup({ docsApi: false });
+    const viaApi = api.documents.get(api.writer.create(doc).id);
+    const viaApp = plain.documents.get(plain.writer.create(doc).id);
+    expect(content(viaApp)).toEqual(content(viaApi));
+    expect(plain.counters.get('Docs.Documents.batchUpdate')).toBe(0);
+    expect(plain.counters.get('Text.setBold')).toBeGreaterThan(0);
+    expect(plain.writer.report()).toEqual([]);
+  });
+
+  test('when the Docs API refuses, that document is styled through DocumentApp, the API is not asked again, and the batch says so once', () => {
+    const { writer, documents, counters, docs, app } = setup();
+    const refusing: DocsDocuments = {
+      get: (id) => docs!.get(id),
+      batchUpdate: () => {
+        throw new Error('Google Docs API has not been used in project 123 before or it is disabled.');
+      },
+    };
+    const w = documentWriter({ app, docs: refusing, page: A4 });
+    const first = documents.get(w.create(doc).id);
+    const second = documents.get(w.create(doc).id);
+    expect(content(first)).toEqual(content(documents.get(writer.create(doc).id)));
+    expect(content(second)).toEqual(content(first));
+    expect(counters.get('Docs.Documents.get')).toBe(2); // the refused document's and the reference one's
+    expect(w.report()).toEqual([
+      expect.stringContaining('Google Docs API has not been used in project 123 before or it is disabled.'),
+    ]);
   });
 
   test('an empty model still makes a valid document', () => {
-    const { app, documents } = setup();
-    const written = createDocument(app, { name: 'Empty', blocks: [] });
+    const { writer, documents } = setup();
+    const written = writer.create({ name: 'Empty', blocks: [] });
     expect(documents.get(written.id).blocks).toEqual([
       { type: 'paragraph', heading: 'NORMAL', text: '', bold: [], links: [] },
     ]);
   });
 });
 
-describe('overwriteDocument', () => {
+describe('overwrite', () => {
   test('rewrites the same document with the new content and name', () => {
-    const { app, documents } = setup();
-    const first = createDocument(app, doc);
-    const again = overwriteDocument(app, first.id, {
+    const { writer, documents } = setup();
+    const first = writer.create(doc);
+    const again = writer.overwrite(first.id, {
       name: 'New name',
       blocks: [{ type: 'title', text: 'Fresh' }],
     });
     expect(again).toEqual(first);
     expect(documents.list()).toHaveLength(1);
     expect(documents.text(first.id)).toBe('# Fresh');
-    expect(documents.get(first.id).name).toBe('New name');
+    expect(documents.get(first.id)).toMatchObject({
+      name: 'New name',
+      blocks: [{ type: 'paragraph', heading: 'TITLE', text: 'Fresh' }],
+    });
   });
 
   test('returns null when the document cannot be opened', () => {
-    const { app, documents } = setup();
-    const first = createDocument(app, doc);
+    const { writer, documents } = setup();
+    const first = writer.create(doc);
     documents.delete(first.id);
-    expect(overwriteDocument(app, first.id, doc)).toBeNull();
-    expect(overwriteDocument(app, 'nope', doc)).toBeNull();
+    expect(writer.overwrite(first.id, doc)).toBeNull();
+    expect(writer.overwrite('nope', doc)).toBeNull();
   });
 });
 
@@ -151,11 +241,11 @@ describe('runBatch', () => {
   });
 
   test('stops starting documents once the time budget is spent and lists the rest', () => {
-    const { app } = setup();
+    const { writer } = setup();
     let t = 0;
     const progress: string[] = [];
     const outcome = runBatch({
-      app,
+      writer,
       jobs: Array.from({ length: 10 }, (_, i) => job(i)),
       now: () => new Date((t += 60_000)),
       startedAt: 0,
@@ -168,11 +258,11 @@ describe('runBatch', () => {
   });
 
   test('progress every few documents; existing documents replaced, missing ones made anew', () => {
-    const { app } = setup();
-    const existing = createDocument(app, job(0).doc);
+    const { writer } = setup();
+    const existing = writer.create(job(0).doc);
     const progress: number[] = [];
     const outcome = runBatch({
-      app,
+      writer,
       jobs: [job(0, existing.id), job(1, 'gone'), ...Array.from({ length: 9 }, (_, i) => job(i + 2))],
       now: () => new Date(0),
       startedAt: 0,
@@ -184,18 +274,17 @@ describe('runBatch', () => {
   });
 
   test('a Docs error stops the batch, keeping what was done', () => {
-    const { app } = setup();
+    const { writer } = setup();
     let calls = 0;
-    const failing = {
-      ...app,
-      ParagraphHeading: app.ParagraphHeading,
-      create: (name: string) => {
+    const failing: DocumentWriter = {
+      ...writer,
+      create: (d) => {
         if (++calls === 2) throw new Error('Service invoked too many times for one day: docs create.');
-        return app.create(name);
+        return writer.create(d);
       },
-    } as unknown as App;
+    };
     const outcome = runBatch({
-      app: failing,
+      writer: failing,
       jobs: [job(0), job(1), job(2)],
       now: () => new Date(0),
       startedAt: 0,

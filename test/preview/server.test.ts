@@ -422,6 +422,79 @@ describe('preview server: prompts, panels and the state file', () => {
     }
   });
 
+  it('a user can delete a sheet and insert or delete rows, refused where Sheets refuses; replayed from the state file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-preview-'));
+    const file = path.join(dir, 'state.json');
+    const options = { root: ROOT, port: 0, stateFile: file, log: quiet, skipPageBuild: true };
+    const first = await startPreview(options);
+    try {
+      const names = async (port: number) =>
+        (await get(port, '/api/state')).json.sheets.map((x: { name: string }) => x.name);
+      expect(await names(first.port)).toContain('Pipeline');
+      expect((await post(first.port, '/api/sheet/delete', { sheet: 'Pipeline' })).status).toBe(200);
+      expect(await names(first.port)).not.toContain('Pipeline');
+      const rows = (p: Record<string, unknown>) =>
+        post(first.port, '/api/rows', { sheet: 'Candidates', ...p });
+      const inserted = await rows({ action: 'insertAbove', row: 2, count: 2 });
+      expect([inserted.status, inserted.json.error]).toEqual([200, undefined]);
+      let state = (await get(first.port, '/api/state')).json;
+      expect(cell(state, 'B2')?.t ?? '').toBe('');
+      expect(cell(state, 'B4')?.t).toBe('Amara Okafor');
+      expect((await rows({ action: 'delete', row: 2, count: 2 })).status).toBe(200);
+      state = (await get(first.port, '/api/state')).json;
+      expect(cell(state, 'B2')?.t).toBe('Amara Okafor');
+      expect((await rows({ action: 'sideways', row: 2 })).json.error).toContain('"action"');
+      expect((await rows({ action: 'delete', row: 0 })).status).toBe(400);
+      const all = await rows({ action: 'delete', row: 1, count: 1000 });
+      expect(all.status).toBe(422);
+      expect(all.json.error).toBe("You can't delete all the rows on the sheet.");
+      expect((await post(first.port, '/api/sheet/delete', { sheet: 'Nope' })).status).toBe(404);
+    } finally {
+      await first.close();
+    }
+    const second = await startPreview(options);
+    try {
+      const state = (await get(second.port, '/api/state')).json;
+      expect(state.sheets.map((x: { name: string }) => x.name)).not.toContain('Pipeline');
+    } finally {
+      await second.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("serves the custom functions' help from their JSDoc in build/Code.js", async () => {
+    const preview = await startPreview({
+      root: ROOT,
+      port: 0,
+      start: 'blank',
+      log: quiet,
+      skipPageBuild: true,
+    });
+    try {
+      const functions = (await get(preview.port, '/api/functions')).json as {
+        name: string;
+        params: { name: string; optional: boolean }[];
+      }[];
+      const passes = functions.find((f) => f.name === 'PASSES')!;
+      expect(passes).toMatchObject({
+        description: expect.stringMatching(/^Whether each candidate passes the rubric/),
+        returns: expect.stringContaining('TRUE or FALSE'),
+      });
+      expect(passes.params.map((p) => [p.name, p.optional])).toEqual([
+        ['scores', false],
+        ['key_risk', true],
+        ['min_average', true],
+        ['min_category', true],
+        ['min_key_risk', true],
+      ]);
+      expect(functions.map((f) => f.name)).toEqual(
+        expect.arrayContaining(['RUBRIC_AVERAGE', 'PASS_REASON', 'DIVERGENT', 'AGREEMENT', 'CALIBRATION']),
+      );
+    } finally {
+      await preview.close();
+    }
+  });
+
   it('says clearly when the port is in use', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

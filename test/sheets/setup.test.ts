@@ -8,7 +8,7 @@ import {
   lastAlert,
   typeCandidates,
 } from '../../scripts/workbooks';
-import { createRuntime } from '../../runtime';
+import { columnToLetters, createRuntime } from '../../runtime';
 
 const STAGE_SHEETS = ['S1 Screening', 'S2 Main interview', 'S3 Practical test interview'];
 
@@ -80,6 +80,40 @@ describe('candidates and pass status', () => {
       expect(rt.displayed(sheet, 'A3:B3')).toEqual([['C-0001', 'Ada Lovelace']]);
   });
 
+  it("a new row without a role gets the process's role; a role typed in is kept", () => {
+    const rt = defaultWorkbookWithCandidates(0);
+    typeCandidates(rt, [
+      ['Hedy Lamarr', 'hedy@example.com', ''],
+      ['Alan Kay', 'alan@example.com', 'Platform Engineer'],
+    ]);
+    expect(rt.displayed('Candidates', 'D2:D3')).toEqual([['Backend Developer'], ['Platform Engineer']]);
+  });
+
+  it('a half-scored row does not look final: its mean is marked partial on the stage sheet and on Candidates', () => {
+    const rt = defaultWorkbookWithCandidates(3);
+    rt.setCells('S1 Screening', 'C3', [
+      [4, 5, 4],
+      [4, '', ''],
+      ['', '', ''],
+    ]);
+    expect(rt.displayedText('S1 Screening', 'F3:G5')).toEqual([
+      ['4.33', 'TRUE'],
+      ['4.00 (partial)', ''],
+      ['', ''],
+    ]);
+    expect(rt.displayed('S1 Screening', 'F3')).toBeCloseTo(4.333, 3); // a number once complete
+    const header = rt.displayed('Candidates', 'A1:Z1')[0] as string[];
+    const average = columnToLetters(header.indexOf('Screening average') + 1);
+    const result = columnToLetters(header.indexOf('Screening result') + 1);
+    expect(rt.displayedText('Candidates', `${average}2:${result}4`)).toEqual([
+      ['4.33', 'TRUE'],
+      ['4.00 (partial)', ''],
+      ['', ''],
+    ]);
+    rt.setCells('S1 Screening', 'D4', [[3, 4]]);
+    expect(rt.displayedText('Candidates', `${average}3`)).toBe('3.67');
+  });
+
   it('a deleted last row never gives its ID to the next candidate', () => {
     const rt = defaultWorkbookWithCandidates(2);
     rt.sheet('Candidates').deleteRow(3);
@@ -134,7 +168,60 @@ describe('candidates and pass status', () => {
       [4, 4, 4],
       [2, 2, 2],
     ]);
-    expect(rt.displayed('Pipeline', 'A2:I2')).toEqual([['Screening', '', '', '', 4, 0, 2, 1, 0.5]]);
+    expect(rt.displayed('Pipeline', 'A2:I2')).toEqual([
+      ['Screening', '', '', 'None yet: type business days in column B or hours in column C', 4, 0, 2, 1, 0.5],
+    ]);
+  });
+
+  it('the Pipeline sheet explains its columns, and says plainly that the default process names no service level', () => {
+    const rt = defaultWorkbookWithCandidates(1);
+    const guide = (rt.displayed('Pipeline', 'A6:A12') as string[][]).map((r) => r[0]);
+    expect(guide[0]).toBe('How this sheet works');
+    for (const column of ['Service level', 'Promise', 'Overdue', 'Scored, Passed, Pass rate'])
+      expect(guide.some((line) => line.startsWith(`${column}:`))).toBe(true);
+    expect(guide).toContain(
+      'Backend Developer (three stages) sets no service level for Screening, Main interview, Practical test interview: type figures your team can keep.',
+    );
+    expect(rt.formatOf('Pipeline', 'A6').fontWeight).toBe('bold');
+    // No figure is invented: the cells stay blank, and Overdue stays blank on Candidates until one is typed.
+    expect(rt.displayed('Pipeline', 'B2:C4')).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(rt.displayed('Candidates', 'K2:L2')).toEqual([['', '']]);
+    expect(rt.displayed('Candidates', 'K1:L1')).toEqual([['Next step due', 'Overdue']]);
+    expect(rt.formatOf('Candidates', 'L1').note).toContain('Set service levels on the Pipeline sheet');
+  });
+
+  it('a service level typed on Pipeline makes Next step due and Overdue work, and the Promise says it in words', () => {
+    const rt = defaultWorkbookWithCandidates(2);
+    rt.setCells('Candidates', 'J2', [[new Date(2020, 0, 6)]]); // in Screening since a Monday long ago
+    rt.setCells('Pipeline', 'B2', [[3]]);
+    expect(rt.displayed('Pipeline', 'D2')).toBe('Next step within 3 business days');
+    expect(rt.displayedText('Candidates', 'K2:L3')).toEqual([
+      ['2020-01-09', 'TRUE'],
+      [expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'FALSE'],
+    ]);
+    expect(rt.displayed('Pipeline', 'F2')).toBe(1);
+    rt.setCells('Pipeline', 'B2:C2', [['', 36]]);
+    expect(rt.displayed('Pipeline', 'D2')).toBe('Next step within 36 hours');
+  });
+
+  it("presets whose seeds give service levels ship them filled in, in the seed's own terms", () => {
+    const rt = createRuntime();
+    rt.ui.respondWith({ button: 'OK', text: 'five-stage-backend' });
+    rt.call('setUpWorkbook');
+    expect(rt.displayed('Pipeline', 'A2:D2')).toEqual([
+      [
+        'Application screening',
+        7,
+        '',
+        'Applicants who make the shortlist hear from us within 5–7 business days.',
+      ],
+    ]);
+    rt.setCells('Pipeline', 'B2', [[5]]);
+    expect(rt.displayed('Pipeline', 'D2')).toBe('Next step within 5 business days');
   });
 });
 

@@ -52,21 +52,25 @@ export const culturePartner: Process = {
         {
           kind: 'question',
           label: 'Team moment',
+          block: 'About the candidate',
           text: 'Tell me about a time your team had to change direction quickly. What was your part in it?',
         },
         {
           kind: 'question',
           label: 'What excites you',
+          block: 'About the candidate',
           text: 'What kind of work makes you lose track of time, and what drains you?',
         },
         {
           kind: 'question',
           label: 'On-site or remote',
+          block: 'Working arrangements',
           text: 'We mostly work together on-site because the pace is fast and collaborative. How does that fit you, and do you need any flexibility?',
         },
         {
           kind: 'check',
           label: 'Invite questions',
+          block: 'Candidate’s questions',
           text: 'Leave real room for the candidate to ask about us; willingness to ask is part of what we look for.',
         },
       ],
@@ -152,21 +156,25 @@ export const culturePartner: Process = {
         {
           kind: 'instruction',
           label: 'Tone',
+          block: 'Set the tone',
           text: 'Treat the candidate as a colleague you are pairing with. Offer hints freely; we are learning how they think, not testing memory.',
         },
         {
           kind: 'scenario',
           label: 'Shared problem',
+          block: 'Solve a problem together',
           text: 'Here is a small feature from the partner’s product with a tricky edge case. Let us work out together how to build it and where it might go wrong.',
         },
         {
           kind: 'question',
           label: 'Tests',
+          block: 'Testing the solution',
           text: 'What tests would give you confidence this is right, and which one would you write first?',
         },
         {
           kind: 'question',
           label: 'Stuck as a team',
+          block: 'Team habits and questions',
           text: 'When your team is stuck on a hard bug, what do you usually do, and when do you ask for help?',
         },
       ],
@@ -268,11 +276,13 @@ export const culturePartner: Process = {
         {
           kind: 'question',
           label: 'Relevant experience',
+          block: 'Skills discussion',
           text: 'Which part of your experience is closest to what our product does, and what would you need to learn first?',
         },
         {
           kind: 'question',
           label: 'Working with a client team',
+          block: 'Team and ways of working',
           text: 'How do you build trust quickly when joining an established team from outside?',
         },
       ],
@@ -356,6 +366,7 @@ export const culturePartner: Process = {
         {
           kind: 'question',
           label: 'Open concerns',
+          block: 'Discuss differences',
           text: 'Is there any concern from one interview that the others did not test? How will we resolve it?',
         },
       ],

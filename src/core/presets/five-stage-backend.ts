@@ -140,21 +140,25 @@ export const fiveStageBackend: Process = {
         {
           kind: 'question',
           label: 'Career story',
+          block: 'Background',
           text: 'Take us through the roles you have held and what made you move from one to the next.',
         },
         {
           kind: 'question',
           label: 'Next step',
+          block: 'Goals and motivation',
           text: 'What do you want your next two years to look like, and what part could this role play?',
         },
         {
           kind: 'question',
           label: 'Explaining work',
+          block: 'Background',
           text: 'Describe a backend project you worked on so that someone outside engineering would understand why it mattered.',
         },
         {
           kind: 'check',
           label: 'Honest picture',
+          block: 'Logistics and questions',
           text: 'Invite the candidate to be candid about their experience level and availability, and note any gaps between this and the CV.',
         },
       ],
@@ -233,11 +237,13 @@ export const fiveStageBackend: Process = {
         {
           kind: 'instruction',
           label: 'Task brief',
+          block: 'Read the brief',
           text: 'Build a small REST API backed by a database for the scenario provided, or solve the algorithmic task, in Python, Java or Node.js. You have between one and two hours.',
         },
         {
           kind: 'instruction',
           label: 'Submission notes',
+          block: 'Wrap up and submit',
           text: 'Add a few lines explaining your approach, anything you left out and what you would do with more time.',
         },
         {
@@ -347,21 +353,25 @@ export const fiveStageBackend: Process = {
         {
           kind: 'scenario',
           label: 'System design',
+          block: 'System design',
           text: 'Design the backend for a service that accepts orders through a public API, stores them and notifies a warehouse system. Draw the main components and explain how data flows between them.',
         },
         {
           kind: 'scenario',
           label: 'Debugging',
+          block: 'Debugging exercise',
           text: 'This endpoint sometimes returns another user’s data under load. Read the code, tell us what you suspect and how you would confirm it.',
         },
         {
           kind: 'question',
           label: 'Project deep-dive',
+          block: 'Past projects',
           text: 'Choose a backend system you built. Where did it struggle in production, and how did you find out?',
         },
         {
           kind: 'question',
           label: 'Stack knowledge',
+          block: 'Past projects',
           text: 'In the framework and cloud platform you know best, what has surprised you or caught you out?',
         },
       ],
@@ -466,21 +476,25 @@ export const fiveStageBackend: Process = {
         {
           kind: 'question',
           label: 'Cross-functional work',
+          block: 'Collaboration stories',
           text: 'Tell us about a time product, operations and engineering wanted different things from you. What did you do?',
         },
         {
           kind: 'question',
           label: 'Shifting priorities',
+          block: 'Change and adaptability',
           text: 'Describe a sprint where the plan changed halfway through. How did you adjust, and how did you keep others informed?',
         },
         {
           kind: 'question',
           label: 'Team values',
+          block: 'Values',
           text: 'What does a good teammate do that a merely competent one does not?',
         },
         {
           kind: 'question',
           label: 'Client contact',
+          block: 'Collaboration stories',
           text: 'For client-facing projects: describe a conversation where you had to explain a technical limitation to a customer.',
         },
       ],

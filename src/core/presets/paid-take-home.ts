@@ -331,21 +331,25 @@ export const paidTakeHome: Process = {
         {
           kind: 'scenario',
           label: '100x traffic',
+          block: 'Scale it',
           text: 'Traffic to your API grows a hundredfold overnight. Which part gives way first, how would you notice, and what would you change?',
         },
         {
           kind: 'question',
           label: 'Monitoring',
+          block: 'Run it',
           text: 'You are on call for this service next week. Which metrics, logs and alerts do you want in place before then?',
         },
         {
           kind: 'question',
           label: 'Another week',
+          block: 'Redesign',
           text: 'If you had one more week on this, what would you redesign rather than just finish, and why?',
         },
         {
           kind: 'question',
           label: 'Review feedback',
+          block: 'Walkthrough',
           text: 'Our reviewers raised one point on your submission; here it is. Do you agree, and what would you do about it?',
         },
         {
@@ -430,11 +434,13 @@ export const paidTakeHome: Process = {
         {
           kind: 'question',
           label: 'Peer question',
+          block: 'Peer engineer call',
           text: 'What did the candidate own on the system you built together, and how did they behave when it broke?',
         },
         {
           kind: 'question',
           label: 'Manager question',
+          block: 'Manager call',
           text: 'What kind of work would you give this person without hesitation, and where did they need support?',
         },
       ],

@@ -172,21 +172,25 @@ export const screeningFocused: Process = {
         {
           kind: 'question',
           label: 'Introduce yourself',
+          block: 'About you',
           text: 'Give us a quick picture of who you are as a developer: where you have worked, what you are good at and what you want next.',
         },
         {
           kind: 'question',
           label: 'Why this project',
+          block: 'Why this project',
           text: 'What draws you to this particular project, and is there anything about it you are unsure of?',
         },
         {
           kind: 'question',
           label: 'Familiar tools',
+          block: 'Tools and method',
           text: 'Which backend languages, databases and tools have you used most, and how did you use them on your last project?',
         },
         {
           kind: 'question',
           label: 'Your method',
+          block: 'Tools and method',
           text: 'Pick a backend you built. How did you go from the goal and scope to a design and then to code?',
         },
         {
@@ -307,11 +311,13 @@ export const screeningFocused: Process = {
         {
           kind: 'instruction',
           label: 'Observe and engage',
+          block: 'Coding',
           text: 'Watch the method as well as the result: structure, quality, handling of errors and exceptions, optimisation and documentation. Guide, encourage and ask questions rather than sitting silent.',
         },
         {
           kind: 'question',
           label: 'Follow-up',
+          block: 'Review',
           text: 'What input would break your solution right now, and how would you guard against it?',
         },
       ],
@@ -419,26 +425,31 @@ export const screeningFocused: Process = {
         {
           kind: 'question',
           label: 'Past projects',
+          block: 'Past projects',
           text: 'Tell us about a project close to ours. What was your part, what went badly, and how have you used that lesson since?',
         },
         {
           kind: 'question',
           label: 'Compare approaches',
+          block: 'Technical knowledge',
           text: 'When would you choose a relational database over a document store for a backend like ours, and what would you lose either way?',
         },
         {
           kind: 'scenario',
           label: 'Problem-solving',
+          block: 'Problem-solving',
           text: 'Users report that saving a record sometimes takes ten seconds. Talk us through your assumptions, the options you would consider and what evidence you would gather.',
         },
         {
           kind: 'question',
           label: 'Collaboration',
+          block: 'Collaboration',
           text: 'How do you keep other developers and stakeholders informed, and how did you handle the last disagreement about a technical plan?',
         },
         {
           kind: 'question',
           label: 'Motivation',
+          block: 'Motivation',
           text: 'Where are you strongest, where do you most want to improve, and how would this project help?',
         },
         {

@@ -15,8 +15,18 @@ export type DocBlock =
   | { type: 'heading'; level: 1 | 2; text: string }
   | { type: 'paragraph'; runs: TextRun[] }
   | { type: 'list'; items: TextRun[][] }
-  /** `header` is the first (bold) row or null; each cell is a list of runs (an empty list is an empty cell). */
-  | { type: 'table'; header: TextRun[][] | null; rows: TextRun[][][] };
+  /**
+   * `header` is the first (bold, shaded) row or null; each cell is a list of runs (an empty list is an empty
+   * cell; "\n" in a run starts a new line in the cell). `widths` are the columns' shares of the page's text
+   * width (summing to at most 1; none = equal columns); `shadedRows` are indexes into `rows` shaded like a header.
+   */
+  | {
+      type: 'table';
+      header: TextRun[][] | null;
+      rows: TextRun[][][];
+      widths?: readonly number[];
+      shadedRows?: readonly number[];
+    };
 
 export interface InterviewDocument {
   /** The Google Doc's file name. */

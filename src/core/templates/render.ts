@@ -3,7 +3,7 @@
  * debrief). Pure; the docs adapter writes the result to Google Docs.
  */
 import { UserError } from '../errors';
-import { formatMinutesRange, formatScore, formatStageMinutes } from '../format';
+import { formatMinutesRange, formatScore, formatScoreInText, formatStageMinutes } from '../format';
 import { OUTCOME_LABELS, type Outcome } from '../labels';
 import type { Process, Prompt, Stage } from '../process';
 import { describePassRule } from '../rules';
@@ -133,14 +133,18 @@ export function debriefDocumentName(process: Process, stage: Stage, candidate: C
   return `Debrief · Stage ${stageNumber(process, stage)} · ${stage.name} — ${candidate.name}`;
 }
 
+/** What a document says where the Candidates row has no role or no email: never an empty gap in a sentence. */
+export const MISSING_ROLE = 'a role not yet recorded in the workbook';
+export const MISSING_EMAIL = 'no email address on record';
+
 /** The value of every placeholder for one document. */
 export function placeholderValues(input: RenderInput, scorers?: readonly string[]): Record<string, string> {
   const { process, stage, candidate } = input;
   const panel = candidate.panel.filter((p) => p.trim() !== '').join(', ');
   return {
     'candidate.name': candidate.name,
-    'candidate.email': candidate.email,
-    'candidate.role': candidate.role,
+    'candidate.email': candidate.email.trim() === '' ? MISSING_EMAIL : candidate.email,
+    'candidate.role': candidate.role.trim() === '' ? MISSING_ROLE : candidate.role,
     'candidate.id': candidate.id,
     'stage.name': stage.name,
     'stage.number': String(stageNumber(process, stage)),
@@ -178,38 +182,59 @@ function detailsTable({ input, values }: Context): DocBlock {
     values.panel === 'to be assigned' ? `${stage.conductedBy} (names to be assigned)` : values.panel;
   const link: TextRun[] =
     input.workbookUrl.trim() === '' ? [run('—')] : [{ text: 'Open the workbook', link: input.workbookUrl }];
-  const row = (label: string, value: TextRun[]): TextRun[][] => [[run(label, true)], value];
+  const labels = (...texts: string[]): TextRun[][] => texts.map((t) => cell(t, true));
+  // A form: each row of labels sits over the row it describes, so the page stays portrait-wide.
   return {
     type: 'table',
     header: null,
     rows: [
-      row('Candidate', cell(candidate.email ? `${candidate.name} <${candidate.email}>` : candidate.name)),
-      row('Role', cell(candidate.role)),
-      row(
-        'Stage',
+      labels('Candidate', 'Role', 'Stage', 'Planned time'),
+      [
+        cell(candidate.email.trim() ? `${candidate.name} <${candidate.email.trim()}>` : candidate.name),
+        cell(candidate.role.trim() === '' ? 'Not recorded in the workbook' : candidate.role),
         cell(`Stage ${stageNumber(process, stage)} · ${stage.name}${stage.optional ? ' (optional)' : ''}`),
-      ),
-      row('Planned duration', cell(plannedDuration(stage))),
-      row('Interviewers', cell(interviewers)),
-      row('Date', cell(`Generated ${input.today} · Held on: ____________`)),
-      row('Workbook link', link),
+        cell(plannedDuration(stage)),
+      ],
+      labels('Interviewers', 'Held on', 'Document made', 'Workbook'),
+      [cell(interviewers), [], cell(input.today), link],
     ],
+    widths: [0.31, 0.23, 0.27, 0.19],
+    shadedRows: [0, 2],
   };
+}
+
+/** A block's minutes in the agenda: its range, or where it falls when it has no time of its own. */
+function blockMinutes(stage: Stage, index: number): string {
+  const block = stage.agenda[index];
+  if (block.minutesMax > 0) return formatMinutesRange(block.minutesMin, block.minutesMax);
+  return index === stage.agenda.length - 1 ? 'at the end' : 'as needed';
 }
 
 function agenda({ input }: Context): DocBlock[] {
   const { stage } = input;
   if (stage.agenda.length === 0) return [textParagraph('This stage has no timed agenda.')];
   const fit = agendaFit(stage);
+  if (stage.minutesMax === 0) {
+    // Not a meeting: the blocks are steps, without minutes.
+    return [
+      {
+        type: 'table',
+        header: [cell('Step', true), cell('What happens', true)],
+        rows: stage.agenda.map((b) => [cell(b.title, true), cell(b.description)]),
+        widths: [0.3, 0.7],
+      },
+    ];
+  }
   const blocks: DocBlock[] = [
     {
       type: 'table',
       header: [cell('Minutes', true), cell('Block', true), cell('What happens', true)],
-      rows: stage.agenda.map((b) => [
-        cell(formatMinutesRange(b.minutesMin, b.minutesMax)),
+      rows: stage.agenda.map((b, i) => [
+        cell(blockMinutes(stage, i)),
         cell(b.title, true),
         cell(b.description),
       ]),
+      widths: [0.14, 0.26, 0.6],
     },
     textParagraph(
       `Planned: ${plannedDuration(stage)}; agenda adds up to ${formatMinutesRange(fit.min, fit.max)} min`,
@@ -237,44 +262,112 @@ function agenda({ input }: Context): DocBlock[] {
   return blocks;
 }
 
-const PROMPT_NOTES: Readonly<Record<Prompt['kind'], string>> = {
-  question: 'Notes: ____________________________________________',
-  scenario: 'Notes: ____________________________________________',
-  curveball: 'How they adapted: ________________________________',
-  instruction: 'Shared with the candidate on: ______________',
-  check: 'Done: ☐   Result: ______________________________________',
+/** Prompts the interviewer asks and listens to; instructions and checks are quick steps between them. */
+const ASKS: ReadonlySet<Prompt['kind']> = new Set(['question', 'scenario', 'curveball']);
+
+/** The first line of each prompt's notes box (the rest is blank lines to write on). */
+const NOTES_LEAD: Readonly<Record<Prompt['kind'], string>> = {
+  question: '',
+  scenario: '',
+  curveball: 'How they adapted:',
+  instruction: 'Shared with the candidate on:',
+  check: '☐ Done     Result:',
 };
 
-const PROMPT_KIND_LABEL: Readonly<Record<Prompt['kind'], string>> = {
-  question: 'Question',
-  scenario: 'Scenario',
-  curveball: 'Curveball',
-  instruction: 'Instruction',
-  check: 'Check',
-};
-
-function questions({ input }: Context): DocBlock[] {
-  const { prompts } = input.stage;
-  if (prompts.length === 0) return [textParagraph('This stage has no set questions.')];
-  return prompts.flatMap((prompt): DocBlock[] => [
-    { type: 'heading', level: 2, text: prompt.label },
-    paragraph(run(`${PROMPT_KIND_LABEL[prompt.kind]}: `, true), run(prompt.text)),
-    textParagraph(PROMPT_NOTES[prompt.kind]),
-  ]);
+export interface PromptTime {
+  readonly min: number;
+  readonly max: number;
 }
 
-function scoringTable({ input }: Context): DocBlock {
-  return {
-    type: 'table',
-    header: ['Category', 'Key risk', '1', '2', '3', '4', '5', 'Score', 'Notes'].map((h) => cell(h, true)),
-    rows: input.stage.categories.map((c) => [
-      [run(c.name, true), run(` — ${c.description}`)],
-      c.keyRisk ? cell('KEY RISK', true) : [],
-      ...c.anchors.map((anchor) => cell(anchor)),
-      [],
-      [],
-    ]),
-  };
+/**
+ * The minutes a prompt has: its agenda block's minutes shared equally by the block's questions (scenarios and
+ * curveballs count as questions). An instruction or check has its block's minutes only when the block has no
+ * question; null when the prompt names no block or the block has no time of its own.
+ */
+export function promptMinutes(stage: Stage, prompt: Prompt): PromptTime | null {
+  const block = stage.agenda.find((b) => b.title === prompt.block);
+  if (!block || block.minutesMax === 0) return null;
+  const asks = stage.prompts.filter((p) => p.block === prompt.block && ASKS.has(p.kind)).length;
+  if (!ASKS.has(prompt.kind)) return asks === 0 ? { min: block.minutesMin, max: block.minutesMax } : null;
+  const share = (minutes: number) => Math.max(1, Math.round(minutes / asks));
+  return { min: share(block.minutesMin), max: share(block.minutesMax) };
+}
+
+/**
+ * Lines of room for notes under a prompt: about three lines for every four minutes of talk (a line holds a
+ * sentence or two of shorthand), at least 3 and at most 12; 4 when the prompt has no set time. Instructions and
+ * checks get the line or two their lead needs.
+ */
+export function notesLines(prompt: Prompt, time: PromptTime | null): number {
+  if (prompt.kind === 'instruction') return 1;
+  if (prompt.kind === 'check') return 2;
+  if (time === null) return 4;
+  return Math.min(12, Math.max(3, Math.ceil(time.max * 0.75)));
+}
+
+function promptCell(stage: Stage, prompt: Prompt): TextRun[] {
+  const time = promptMinutes(stage, prompt);
+  const about = time ? `, about ${formatMinutesRange(time.min, time.max)} min` : '';
+  return [run(prompt.label, true), run(` — ${prompt.kind}${about}\n`), run(prompt.text)];
+}
+
+function notesCell(stage: Stage, prompt: Prompt): TextRun[] {
+  const lines = notesLines(prompt, promptMinutes(stage, prompt));
+  return [run(NOTES_LEAD[prompt.kind] + '\n'.repeat(lines - 1))].filter((r) => r.text !== '');
+}
+
+/** Each prompt in a shaded row, with a box under it as tall as the prompt's minutes call for. */
+function questions({ input }: Context): DocBlock[] {
+  const { stage } = input;
+  if (stage.prompts.length === 0) return [textParagraph('This stage has no set questions.')];
+  return [
+    {
+      type: 'table',
+      header: null,
+      rows: stage.prompts.flatMap((prompt) => [[promptCell(stage, prompt)], [notesCell(stage, prompt)]]),
+      shadedRows: stage.prompts.map((_, i) => i * 2),
+    },
+  ];
+}
+
+function keyRiskLine(input: RenderInput): TextRun[] {
+  return [
+    run('\nKEY RISK', true),
+    run(` — needs at least ${formatScoreInText(input.process.passRule.minKeyRisk)}`),
+  ];
+}
+
+/** Lines of room for notes per category in the scoring table. */
+export const SCORING_NOTES_LINES = 4;
+
+/**
+ * Two tables: what each score means per category (for reading while scoring), then the one the interviewer
+ * writes in: a score and several lines of notes per category.
+ */
+function scoringTable({ input }: Context): DocBlock[] {
+  const { categories } = input.stage;
+  const name = (c: Stage['categories'][number]): TextRun[] => [
+    run(c.name, true),
+    ...(c.keyRisk ? keyRiskLine(input) : []),
+  ];
+  return [
+    {
+      type: 'table',
+      header: [cell('Category', true), cell('What each score means', true)],
+      rows: categories.map((c) => [
+        [...name(c), run(`\n${c.description}`)],
+        c.anchors.flatMap((anchor, i) => [run(`${i > 0 ? '\n' : ''}${i + 1}  `, true), run(anchor)]),
+      ]),
+      widths: [0.3, 0.7],
+    },
+    textParagraph('Your scores: one whole number from 1 to 5 per category, with the evidence behind it.'),
+    {
+      type: 'table',
+      header: [cell('Category', true), cell('Score (1–5)', true), cell('Notes and evidence', true)],
+      rows: categories.map((c) => [name(c), [], [run('\n'.repeat(SCORING_NOTES_LINES - 1))]]),
+      widths: [0.3, 0.17, 0.53],
+    },
+  ];
 }
 
 function passRule({ input }: Context): DocBlock[] {
@@ -312,10 +405,11 @@ function decision({ input }: Context): DocBlock[] {
   return blocks;
 }
 
+/** Lines of the free-notes box at the end of a script. */
+export const FREE_NOTES_LINES = 12;
+
 function notesSpace(): DocBlock[] {
-  return Array.from({ length: 5 }, () =>
-    textParagraph('________________________________________________________'),
-  );
+  return [{ type: 'table', header: null, rows: [[[run('\n'.repeat(FREE_NOTES_LINES - 1))]]] }];
 }
 
 // Debrief blocks -------------------------------------------------------------------------------------------
@@ -474,7 +568,7 @@ function renderRow(row: TemplateRow, ctx: Context): DocBlock[] {
     case 'questions':
       return [...intro, ...questions(ctx)];
     case 'scoring-table':
-      return [...intro, scoringTable(ctx)];
+      return [...intro, ...scoringTable(ctx)];
     case 'pass-rule':
       return [...intro, ...passRule(ctx)];
     case 'decision':

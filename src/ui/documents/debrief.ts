@@ -115,13 +115,12 @@ function debriefJobs(
     });
   }
   if (hidden.length > 0) {
+    // The candidates are the list; what to do about it is a sentence after it, not one more item.
     throw new UserError(
       'scores-hidden',
       "Nothing was created: a debrief shows every interviewer's scores, and you cannot see them yet for:",
-      [
-        ...hidden,
-        `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
-      ],
+      hidden,
+      `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
     );
   }
   return { jobs, stageOf };

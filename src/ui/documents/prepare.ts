@@ -7,6 +7,7 @@ import type { Process, Stage } from '../../core/process';
 import type { TemplateRow } from '../../core/templates/template';
 import type { CandidateInfo, RenderInput } from '../../core/templates/render';
 import type { InterviewDocument } from '../../core/templates/document';
+import { type PageSetup, pageSetup, paperForLocale } from '../../core/templates/page';
 import { type CandidatesRead, selectedCandidates } from '../../docs/selection';
 import { readCandidates } from '../../sheets/candidates-sheet';
 import { UserError, isUserError } from '../../core/errors';
@@ -27,6 +28,8 @@ export interface Prepared {
   readonly timeZone: string;
   readonly today: string;
   readonly workbookUrl: string;
+  /** Portrait A4, or Letter where the spreadsheet's locale prints on Letter. */
+  readonly page: PageSetup;
 }
 
 /**
@@ -71,6 +74,7 @@ export function prepare(
     timeZone,
     today: formatInZone(services.now(), timeZone, false),
     workbookUrl: services.spreadsheet.getUrl(),
+    page: pageSetup(paperForLocale(services.spreadsheet.getSpreadsheetLocale())),
   };
 }
 

@@ -3,7 +3,7 @@
  * toasts (new documents go into the workbook's Drive folder, src/docs/folder.ts), and the closing message.
  */
 import { type BatchOutcome, type DocJob, runBatch } from '../../docs/batch';
-import { documentUrl, openDocument } from '../../docs/writer';
+import { documentUrl, documentWriter, openDocument } from '../../docs/writer';
 import { type DocumentFolder, documentFolder, folderProperty } from '../../docs/folder';
 import { withDocumentLock } from '../actions';
 import type { Services } from '../services';
@@ -145,8 +145,8 @@ export function run(
   folder: DocumentFolder,
   opened?: Opened,
 ): BatchOutcome {
-  return runBatch({
-    app: services.documents,
+  const outcome = runBatch({
+    writer: documentWriter({ app: services.documents, docs: services.docs, page: p.page }),
     jobs,
     now: services.now,
     startedAt: p.startedAt,
@@ -155,6 +155,14 @@ export function run(
     place: (id) => folder.place(id),
     opened,
   });
+  // A new toast replaces the progress one, which would otherwise stay up after the batch has ended.
+  if (jobs.length > 1)
+    services.spreadsheet.toast(
+      `Done: ${outcome.done.length} of ${plural(jobs.length, what)}.`,
+      'Scorecard',
+      3,
+    );
+  return outcome;
 }
 
 /** Who can open the new documents, and every address Google refused. */
@@ -202,7 +210,7 @@ export function report(
         .join('; ')}.`,
     );
   lines.push(...sharingReport(outcome));
-  lines.push(...folder.report());
+  lines.push(...folder.report(), ...outcome.notes);
   if (kept.length > 0) lines.push(`Kept ${plural(kept.length, 'existing document')}: ${names(kept)}.`);
   if (outcome.notStarted.length > 0) {
     const why = outcome.stoppedForTime

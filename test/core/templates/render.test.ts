@@ -51,27 +51,38 @@ describe('renderInterviewDocument with the default templates', () => {
   it('starts with a title and uses Heading 1 and Heading 2', () => {
     expect(doc.blocks[0]).toEqual({ type: 'title', text: 'Stage 2 · Main interview — Ada Lovelace' });
     expect(doc.blocks.some((b) => b.type === 'heading' && b.level === 1 && b.text === 'Agenda')).toBe(true);
-    expect(doc.blocks.some((b) => b.type === 'heading' && b.level === 2 && b.text === 'Scenario A')).toBe(
+    expect(doc.blocks.some((b) => b.type === 'heading' && b.level === 2 && b.text === 'Pass rule')).toBe(
       true,
     );
   });
 
-  it('has a details table with candidate, role, stage, duration, panel, date and a workbook link', () => {
+  it('has a details form (labels over values) with candidate, role, stage, duration, panel, date and a workbook link', () => {
     const details = tables(doc)[0];
     expect(details.header).toBeNull();
-    const rows = details.rows.map((r) => [cellText(r[0]), cellText(r[1])]);
-    expect(rows).toEqual([
-      ['Candidate', 'Ada Lovelace <ada@example.com>'],
-      ['Role', 'Backend Developer'],
-      ['Stage', 'Stage 2 · Main interview'],
-      ['Planned duration', '45–75 min'],
-      ['Interviewers', 'Grace Hopper, Alan Turing'],
-      ['Date', 'Generated 2026-05-13 · Held on: ____________'],
-      ['Workbook link', 'Open the workbook'],
+    expect(details.rows.map((r) => r.map(cellText))).toEqual([
+      ['Candidate', 'Role', 'Stage', 'Planned time'],
+      ['Ada Lovelace <ada@example.com>', 'Backend Developer', 'Stage 2 · Main interview', '45–75 min'],
+      ['Interviewers', 'Held on', 'Document made', 'Workbook'],
+      ['Grace Hopper, Alan Turing', '', '2026-05-13', 'Open the workbook'],
     ]);
-    expect(details.rows[6][1][0].link).toBe('https://docs.google.com/spreadsheets/d/abc');
+    expect(details.shadedRows).toEqual([0, 2]);
+    expect(details.rows[0].every((c) => c[0].bold)).toBe(true);
+    expect(details.widths!.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    expect(details.rows[3][3][0].link).toBe('https://docs.google.com/spreadsheets/d/abc');
     const noPanel = tables(render({ candidate: { ...adaLovelace, panel: [] } }))[0];
-    expect(cellText(noPanel.rows[4][1])).toBe('Hiring manager plus one team member (names to be assigned)');
+    expect(cellText(noPanel.rows[3][0])).toBe('Hiring manager plus one team member (names to be assigned)');
+  });
+
+  it('a blank role or email is said in words, never left as a gap in a sentence', () => {
+    const blank = render({ candidate: { ...adaLovelace, role: '  ', email: '' } });
+    const text = documentToPlainText(blank);
+    expect(text).toContain(
+      'Interview script for Ada Lovelace, who applied for a role not yet recorded in the workbook.',
+    );
+    expect(text).not.toMatch(/applied for \./);
+    const details = tables(blank)[0];
+    expect(cellText(details.rows[1][0])).toBe('Ada Lovelace');
+    expect(cellText(details.rows[1][1])).toBe('Not recorded in the workbook');
   });
 
   it('renders the agenda as a table with ranges and the planned-vs-agenda line, without a warning when it fits', () => {
@@ -83,41 +94,75 @@ describe('renderInterviewDocument with the default templates', () => {
     expect(plain).not.toContain('Note:');
   });
 
-  it('renders every prompt with its label as Heading 2, its text and room for notes', () => {
-    for (const prompt of main.prompts) {
-      expect(plain).toContain(`## ${prompt.label}`);
-      expect(plain).toContain(prompt.text);
-    }
-    expect(plain).toContain('Notes: ____');
-    expect(plain).toContain('Curveball: Now the database is read-only');
-    expect(plain).toContain('Shared with the candidate on: ____');
-    expect(plain).toContain('Done: ☐');
+  it('puts every prompt in a shaded row with its label, kind and minutes, and a box under it sized to its minutes', () => {
+    const [questions] = tables(doc).filter((t) => t.rows.some((r) => cellText(r[0]).includes('Scenario A')));
+    expect(questions.header).toBeNull();
+    expect(questions.rows).toHaveLength(main.prompts.length * 2);
+    expect(questions.shadedRows).toEqual(main.prompts.map((_, i) => i * 2));
+    const prompt = (i: number) => cellText(questions.rows[i * 2][0]);
+    const notes = (i: number) => cellText(questions.rows[i * 2 + 1][0]);
+    // Scenario A and the curveball share the 20–30 minutes of the "Scenarios" block: 10–15 each.
+    expect(prompt(0)).toBe(`Scenario A — scenario, about 10–15 min\n${main.prompts[0].text}`);
+    expect(questions.rows[0][0][0]).toEqual({ text: 'Scenario A', bold: true });
+    expect(prompt(1)).toBe(
+      'Curveball — curveball, about 10–15 min\nNow the database is read-only for an hour.',
+    );
+    // 15 minutes at most: 12 lines of room (3 lines per 4 minutes, capped at 12).
+    expect(notes(0).split('\n')).toHaveLength(12);
+    expect(notes(0).trim()).toBe('');
+    expect(notes(1)).toBe(`How they adapted:${'\n'.repeat(11)}`);
+    // Prompts that name no agenda block have no set time: 4 lines; instructions and checks a line or two.
+    expect(prompt(2)).toBe('Take-home instructions — instruction\nSend the brief; deadline is 5 days.');
+    expect(notes(2)).toBe('Shared with the candidate on:');
+    expect(prompt(3)).toBe('References — check\nTwo references contacted before the offer.');
+    expect(notes(3)).toBe('☐ Done     Result:\n');
     expect(plain).toContain('# Questions, instructions and checks');
   });
 
-  it('renders a scoring table with every category, bold KEY RISK marks, anchors and empty score/notes', () => {
-    const scoring = tables(doc)[2];
-    expect(scoring.header?.map(cellText)).toEqual([
-      'Category',
-      'Key risk',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      'Score',
-      'Notes',
-    ]);
-    expect(scoring.rows).toHaveLength(main.categories.length);
+  it('gives shorter questions less room: minutes shared by the questions of a block, at least 3 lines', () => {
+    const stage: Stage = {
+      ...main,
+      prompts: [
+        { kind: 'question', label: 'Past work: goal', text: 'What was it for?', block: 'Past work' },
+        { kind: 'question', label: 'Past work: people', text: 'Who else?', block: 'Past work' },
+        { kind: 'question', label: 'Past work: hindsight', text: 'What now?', block: 'Past work' },
+        { kind: 'question', label: 'Working style', text: 'Deadlines?', block: 'Working style' },
+      ],
+    };
+    const [questions] = tables(render({ stage })).filter((t) =>
+      t.rows.some((r) => cellText(r[0]).startsWith('Past work')),
+    );
+    // Past work is 10–15 min for three questions: about 3–5 min each, 4 lines; Working style 5–10 min alone: 8.
+    expect(cellText(questions.rows[0][0])).toBe(
+      'Past work: goal — question, about 3–5 min\nWhat was it for?',
+    );
+    expect(cellText(questions.rows[1][0]).split('\n')).toHaveLength(4);
+    expect(cellText(questions.rows[6][0])).toBe('Working style — question, about 5–10 min\nDeadlines?');
+    expect(cellText(questions.rows[7][0]).split('\n')).toHaveLength(8);
+  });
+
+  it('puts what each score means in its own table, and gives each category room for a score and notes', () => {
+    const all = tables(doc);
+    const anchors = all.find((t) => t.header && cellText(t.header[1]) === 'What each score means')!;
+    const scoring = all.find((t) => t.header && cellText(t.header[1]) === 'Score (1–5)')!;
+    expect(anchors.header?.map(cellText)).toEqual(['Category', 'What each score means']);
+    expect(scoring.header?.map(cellText)).toEqual(['Category', 'Score (1–5)', 'Notes and evidence']);
+    expect(all.indexOf(scoring)).toBeGreaterThan(all.indexOf(anchors));
+    for (const t of [anchors, scoring]) {
+      expect(t.widths!.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+      expect(t.rows).toHaveLength(main.categories.length);
+    }
     main.categories.forEach((category, i) => {
-      const row = scoring.rows[i];
-      expect(row[0][0]).toEqual({ text: category.name, bold: true });
-      if (category.keyRisk) expect(row[1]).toEqual([{ text: 'KEY RISK', bold: true }]);
-      else expect(row[1]).toEqual([]);
-      expect(row.slice(2, 7).map(cellText)).toEqual([...category.anchors]);
-      expect(row[7]).toEqual([]);
-      expect(row[8]).toEqual([]);
+      const mark = category.keyRisk ? '\nKEY RISK — needs at least 4.0' : '';
+      expect(anchors.rows[i][0][0]).toEqual({ text: category.name, bold: true });
+      expect(cellText(anchors.rows[i][0])).toBe(`${category.name}${mark}\n${category.description}`);
+      expect(cellText(anchors.rows[i][1])).toBe(category.anchors.map((a, n) => `${n + 1}  ${a}`).join('\n'));
+      expect(cellText(scoring.rows[i][0])).toBe(`${category.name}${mark}`);
+      expect(scoring.rows[i][1]).toEqual([]);
+      expect(cellText(scoring.rows[i][2])).toBe('\n\n\n'); // four lines to write on
     });
+    const depth = anchors.rows[main.categories.findIndex((c) => c.keyRisk)][0];
+    expect(depth[1]).toEqual({ text: '\nKEY RISK', bold: true });
   });
 
   it('states the pass rule and the decision procedure', () => {
@@ -138,10 +183,26 @@ describe('renderInterviewDocument with the default templates', () => {
     expect(plain).not.toMatch(/\{\{/);
   });
 
-  it('renders the screening stage too', () => {
+  it('renders the screening stage too, with no "0 min" block: a block without time of its own comes at the end', () => {
     const s = render({ stage: screening });
     expect(s.name).toBe('Stage 1 · Screening — Ada Lovelace (Backend Developer)');
     expect(documentToPlainText(s)).toContain('Planned: 15–20 min; agenda adds up to 16 min');
+    const agenda = tables(s)[1];
+    expect(agenda.rows.map((r) => cellText(r[0]))).toEqual(['2', '3', '5', '3', '3', 'at the end']);
+    expect(cellText(agenda.rows[5][1])).toBe('Close');
+  });
+
+  it('a stage that is not a meeting lists its steps without minutes or a time check', () => {
+    const untimed: Stage = {
+      ...screening,
+      minutesMin: 0,
+      minutesMax: 0,
+      agenda: screening.agenda.map((b) => ({ ...b, minutesMin: 0, minutesMax: 0 })),
+    };
+    const s = render({ stage: untimed });
+    const agenda = tables(s)[1];
+    expect(agenda.header?.map(cellText)).toEqual(['Step', 'What happens']);
+    expect(documentToPlainText(s)).not.toContain('agenda adds up to');
   });
 });
 
@@ -153,7 +214,7 @@ describe('literal candidate data', () => {
     expect(doc.blocks[0]).toEqual({ type: 'title', text: `Stage 2 · Main interview — ${name}` });
     const plain = documentToPlainText(doc);
     expect(plain).toContain(`Interview script for ${name}, who applied for $& {{stage.name}} $'.`);
-    expect(cellText(tables(doc)[0].rows[0][1])).toBe(`${name} <ada@example.com>`);
+    expect(cellText(tables(doc)[0].rows[1][0])).toBe(`${name} <ada@example.com>`);
   });
 });
 
