@@ -372,7 +372,7 @@ describe('Docs calls per document', () => {
         range: rt.range('Candidates', 'B2:D2'),
         source: rt.spreadsheet,
       });
-      rt.call('onOpen', { authMode: 'FULL' });
+      rt.call('onOpen', { authMode: 'LIMITED' });
       const stages = rt.ui.menuItems().filter((i) => i.path.includes('Generate interview script ▸')).length;
       for (let n = 1; n <= stages; n++) {
         rt.select('Candidates', 'B2');
