@@ -12,6 +12,7 @@ import {
   parseEmails,
   stageAverageHeader,
   stageResultHeader,
+  stageScheduledHeader,
   stageScriptHeader,
   text,
 } from '../core/candidates';
@@ -41,7 +42,12 @@ import {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type CandidatesKey =
-  CandidateColumnKey | 'daysInStage' | `average:${string}` | `result:${string}` | `script:${string}`;
+  | CandidateColumnKey
+  | 'daysInStage'
+  | `average:${string}`
+  | `result:${string}`
+  | `script:${string}`
+  | `scheduled:${string}`;
 
 const IDENTIFYING = ['ID', 'Name'];
 
@@ -52,6 +58,7 @@ export function candidateColumns(process: Process): ColumnSpec<CandidatesKey>[] 
     header: 'Days in stage',
   });
   for (const stage of process.stages) {
+    columns.push({ key: `scheduled:${stage.id}`, header: stageScheduledHeader(stage) });
     columns.push({ key: `average:${stage.id}`, header: stageAverageHeader(stage) });
     columns.push({ key: `result:${stage.id}`, header: stageResultHeader(stage) });
   }

@@ -228,7 +228,7 @@ describe('scoring journey in Chromium: score, panel, reconcile and decide', () =
     await cellText(page, `G${stageRow}`, 'TRUE');
     await openSheet(page, 'Candidates');
     await cellText(page, `E${row}`, 'Main interview');
-    await cellText(page, `O${row}`, 'TRUE'); // Screening result
+    await cellText(page, `P${row}`, 'TRUE'); // Screening result
   });
 
   it('5. keyboard only: Tab, arrow keys, Space and Enter pick every score and submit', async () => {

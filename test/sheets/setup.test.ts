@@ -133,8 +133,8 @@ describe('candidates and pass status', () => {
       'Fails: key-risk Communication clarity scored 3.0, below 4.0',
     );
     expect(rt.displayed('S1 Screening', 'H5')).toBe('Pending: 2 of 3 categories unscored');
-    expect(rt.displayed('Candidates', 'O2:O4')).toEqual([[true], [false], ['']]);
-    expect(rt.displayedText('Candidates', 'N2')).toBe('4.33');
+    expect(rt.displayed('Candidates', 'P2:P4')).toEqual([[true], [false], ['']]);
+    expect(rt.displayedText('Candidates', 'O2')).toBe('4.33');
   });
 
   it('ticking a key-risk checkbox changes the result', () => {
@@ -295,7 +295,7 @@ describe('running setup again', () => {
       ['Communication  clarity', 'Motivation fit', 'Basic role fit', 'Average', 'Passes'],
       [4, 5, 4, 13 / 3, true],
     ]);
-    expect(rt.displayed('Candidates', 'O2')).toBe(true);
+    expect(rt.displayed('Candidates', 'P2')).toBe(true);
   });
 
   it('a duplicated header gives a message naming the cells and changes nothing', () => {
@@ -431,6 +431,6 @@ describe('a Candidates sheet that grows', () => {
     expect(rt.displayed('S1 Screening', 'A1007:G1007')).toEqual([
       ['C-1005', expect.any(String), 5, 5, 5, 5, true],
     ]);
-    expect(rt.displayed('Candidates', 'O1006')).toBe(true);
+    expect(rt.displayed('Candidates', 'P1006')).toBe(true);
   });
 });

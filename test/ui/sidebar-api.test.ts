@@ -174,7 +174,7 @@ describe('independence and the panel', () => {
     expect(after.pass.status).toBe('pass');
     expect(rt.displayed('S1 Screening', 'C3:G3')).toEqual([[4.5, 5, 4, 4.5, true]]);
     expect(rt.displayed('Candidates', 'E2')).toBe('Main interview');
-    expect(rt.displayed('Candidates', 'O2')).toBe(true);
+    expect(rt.displayed('Candidates', 'P2')).toBe(true);
   });
 
   it('only the hiring manager decides, and a culture-fit veto blocks advance', () => {
