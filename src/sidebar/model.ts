@@ -7,6 +7,7 @@ import type {
   ContextCategory,
   GenerateDebriefDocumentResponse,
   PanelView,
+  PanelWithdrawnVeto,
   ScoringContext,
   StageChoice,
   SubmitScorecardRequest,
@@ -194,6 +195,13 @@ export function checkDecisionForm(
   return { ok: true, value: { reconciled, outcome: form.outcome, note } };
 }
 
+export function checkWithdrawNote(note: string): Checked<string> {
+  const text = note.trim();
+  if (text === '') return { ok: false, errors: ['Write why you withdraw the veto.'] };
+  const problem = noteProblem('The note', text);
+  return problem ? { ok: false, errors: [problem] } : { ok: true, value: text };
+}
+
 export function checkVetoReason(reason: string): Checked<string> {
   const text = reason.trim();
   if (text === '') return { ok: false, errors: ['Write the culture-fit concern behind the veto.'] };
@@ -236,11 +244,32 @@ export function panelTable(panel: PanelView): PanelTable {
   };
 }
 
+const PASS_WORDS: Record<PanelView['pass']['status'], string> = {
+  pass: 'Passes the rule',
+  fail: 'Does not pass the rule',
+  pending: 'Pending',
+};
+
+/** What the status box says first: the decision-relevant fact, so a standing veto comes before the scores. */
 export function passHeadline(panel: Pick<PanelView, 'pass' | 'veto'>): string {
-  const word = { pass: 'Passes the rule', fail: 'Does not pass the rule', pending: 'Pending' }[
-    panel.pass.status
-  ];
-  return panel.veto ? `${word} · vetoed on culture fit` : word;
+  return panel.veto ? 'Vetoed on culture fit: cannot advance' : PASS_WORDS[panel.pass.status];
+}
+
+/** The status box's colour: a standing veto is shown as the block it is, whatever the scores say. */
+export function passTone(panel: Pick<PanelView, 'pass' | 'veto'>): 'vetoed' | PanelView['pass']['status'] {
+  return panel.veto ? 'vetoed' : panel.pass.status;
+}
+
+/** Under a veto, what the scores alone would say, worded so it cannot be read as the outcome. */
+export function scoresAloneText(panel: Pick<PanelView, 'pass' | 'veto'>): string {
+  if (!panel.veto) return panel.pass.summary;
+  const word = PASS_WORDS[panel.pass.status].toLowerCase();
+  return `The scores alone: ${word}${panel.pass.summary ? ` (${panel.pass.summary})` : ''}. The veto overrides them.`;
+}
+
+/** A withdrawn veto as the panel lists it: who, when, and why it was withdrawn. */
+export function withdrawnVetoText(veto: PanelWithdrawnVeto): string {
+  return `Veto by ${veto.by} (${formatWhen(veto.at)}) withdrawn ${formatWhen(veto.withdrawnAt)}.`;
 }
 
 export function decisionText(panel: Pick<PanelView, 'decision'>): string {
