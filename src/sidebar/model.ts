@@ -195,18 +195,20 @@ export function checkDecisionForm(
   return { ok: true, value: { reconciled, outcome: form.outcome, note } };
 }
 
+/** A required note (a veto's concern, a withdrawal's reason): trimmed, not empty, within the note limits. */
+function checkRequiredNote(text: string, whenEmpty: string, label: string): Checked<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, errors: [whenEmpty] };
+  const problem = noteProblem(label, trimmed);
+  return problem ? { ok: false, errors: [problem] } : { ok: true, value: trimmed };
+}
+
 export function checkWithdrawNote(note: string): Checked<string> {
-  const text = note.trim();
-  if (text === '') return { ok: false, errors: ['Write why you withdraw the veto.'] };
-  const problem = noteProblem('The note', text);
-  return problem ? { ok: false, errors: [problem] } : { ok: true, value: text };
+  return checkRequiredNote(note, 'Write why you withdraw the veto.', 'The note');
 }
 
 export function checkVetoReason(reason: string): Checked<string> {
-  const text = reason.trim();
-  if (text === '') return { ok: false, errors: ['Write the culture-fit concern behind the veto.'] };
-  const problem = noteProblem('The reason', text);
-  return problem ? { ok: false, errors: [problem] } : { ok: true, value: text };
+  return checkRequiredNote(reason, 'Write the culture-fit concern behind the veto.', 'The reason');
 }
 
 // ---- The panel table ------------------------------------------------------------------------------------
