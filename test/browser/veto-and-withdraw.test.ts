@@ -8,7 +8,7 @@
  * and chen.wu. Chen submitted before the page opened; Ben submits (clicking Submit a second time once the first
  * call is back), vetoes, and later withdraws it.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PreviewServer } from '../../preview/server';
 import {
   closeSidebar,
@@ -16,6 +16,7 @@ import {
   openPreview,
   openScoring,
   screenshot,
+  sidebarStatus,
   sidebarFrame,
   signInAs,
   type PreviewBrowser,
@@ -62,9 +63,7 @@ async function statusBox(page: Page): Promise<{ tone: string; lines: string[] }>
   });
 }
 
-async function status(frame: FrameLocator, kind: 'success' | 'error', text: string | RegExp): Promise<void> {
-  await frame.locator(`#status.status-${kind}`, { hasText: text }).waitFor();
-}
+const status = sidebarStatus;
 
 describe('the veto in Chromium: shown first, withdrawn by its holder, and one submission per form', () => {
   let browser: PreviewBrowser;

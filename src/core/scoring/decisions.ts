@@ -241,20 +241,30 @@ export function vetoEntries(input: {
       `A culture-fit veto by ${standing.by} already stands for this stage; nothing was recorded.`,
     );
   }
-  return [
-    {
-      timestamp: toIso(input.now),
-      submissionId: request.submissionId,
-      version: nextKindVersion(stageEntries, VETO_KINDS),
-      candidateId: request.candidateId,
-      stageId: request.stageId,
-      interviewer: by,
-      kind: 'veto',
-      category: VETO_SCOPE,
-      score: null,
-      note: request.reason,
-    },
-  ];
+  return [vetoRow('veto', request, request.reason, by, stageEntries, input.now)];
+}
+
+/** A veto or withdrawal row: one row each, numbered in one sequence so the latest of them says what stands. */
+function vetoRow(
+  kind: 'veto' | 'veto-withdrawn',
+  request: Pick<RecordVetoRequest, 'submissionId' | 'candidateId' | 'stageId'>,
+  note: string,
+  by: string,
+  stageEntries: readonly LogEntry[],
+  now: Date | string,
+): LogEntry {
+  return {
+    timestamp: toIso(now),
+    submissionId: request.submissionId,
+    version: nextKindVersion(stageEntries, VETO_KINDS),
+    candidateId: request.candidateId,
+    stageId: request.stageId,
+    interviewer: by,
+    kind,
+    category: VETO_SCOPE,
+    score: null,
+    note,
+  };
 }
 
 /**
@@ -291,18 +301,5 @@ export function withdrawVetoEntries(input: {
   if (!sameEmail(standing.by, by)) {
     throw new UserError('not-allowed', `Only ${standing.by}, who recorded the veto, can withdraw it.`);
   }
-  return [
-    {
-      timestamp: toIso(input.now),
-      submissionId: request.submissionId,
-      version: nextKindVersion(stageEntries, VETO_KINDS),
-      candidateId: request.candidateId,
-      stageId: request.stageId,
-      interviewer: by,
-      kind: 'veto-withdrawn',
-      category: VETO_SCOPE,
-      score: null,
-      note: request.note,
-    },
-  ];
+  return [vetoRow('veto-withdrawn', request, request.note, by, stageEntries, input.now)];
 }
