@@ -192,6 +192,11 @@ export function recordVeto(request: unknown): unknown {
   return sidebarCall(() => sidebar.recordVeto(services(), request));
 }
 
+/** Sidebar: the veto holder withdraws their culture-fit veto (recorded; the veto stays on record). */
+export function withdrawVeto(request: unknown): unknown {
+  return sidebarCall(() => sidebar.withdrawVeto(services(), request));
+}
+
 /** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */
 export function generateDebriefDocument(request: unknown): unknown {
   return sidebarCall(() => generateDebriefDocumentCall(services(), request));

@@ -60,6 +60,7 @@ describe('build/Code.js', () => {
         'getScoringContext',
         'recordDecision',
         'recordVeto',
+        'withdrawVeto',
         'submitScorecard',
         'generateDebriefDocument',
         // custom functions

@@ -113,6 +113,14 @@ export const requestSchemas = lazy(() => {
     reason: requiredNote,
   });
 
+  /** The veto holder withdraws their standing veto, saying why (the veto stays on record). */
+  const WithdrawVetoRequestSchema = z.strictObject({
+    submissionId,
+    candidateId: id,
+    stageId: id,
+    note: requiredNote,
+  });
+
   /** The panel view's "Create debrief document": the same document as the menu's Generate debrief. */
   const GenerateDebriefDocumentRequestSchema = z.strictObject({
     candidateId: id,
@@ -125,6 +133,7 @@ export const requestSchemas = lazy(() => {
     getPanel: GetPanelRequestSchema,
     recordDecision: RecordDecisionRequestSchema,
     recordVeto: RecordVetoRequestSchema,
+    withdrawVeto: WithdrawVetoRequestSchema,
     generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
   } as const;
 });
@@ -229,12 +238,25 @@ export const responseSchemas = lazy(() => {
     decision: z.nullable(
       z.strictObject({ outcome: OutcomeSchema, note: z.string(), decidedBy: z.string(), decidedAt: isoTime }),
     ),
+    /** The veto that stands (it blocks "advance"), or null. */
     veto: z.nullable(z.strictObject({ by: z.string(), reason: z.string(), at: isoTime })),
+    /** Vetoes their holder withdrew, oldest first: kept on record and shown. */
+    withdrawnVetoes: z.array(
+      z.strictObject({
+        by: z.string(),
+        reason: z.string(),
+        at: isoTime,
+        withdrawnAt: isoTime,
+        note: z.string(),
+      }),
+    ),
     pass: z.strictObject({ status: z.enum(['pass', 'fail', 'pending']), summary: z.string() }),
     /** The viewer is the candidate's hiring manager. */
     canDecide: z.boolean(),
     /** The viewer is a panel member other than the hiring manager and has submitted a scorecard. */
     canVeto: z.boolean(),
+    /** The viewer recorded the standing veto and may withdraw it. */
+    canWithdrawVeto: z.boolean(),
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({
@@ -254,6 +276,7 @@ export const responseSchemas = lazy(() => {
     getPanel: PanelViewSchema,
     recordDecision: PanelViewSchema,
     recordVeto: PanelViewSchema,
+    withdrawVeto: PanelViewSchema,
     generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
   } as const;
 });
@@ -266,6 +289,7 @@ export type SubmitScorecardRequest = z.infer<RequestSchemas['submitScorecard']>;
 export type GetPanelRequest = z.infer<RequestSchemas['getPanel']>;
 export type RecordDecisionRequest = z.infer<RequestSchemas['recordDecision']>;
 export type RecordVetoRequest = z.infer<RequestSchemas['recordVeto']>;
+export type WithdrawVetoRequest = z.infer<RequestSchemas['withdrawVeto']>;
 export type GenerateDebriefDocumentRequest = z.infer<RequestSchemas['generateDebriefDocument']>;
 export type GenerateDebriefDocumentResponse = z.infer<ResponseSchemas['generateDebriefDocument']>;
 export type ScoringContext = z.infer<ResponseSchemas['getScoringContext']>;
@@ -278,6 +302,7 @@ export type PanelInterviewer = PanelView['interviewers'][number];
 export type PanelCategory = PanelView['categories'][number];
 export type PanelDecision = NonNullable<PanelView['decision']>;
 export type PanelVeto = NonNullable<PanelView['veto']>;
+export type PanelWithdrawnVeto = PanelView['withdrawnVetoes'][number];
 export type PassStatus = PanelView['pass']['status'];
 
 /** Every function the sidebar may call through google.script.run: name → (request) => response. */
@@ -287,6 +312,7 @@ export interface SidebarApi {
   getPanel: (request: GetPanelRequest) => PanelView;
   recordDecision: (request: RecordDecisionRequest) => PanelView;
   recordVeto: (request: RecordVetoRequest) => PanelView;
+  withdrawVeto: (request: WithdrawVetoRequest) => PanelView;
   generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
 }
 
@@ -301,6 +327,7 @@ const CALLS: Record<SidebarCall, true> = {
   getPanel: true,
   recordDecision: true,
   recordVeto: true,
+  withdrawVeto: true,
   generateDebriefDocument: true,
 };
 

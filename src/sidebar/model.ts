@@ -7,6 +7,7 @@ import type {
   ContextCategory,
   GenerateDebriefDocumentResponse,
   PanelView,
+  PanelWithdrawnVeto,
   ScoringContext,
   StageChoice,
   SubmitScorecardRequest,
@@ -194,11 +195,20 @@ export function checkDecisionForm(
   return { ok: true, value: { reconciled, outcome: form.outcome, note } };
 }
 
+/** A required note (a veto's concern, a withdrawal's reason): trimmed, not empty, within the note limits. */
+function checkRequiredNote(text: string, whenEmpty: string, label: string): Checked<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, errors: [whenEmpty] };
+  const problem = noteProblem(label, trimmed);
+  return problem ? { ok: false, errors: [problem] } : { ok: true, value: trimmed };
+}
+
+export function checkWithdrawNote(note: string): Checked<string> {
+  return checkRequiredNote(note, 'Write why you withdraw the veto.', 'The note');
+}
+
 export function checkVetoReason(reason: string): Checked<string> {
-  const text = reason.trim();
-  if (text === '') return { ok: false, errors: ['Write the culture-fit concern behind the veto.'] };
-  const problem = noteProblem('The reason', text);
-  return problem ? { ok: false, errors: [problem] } : { ok: true, value: text };
+  return checkRequiredNote(reason, 'Write the culture-fit concern behind the veto.', 'The reason');
 }
 
 // ---- The panel table ------------------------------------------------------------------------------------
@@ -236,11 +246,32 @@ export function panelTable(panel: PanelView): PanelTable {
   };
 }
 
+const PASS_WORDS: Record<PanelView['pass']['status'], string> = {
+  pass: 'Passes the rule',
+  fail: 'Does not pass the rule',
+  pending: 'Pending',
+};
+
+/** What the status box says first: the decision-relevant fact, so a standing veto comes before the scores. */
 export function passHeadline(panel: Pick<PanelView, 'pass' | 'veto'>): string {
-  const word = { pass: 'Passes the rule', fail: 'Does not pass the rule', pending: 'Pending' }[
-    panel.pass.status
-  ];
-  return panel.veto ? `${word} · vetoed on culture fit` : word;
+  return panel.veto ? 'Vetoed on culture fit: cannot advance' : PASS_WORDS[panel.pass.status];
+}
+
+/** The status box's colour: a standing veto is shown as the block it is, whatever the scores say. */
+export function passTone(panel: Pick<PanelView, 'pass' | 'veto'>): 'vetoed' | PanelView['pass']['status'] {
+  return panel.veto ? 'vetoed' : panel.pass.status;
+}
+
+/** Under a veto, what the scores alone would say, worded so it cannot be read as the outcome. */
+export function scoresAloneText(panel: Pick<PanelView, 'pass' | 'veto'>): string {
+  if (!panel.veto) return panel.pass.summary;
+  const word = PASS_WORDS[panel.pass.status].toLowerCase();
+  return `The scores alone: ${word}${panel.pass.summary ? ` (${panel.pass.summary})` : ''}. The veto overrides them.`;
+}
+
+/** A withdrawn veto as the panel lists it: who, when, and why it was withdrawn. */
+export function withdrawnVetoText(veto: PanelWithdrawnVeto): string {
+  return `Veto by ${veto.by} (${formatWhen(veto.at)}) withdrawn ${formatWhen(veto.withdrawnAt)}.`;
 }
 
 export function decisionText(panel: Pick<PanelView, 'decision'>): string {

@@ -29,6 +29,7 @@ import {
   checkDecisionForm,
   checkScoreForm,
   checkVetoReason,
+  checkWithdrawNote,
   debriefLink,
   decisionText,
   errorText,
@@ -37,9 +38,12 @@ import {
   initialScoreForm,
   panelTable,
   passHeadline,
+  passTone,
+  scoresAloneText,
   stageOptionLabel,
   submittedMessage,
   vetoText,
+  withdrawnVetoText,
   type DecisionForm,
   type ScoreForm,
 } from './model';
@@ -53,14 +57,29 @@ const state: {
   panel: PanelView | null;
   decision: DecisionForm | null;
   veto: string;
+  /** The veto holder's note while they write why they withdraw it. */
+  withdrawal: string;
   tab: Tab;
+  /** Whether the person picked a tab; until then a hiring manager's sidebar opens on the Panel. */
+  tabChosen: boolean;
   /** The last debrief document made from the panel view, for this candidate and stage (`key`). */
   debrief: { key: string; response: GenerateDebriefDocumentResponse } | null;
-} = { context: null, form: null, panel: null, decision: null, veto: '', tab: 'score', debrief: null };
+} = {
+  context: null,
+  form: null,
+  panel: null,
+  decision: null,
+  veto: '',
+  withdrawal: '',
+  tab: 'score',
+  tabChosen: false,
+  debrief: null,
+};
 
 const submitIds = new PendingSubmission();
 const decisionIds = new PendingSubmission();
 const vetoIds = new PendingSubmission();
+const withdrawalIds = new PendingSubmission();
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -121,7 +140,9 @@ async function load(request: GetScoringContextRequest): Promise<void> {
     renderHeader(context);
     renderScoreView(context);
     renderTabs(context);
-    if (state.tab === 'panel' && context.canSeePanel) await loadPanel();
+    // The hiring manager comes to decide: their sidebar opens on the Panel unless they picked a tab.
+    const wantsPanel = state.tabChosen ? state.tab === 'panel' : context.isHiringManager;
+    if (wantsPanel && context.canSeePanel) await loadPanel();
     else showTab('score');
   } catch (error) {
     setStatus(errorText(error), 'error');
@@ -195,8 +216,12 @@ function showTab(tab: Tab): void {
   }
 }
 
-ui.tabScore.addEventListener('click', () => showTab('score'));
+ui.tabScore.addEventListener('click', () => {
+  state.tabChosen = true;
+  showTab('score');
+});
 ui.tabPanel.addEventListener('click', () => {
+  state.tabChosen = true;
   if (state.panel && state.context) {
     renderPanelView(state.context, state.panel);
     showTab('panel');
@@ -571,41 +596,54 @@ function decisionFormElement(panel: PanelView, context: ScoringContext): HTMLEle
   return element;
 }
 
-function vetoFormElement(context: ScoringContext): HTMLElement {
-  const element = h('form', { class: 'card veto-form', novalidate: true });
-  const title = uid('veto-title');
+/** A panel form that records one required note: the veto, or its withdrawal by the person who recorded it. */
+interface NoteForm {
+  readonly className: string;
+  readonly title: string;
+  readonly hint: string;
+  readonly label: string;
+  readonly button: string;
+  readonly busy: string;
+  readonly draft: 'veto' | 'withdrawal';
+  readonly check: (text: string) => ReturnType<typeof checkVetoReason>;
+  readonly send: (text: string) => Promise<PanelView>;
+  readonly ids: PendingSubmission;
+  readonly done: string;
+}
+
+function noteFormElement(form: NoteForm): HTMLElement {
+  const element = h('form', { class: `card ${form.className}`, novalidate: true });
+  const title = uid(`${form.className}-title`);
   element.setAttribute('aria-labelledby', title);
-  const reasonId = uid('veto-reason');
-  const reason = h('textarea', {
-    id: reasonId,
+  const noteId = uid(`${form.className}-note`);
+  const note = h('textarea', {
+    id: noteId,
     class: 'input',
     rows: 3,
     maxlength: MAX_NOTE_LENGTH,
     required: true,
   });
-  reason.value = state.veto;
-  reason.addEventListener('input', () => {
-    state.veto = reason.value;
+  note.value = state[form.draft];
+  note.addEventListener('input', () => {
+    state[form.draft] = note.value;
   });
-  const button = h('button', { type: 'submit', class: 'button danger' }, 'Record veto');
+  const button = h('button', { type: 'submit', class: 'button danger' }, form.button);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     if (button.disabled) return;
-    const checked = checkVetoReason(state.veto);
+    const checked = form.check(state[form.draft]);
     if (!checked.ok) {
       setStatus(checked.errors.join(' '), 'error');
       return;
     }
-    const body = { candidateId: context.candidate.id, stageId: context.stage.id, reason: checked.value };
-    const request = { submissionId: vetoIds.idFor(body), ...body };
-    setStatus('Recording the veto…');
-    void whileBusy(button, 'Recording…', async () => {
+    setStatus(`${form.busy}…`);
+    void whileBusy(button, `${form.busy}…`, async () => {
       try {
-        const updated = await call('recordVeto', request);
-        vetoIds.succeeded();
-        state.veto = '';
+        const updated = await form.send(checked.value);
+        form.ids.succeeded();
+        state[form.draft] = '';
         setPanel(updated);
-        setStatus('Veto recorded. The candidate cannot advance.', 'success');
+        setStatus(form.done, 'success');
       } catch (error) {
         setStatus(errorText(error), 'error');
       }
@@ -613,17 +651,53 @@ function vetoFormElement(context: ScoringContext): HTMLElement {
   });
   append(
     element,
-    h('h3', { id: title }, 'Culture-fit veto'),
-    h(
-      'p',
-      { class: 'hint' },
-      'As the second interviewer you may veto the hire on culture fit. It is recorded and blocks "advance".',
-    ),
-    h('label', { for: reasonId, class: 'label' }, 'Concern (required)'),
-    reason,
+    h('h3', { id: title }, form.title),
+    h('p', { class: 'hint' }, form.hint),
+    h('label', { for: noteId, class: 'label' }, form.label),
+    note,
     h('div', { class: 'actions' }, button),
   );
   return element;
+}
+
+function vetoFormElement(context: ScoringContext): HTMLElement {
+  const target = { candidateId: context.candidate.id, stageId: context.stage.id };
+  return noteFormElement({
+    className: 'veto-form',
+    title: 'Culture-fit veto',
+    hint: 'As the second interviewer you may veto the hire on culture fit. It is recorded and blocks "advance".',
+    label: 'Concern (required)',
+    button: 'Record veto',
+    busy: 'Recording the veto',
+    draft: 'veto',
+    check: checkVetoReason,
+    ids: vetoIds,
+    send: (reason) => {
+      const body = { ...target, reason };
+      return call('recordVeto', { submissionId: vetoIds.idFor(body), ...body });
+    },
+    done: 'Veto recorded. The candidate cannot advance.',
+  });
+}
+
+function withdrawFormElement(context: ScoringContext): HTMLElement {
+  const target = { candidateId: context.candidate.id, stageId: context.stage.id };
+  return noteFormElement({
+    className: 'withdraw-form',
+    title: 'Withdraw your veto',
+    hint: 'Changed your mind after the debrief? Withdrawing is recorded next to the veto; neither is deleted.',
+    label: 'Why you withdraw it (required)',
+    button: 'Withdraw veto',
+    busy: 'Withdrawing the veto',
+    draft: 'withdrawal',
+    check: checkWithdrawNote,
+    ids: withdrawalIds,
+    send: (note) => {
+      const body = { ...target, note };
+      return call('withdrawVeto', { submissionId: withdrawalIds.idFor(body), ...body });
+    },
+    done: 'Veto withdrawn. The hiring manager can now decide on the scores.',
+  });
 }
 
 function debriefElement(context: ScoringContext): HTMLElement {
@@ -682,17 +756,27 @@ function renderPanelView(context: ScoringContext, panel: PanelView): void {
     h('h2', {}, `Panel · ${context.stage.name}`),
     h(
       'div',
-      { class: `card pass pass-${panel.pass.status}` },
+      { class: `card pass pass-${passTone(panel)}`, role: 'status' },
       h('p', { class: 'pass-headline' }, passHeadline(panel)),
-      h('p', {}, panel.pass.summary),
+      panel.veto ? h('p', { class: 'strong' }, vetoText(panel)) : null,
+      panel.veto ? h('p', { class: 'note' }, panel.veto.reason) : null,
+      h('p', { class: panel.veto ? 'hint' : '' }, scoresAloneText(panel)),
       h('p', { class: 'hint' }, context.stage.passRule),
     ),
-    panel.veto
+    panel.withdrawnVetoes.length > 0
       ? h(
           'div',
-          { class: 'card veto', role: 'note' },
-          h('p', { class: 'strong' }, vetoText(panel)),
-          h('p', { class: 'note' }, panel.veto.reason),
+          { class: 'card withdrawn-vetoes' },
+          h('h3', {}, 'Withdrawn vetoes'),
+          ...panel.withdrawnVetoes.map((w) =>
+            h(
+              'div',
+              { class: 'withdrawn' },
+              h('p', {}, withdrawnVetoText(w)),
+              h('p', { class: 'note' }, `Concern: ${w.reason}`),
+              h('p', { class: 'note' }, `Why withdrawn: ${w.note}`),
+            ),
+          ),
         )
       : null,
     panel.decision
@@ -712,6 +796,7 @@ function renderPanelView(context: ScoringContext, panel: PanelView): void {
     interviewerCards(panel, context),
     panel.canDecide ? decisionFormElement(panel, context) : null,
     panel.canVeto ? vetoFormElement(context) : null,
+    panel.canWithdrawVeto ? withdrawFormElement(context) : null,
     debriefElement(context),
     h('div', { class: 'actions' }, refresh),
   );

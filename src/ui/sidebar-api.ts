@@ -13,7 +13,7 @@ import {
   parseRequest,
 } from '../core/contract';
 import { buildScoringContext, resolveStage } from '../core/scoring/context';
-import { decisionEntries, vetoEntries } from '../core/scoring/decisions';
+import { decisionEntries, vetoEntries, withdrawVetoEntries } from '../core/scoring/decisions';
 import type { LogEntry } from '../core/scoring/log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
@@ -223,6 +223,23 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
       by: opened.viewer,
       hiringManager: candidate.hiringManager,
       panel: candidate.panel,
+      now: services.now(),
+    });
+    appendToScoreLog(log, rows);
+    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+  });
+}
+
+export function withdrawVeto(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('withdrawVeto', payload);
+  const opened = openForViewer(services);
+  return withDocumentLock(services, () => {
+    const { candidate, stage } = findCandidateAndStage(opened, request);
+    const log = readScoreLog(opened.workbook);
+    const rows = withdrawVetoEntries({
+      entries: log.entries,
+      request,
+      by: opened.viewer,
       now: services.now(),
     });
     appendToScoreLog(log, rows);

@@ -53,9 +53,11 @@ const panel = {
   divergent: [],
   decision: null,
   veto: null,
+  withdrawnVetoes: [],
   pass: { status: 'pending', summary: 'No scores yet.' },
   canDecide: false,
   canVeto: false,
+  canWithdrawVeto: false,
 };
 
 /**

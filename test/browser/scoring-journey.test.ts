@@ -19,6 +19,7 @@ import {
   openScoring,
   openSheet,
   screenshot,
+  sidebarStatus,
   selectCell,
   sidebar,
   sidebarFrame,
@@ -110,9 +111,7 @@ async function holdNextRun(page: Page): Promise<{ arrived: Promise<void>; releas
   return { arrived, release };
 }
 
-async function status(frame: FrameLocator, kind: 'success' | 'error', text: string | RegExp): Promise<void> {
-  await frame.locator(`#status.status-${kind}`, { hasText: text }).waitFor();
-}
+const status = sidebarStatus;
 
 describe('scoring journey in Chromium: score, panel, reconcile and decide', () => {
   let browser: PreviewBrowser;

@@ -161,3 +161,12 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   if (!frame) throw new Error('The sidebar has no frame.');
   return frame;
 }
+
+/** Waits until the sidebar's status line shows this kind of message with this text. */
+export async function sidebarStatus(
+  frame: FrameLocator,
+  kind: 'success' | 'error',
+  text: string | RegExp,
+): Promise<void> {
+  await frame.locator(`#status.status-${kind}`, { hasText: text }).waitFor();
+}

@@ -114,6 +114,7 @@ describe('parseRequest accepts well-formed requests', () => {
         'recordDecision',
         'recordVeto',
         'submitScorecard',
+        'withdrawVeto',
       ].sort(),
     );
   });
@@ -239,6 +240,13 @@ describe('parseRequest refuses bad payloads with a specific message', () => {
       'note is 100000 characters; the limit is 2000',
     );
     expect(refusal('recordVeto', { ...veto, reason: '' })).toBe('reason is required: say why');
+    const withdrawal = { submissionId: veto.submissionId, candidateId: 'C-0001', stageId: 'screening' };
+    expect(refusal('withdrawVeto', { ...withdrawal, note: ' ' })).toBe('note is required: say why');
+    expect(refusal('withdrawVeto', { ...withdrawal, note: 'ok', by: 'x' })).toBe('unknown field "by"');
+    expect(parseRequest('withdrawVeto', { ...withdrawal, note: 'resolved' })).toEqual({
+      ...withdrawal,
+      note: 'resolved',
+    });
   });
 
   it('a request that is not an object', () => {

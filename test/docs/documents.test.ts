@@ -754,6 +754,34 @@ describe('Generate debrief', () => {
     expect(text).toContain('VETO by second@example.com: dismissive in pairing');
   });
 
+  test('a withdrawn veto is shown as withdrawn, with why, and no longer as a standing VETO', () => {
+    const rt = withScores();
+    const next = (rt.displayed('Score log', 'A1:A40') as string[][]).findIndex((r) => r[0] === '') + 1;
+    rt.setCells('Score log', `A${next}`, [
+      [
+        '2026-05-13T11:00:00.000Z',
+        'withdraw-eeeeeeee',
+        2,
+        'C-0001',
+        'main-interview',
+        'second@example.com',
+        'veto-withdrawn',
+        'culture-fit',
+        '',
+        'the pairing partner was the rude one',
+      ],
+    ]);
+    rt.select('Candidates', 'B2');
+    rt.ui.respondWith({ button: 'OK', text: '2' });
+    rt.call('generateDebrief');
+    const text = rt.documents.text(only(rt).id);
+    expect(text).toContain(
+      'Withdrawn veto by second@example.com: dismissive in pairing — withdrawn because: the pairing partner was the rude one',
+    );
+    expect(text).not.toContain('VETO by');
+    expect(text).not.toContain('none raised');
+  });
+
   test('someone who has not scored and is not the hiring manager cannot see the scores: nothing is created', () => {
     const rt = withScores();
     rt.setActiveUser('outsider@example.com');

@@ -15,11 +15,14 @@ import {
   initialScoreForm,
   panelTable,
   passHeadline,
+  passTone,
   roundToHalf,
+  scoresAloneText,
   shortEmail,
   stageOptionLabel,
   submittedMessage,
   vetoText,
+  withdrawnVetoText,
 } from '../../src/sidebar/model';
 
 const anchors: [string, string, string, string, string] = ['None', 'Little', 'Some', 'Clear', 'Outstanding'];
@@ -80,9 +83,11 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     divergent: ['Technical depth'],
     decision: null,
     veto: null,
+    withdrawnVetoes: [],
     pass: { status: 'fail', summary: 'Fails: average 3.83 is below 4.0' },
     canDecide: true,
     canVeto: false,
+    canWithdrawVeto: false,
     ...overrides,
   };
 }
@@ -336,7 +341,23 @@ describe('the panel table', () => {
       veto: { by: 'bob@example.com', reason: 'r', at: '2025-05-03T14:03:00' },
       pass: { status: 'pass', summary: '' },
     });
-    expect(passHeadline(vetoed)).toBe('Passes the rule · vetoed on culture fit');
+    // The decision-relevant fact comes first: a vetoed candidate is never headlined as passing.
+    expect(passHeadline(vetoed)).toBe('Vetoed on culture fit: cannot advance');
+    expect(passTone(vetoed)).toBe('vetoed');
+    expect(passTone(panel())).toBe('fail');
+    expect(scoresAloneText({ ...vetoed, pass: { status: 'pass', summary: 'Passes: average 4.33' } })).toBe(
+      'The scores alone: passes the rule (Passes: average 4.33). The veto overrides them.',
+    );
+    expect(scoresAloneText(panel())).toBe('Fails: average 3.83 is below 4.0');
+    expect(
+      withdrawnVetoText({
+        by: 'bob@example.com',
+        reason: 'r',
+        at: '2025-05-03T14:03:00',
+        withdrawnAt: '2025-05-04T09:30:00',
+        note: 'n',
+      }),
+    ).toBe('Veto by bob@example.com (3 May 2025, 14:03) withdrawn 4 May 2025, 09:30.');
     expect(vetoText(vetoed)).toBe(
       'Culture-fit veto by bob@example.com, 3 May 2025, 14:03. The candidate cannot advance.',
     );

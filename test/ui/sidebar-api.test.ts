@@ -200,6 +200,48 @@ describe('independence and the panel', () => {
     expect(() => run(rt, MANAGER, 'recordDecision', decision)).toThrow(/veto/i);
     expect(rt.displayed('Candidates', 'E2')).toBe('Screening');
   });
+
+  it('the second interviewer withdraws their veto: both stay in the Score log, and the manager can advance', () => {
+    const rt = panelWorkbook();
+    run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
+    run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 5, 4]));
+    const target = { candidateId: 'C-0001', stageId: 'screening' };
+    run(rt, BOB, 'recordVeto', { submissionId: 'veto-0001', ...target, reason: 'Talked over the panel' });
+    const withdraw = { submissionId: 'withdraw-0001', ...target, note: 'We discussed it; I misread nerves' };
+    const rowsBefore = logRows(rt).length;
+    expect(() => run(rt, ALICE, 'withdrawVeto', { ...withdraw, submissionId: 'withdraw-alice' })).toThrow(
+      `Only ${BOB}, who recorded the veto, can withdraw it.`,
+    );
+    expect(logRows(rt)).toHaveLength(rowsBefore);
+    expect(() => run(rt, BOB, 'withdrawVeto', { ...withdraw, note: '   ' })).toThrow(/note/i);
+    expect(logRows(rt)).toHaveLength(rowsBefore);
+
+    const panel = run(rt, BOB, 'withdrawVeto', withdraw);
+    expect(panel.veto).toBeNull();
+    expect(panel.canWithdrawVeto).toBe(false);
+    expect(panel.withdrawnVetoes).toEqual([
+      expect.objectContaining({
+        by: BOB,
+        reason: 'Talked over the panel',
+        note: 'We discussed it; I misread nerves',
+      }),
+    ]);
+    run(rt, BOB, 'withdrawVeto', withdraw); // a retry of the same call records nothing more
+    const kinds = logRows(rt).map((row) => row[6]);
+    expect(kinds.filter((k) => k === 'veto')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'veto-withdrawn')).toHaveLength(1);
+
+    const decided = run(rt, MANAGER, 'recordDecision', {
+      submissionId: 'decision-0001',
+      ...target,
+      reconciled: { 'communication-clarity': 4, 'motivation-fit': 5, 'basic-role-fit': 4 },
+      outcome: 'advance',
+      note: 'Strong, and the concern was resolved',
+    });
+    expect(decided.decision).toMatchObject({ outcome: 'advance' });
+    expect(decided.withdrawnVetoes).toHaveLength(1);
+    expect(rt.displayed('Candidates', 'E2')).toBe('Main interview');
+  });
 });
 
 describe('payloads a modified client could send', () => {

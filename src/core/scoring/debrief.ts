@@ -71,6 +71,7 @@ export function debriefInput(options: {
         }
       : null,
     veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null,
+    withdrawnVetoes: view.withdrawnVetoes.map((w) => ({ by: w.by, reason: w.reason, withdrawnNote: w.note })),
     passSummary: {
       passes: decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
       reasons,

@@ -1,9 +1,17 @@
 /**
  * The hiring manager's decision (reconciled scores and an outcome) and the second interviewer's culture-fit veto,
  * with the rights behind them: only the candidate's hiring manager decides; only a panel member who is not the
- * hiring manager, once they have submitted, vetoes; a standing veto blocks "advance".
+ * hiring manager, once they have submitted, vetoes; a standing veto blocks "advance" until the person who
+ * recorded it withdraws it (the veto and its withdrawal both stay on record).
  */
-import type { PanelDecision, PanelVeto, RecordDecisionRequest, RecordVetoRequest } from '../contract';
+import type {
+  PanelDecision,
+  PanelVeto,
+  PanelWithdrawnVeto,
+  RecordDecisionRequest,
+  RecordVetoRequest,
+  WithdrawVetoRequest,
+} from '../contract';
 import { UserError } from '../errors';
 import { includesEmail, sameEmail } from '../people';
 import {
@@ -28,7 +36,10 @@ export function mayDecide(person: string, hiringManager: string): boolean {
   return sameEmail(person, hiringManager);
 }
 
-/** Veto rights: a panel member who is not the hiring manager and has submitted their own scorecard. */
+/**
+ * Veto rights: a panel member who is not the hiring manager and has submitted their own scorecard, while no veto
+ * stands (one standing veto is enough to block; its holder may withdraw it instead).
+ */
 export function mayVeto(input: {
   entries: readonly LogEntry[];
   person: string;
@@ -41,8 +52,15 @@ export function mayVeto(input: {
   return (
     !mayDecide(person, input.hiringManager) &&
     includesEmail(input.panel, person) &&
-    hasSubmitted(entries, person, candidateId, stageId)
+    hasSubmitted(entries, person, candidateId, stageId) &&
+    standingVeto(forStage(entries, candidateId, stageId)) === null
   );
+}
+
+/** Only the person who recorded the standing veto may withdraw it. */
+export function mayWithdrawVeto(stageEntries: readonly LogEntry[], person: string): boolean {
+  const veto = standingVeto(stageEntries);
+  return veto !== null && sameEmail(veto.by, person);
 }
 
 /** The rows of the latest decision for a stage (its `reconciled` rows and the `decision` row), or null. */
@@ -69,12 +87,41 @@ export function latestStageDecision(
   return decisionOf(latestDecision(forStage(entries, candidateId, stageId)));
 }
 
-/** The veto that stands for a stage, or null: a recorded veto stands. */
+const VETO_KINDS: readonly LogKind[] = ['veto', 'veto-withdrawn'];
+
+/** The vetoes and withdrawals of a stage, oldest first (they share one version count). */
+function vetoEvents(stageEntries: readonly LogEntry[]): LogEntry[] {
+  return bySubmission(stageEntries.filter((e) => VETO_KINDS.includes(e.kind)))
+    .map((rows) => rows[0])
+    .sort((a, b) => a.version - b.version || a.timestamp.localeCompare(b.timestamp));
+}
+
+/** The veto that stands for a stage, or null: the latest veto, unless its holder withdrew it since. */
 export function standingVeto(stageEntries: readonly LogEntry[]): PanelVeto | null {
-  const rows = latest(bySubmission(stageEntries.filter((e) => e.kind === 'veto')));
-  if (!rows) return null;
+  const rows = latest(bySubmission(stageEntries.filter((e) => VETO_KINDS.includes(e.kind))));
+  if (!rows || rows[0].kind !== 'veto') return null;
   const row = rows[0];
   return { by: row.interviewer, reason: row.note, at: row.timestamp };
+}
+
+/** Every veto that was withdrawn, with its withdrawal, oldest first: the record the panel and debrief show. */
+export function withdrawnVetoes(stageEntries: readonly LogEntry[]): PanelWithdrawnVeto[] {
+  const withdrawn: PanelWithdrawnVeto[] = [];
+  let open: LogEntry | null = null;
+  for (const event of vetoEvents(stageEntries)) {
+    if (event.kind === 'veto') open = event;
+    else if (open) {
+      withdrawn.push({
+        by: open.interviewer,
+        reason: open.note,
+        at: open.timestamp,
+        withdrawnAt: event.timestamp,
+        note: event.note,
+      });
+      open = null;
+    }
+  }
+  return withdrawn;
 }
 
 /**
@@ -187,18 +234,72 @@ export function vetoEntries(input: {
     throw new UserError('not-allowed', 'Submit your own scorecard for this stage before recording a veto.');
   }
   const stageEntries = forStage(entries, request.candidateId, request.stageId);
-  return [
-    {
-      timestamp: toIso(input.now),
-      submissionId: request.submissionId,
-      version: nextKindVersion(stageEntries, ['veto']),
-      candidateId: request.candidateId,
-      stageId: request.stageId,
-      interviewer: by,
-      kind: 'veto',
-      category: VETO_SCOPE,
-      score: null,
-      note: request.reason,
-    },
-  ];
+  const standing = standingVeto(stageEntries);
+  if (standing) {
+    throw new UserError(
+      'not-allowed',
+      `A culture-fit veto by ${standing.by} already stands for this stage; nothing was recorded.`,
+    );
+  }
+  return [vetoRow('veto', request, request.reason, by, stageEntries, input.now)];
+}
+
+/** A veto or withdrawal row: one row each, numbered in one sequence so the latest of them says what stands. */
+function vetoRow(
+  kind: 'veto' | 'veto-withdrawn',
+  request: Pick<RecordVetoRequest, 'submissionId' | 'candidateId' | 'stageId'>,
+  note: string,
+  by: string,
+  stageEntries: readonly LogEntry[],
+  now: Date | string,
+): LogEntry {
+  return {
+    timestamp: toIso(now),
+    submissionId: request.submissionId,
+    version: nextKindVersion(stageEntries, VETO_KINDS),
+    candidateId: request.candidateId,
+    stageId: request.stageId,
+    interviewer: by,
+    kind,
+    category: VETO_SCOPE,
+    score: null,
+    note,
+  };
+}
+
+/**
+ * The row that withdraws the standing veto. Returns [] when this submission ID is already recorded (a retry).
+ * Only the person who recorded the veto may withdraw it, with a reason; the veto row itself is never removed.
+ */
+export function withdrawVetoEntries(input: {
+  entries: readonly LogEntry[];
+  request: WithdrawVetoRequest;
+  by: string;
+  now: Date | string;
+}): LogEntry[] {
+  const { entries, request, by } = input;
+  if (
+    earlierSubmission(
+      entries,
+      request.submissionId,
+      ['veto-withdrawn'],
+      by,
+      request.candidateId,
+      request.stageId,
+    )
+  ) {
+    return [];
+  }
+  const stageEntries = forStage(entries, request.candidateId, request.stageId);
+  const standing = standingVeto(stageEntries);
+  if (!standing) {
+    throw new UserError(
+      'not-allowed',
+      'No culture-fit veto stands for this stage, so there is nothing to withdraw.',
+    );
+  }
+  if (!sameEmail(standing.by, by)) {
+    throw new UserError('not-allowed', `Only ${standing.by}, who recorded the veto, can withdraw it.`);
+  }
+  return [vetoRow('veto-withdrawn', request, request.note, by, stageEntries, input.now)];
 }

@@ -16,20 +16,29 @@
  * | reconciled     | category id | 1–5, steps of .5 | ""                                                    |
  * | decision       | ""          | blank            | "<outcome>: <note>" (outcome: advance, hold, reject)  |
  * | veto           | culture-fit | blank            | the reason                                            |
+ * | veto-withdrawn | culture-fit | blank            | why the veto holder withdrew it                       |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
  * recorded by the hiring manager; its version counts decisions for the candidate and stage. A veto is one
- * `veto` row; a recorded veto stands. Rows are only ever appended: the latest version wins, older ones stay.
+ * `veto` row; it stands until the person who recorded it withdraws it with a `veto-withdrawn` row (the veto
+ * row stays: a withdrawal is recorded, never a deletion). Vetoes and withdrawals share one version count. Rows are only ever appended: the latest version wins, older ones stay.
  */
 import { UserError } from '../errors';
 import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '../labels';
 import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
-export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto';
+export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn';
 
-export const LOG_KINDS: readonly LogKind[] = ['score', 'recommendation', 'reconciled', 'decision', 'veto'];
+export const LOG_KINDS: readonly LogKind[] = [
+  'score',
+  'recommendation',
+  'reconciled',
+  'decision',
+  'veto',
+  'veto-withdrawn',
+];
 
 /** One row of the Score log. */
 export interface LogEntry {

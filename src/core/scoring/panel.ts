@@ -7,7 +7,15 @@ import type { PanelCategory, PanelView } from '../contract';
 import { UserError } from '../errors';
 import type { PassRule } from '../process';
 import { decide, describeDecision, divergentCategories, mean } from '../rules';
-import { decisionOf, latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
+import {
+  decisionOf,
+  latestDecision,
+  mayDecide,
+  mayVeto,
+  mayWithdrawVeto,
+  standingVeto,
+  withdrawnVetoes,
+} from './decisions';
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
 
@@ -85,8 +93,10 @@ export function buildPanel(input: PanelInput): PanelView {
     divergent: panelCategories.filter((c) => c.divergent).map((c) => c.name),
     decision,
     veto: standingVeto(stageEntries),
+    withdrawnVetoes: withdrawnVetoes(stageEntries),
     pass: { status: passDecision.status, summary: describeDecision(passDecision) },
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
+    canWithdrawVeto: mayWithdrawVeto(stageEntries, viewer),
   };
 }

@@ -201,7 +201,36 @@ export function planScorecard(input: {
     };
   }
   checkScorecard(submission, input.categories, input.stageName);
+  // A second click, or a retry after the first call succeeded, sends the same form under a new ID: the same
+  // content as the interviewer's latest version is the same submission, not a new version.
+  const mine = ownScorecard(entries, submission.candidateId, submission.stageId, interviewer);
+  if (mine && sameContent(mine, submission)) {
+    return {
+      append: [],
+      response: { version: mine.version, submittedAt: mine.submittedAt, duplicate: true },
+    };
+  }
   const version = nextVersion(entries, submission.candidateId, submission.stageId, interviewer);
   const append = scorecardEntries(submission, interviewer, version, input.now);
   return { append, response: { version, submittedAt: append[0].timestamp, duplicate: false } };
+}
+
+/** Whether a submission says exactly what a recorded scorecard says (scores, notes, recommendation, overall note). */
+function sameContent(
+  card: Pick<OwnScorecard, 'scores' | 'notes' | 'recommendation' | 'overallNote'>,
+  submission: Pick<SubmitScorecardRequest, 'scores' | 'notes' | 'recommendation' | 'overallNote'>,
+): boolean {
+  const sameRecord = (
+    a: Readonly<Record<string, unknown>>,
+    b: Readonly<Record<string, unknown>>,
+  ): boolean => {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+  };
+  return (
+    sameRecord(card.scores, submission.scores) &&
+    sameRecord(card.notes, submission.notes) &&
+    card.recommendation === submission.recommendation &&
+    card.overallNote === submission.overallNote
+  );
 }

@@ -59,6 +59,11 @@ export interface DebriefVeto {
   reason: string;
 }
 
+/** A veto its holder withdrew: kept in the record with why it was withdrawn. */
+export interface DebriefWithdrawnVeto extends DebriefVeto {
+  withdrawnNote: string;
+}
+
 export interface DebriefInput extends RenderInput {
   scorecards: DebriefScorecard[];
   /** Names of the categories whose scores differ by more than the process's maxGap. */
@@ -66,8 +71,10 @@ export interface DebriefInput extends RenderInput {
   /** Reconciled score per category id, or null when not yet reconciled. */
   reconciled: Record<string, number> | null;
   decision: DebriefDecision | null;
-  /** The standing veto, or null when none was raised. */
+  /** The standing veto, or null when none stands. */
   veto: DebriefVeto | null;
+  /** Vetoes withdrawn by their holder, oldest first (optional: none when absent). */
+  withdrawnVetoes?: DebriefWithdrawnVeto[];
   passSummary: { passes: boolean | null; reasons: string[] };
 }
 
@@ -519,15 +526,26 @@ function vetoBlocks(veto: DebriefVeto): DocBlock[] {
   ];
 }
 
+function withdrawnVetoBlocks(withdrawn: readonly DebriefWithdrawnVeto[]): DocBlock[] {
+  return withdrawn.map((w) =>
+    paragraph(
+      run('Withdrawn veto', true),
+      run(` by ${w.by}: ${w.reason} — withdrawn because: ${w.withdrawnNote}`),
+    ),
+  );
+}
+
 /** The decision (or the blank to fill in) and the veto, which is shown whenever one stands. */
 function outcome(ctx: Context): DocBlock[] {
   const debrief = requireDebrief(ctx, 'outcome');
   const { decision: d, veto } = debrief;
+  const withdrawn = withdrawnVetoBlocks(debrief.withdrawnVetoes ?? []);
   const vetoHolder = debrief.process.decision.veto;
   if (d === null) {
     return [
       textParagraph('No decision has been recorded yet.'),
       ...(veto ? vetoBlocks(veto) : []),
+      ...withdrawn,
       textParagraph('Decision: ______________  Decided by: ______________  Reasons: ______________'),
     ];
   }
@@ -538,11 +556,12 @@ function outcome(ctx: Context): DocBlock[] {
   ];
   if (veto) {
     blocks.push(...vetoBlocks(veto));
-  } else if (vetoHolder) {
+  } else if (vetoHolder && withdrawn.length === 0) {
     blocks.push(
       paragraph(run('Veto: ', true), run(`none raised (${vetoHolder.holder} — ${vetoHolder.scope}).`)),
     );
   }
+  blocks.push(...withdrawn);
   return blocks;
 }
 

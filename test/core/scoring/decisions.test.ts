@@ -16,6 +16,7 @@ import {
   scorecard,
   scores,
   veto,
+  withdrawal,
 } from './hiring-log';
 
 /** Alice and Bob have both submitted. */
@@ -147,5 +148,70 @@ describe('the culture-fit veto', () => {
     log.veto(BOB, request, T2);
     log.veto(BOB, request, T3);
     expect(log.panel(HM).veto).toEqual({ by: BOB, reason: 'Once', at: T2 });
+  });
+});
+
+describe('withdrawing a veto', () => {
+  it('the veto holder withdraws it: the veto stays on record, the panel lists it as withdrawn, and advance is open', () => {
+    const log = scored();
+    log.veto(BOB, veto('Dismissive of juniors'), T2);
+    expect(log.panel(BOB)).toMatchObject({ canVeto: false, canWithdrawVeto: true });
+    log.withdraw(BOB, withdrawal('It was a misunderstanding'), T3);
+    const panel = log.panel(HM);
+    expect(panel.veto).toBeNull();
+    expect(panel.withdrawnVetoes).toEqual([
+      {
+        by: BOB,
+        reason: 'Dismissive of juniors',
+        at: T2,
+        withdrawnAt: T3,
+        note: 'It was a misunderstanding',
+      },
+    ]);
+    expect(log.entries.filter((e) => e.kind === 'veto').map((e) => e.note)).toEqual([
+      'Dismissive of juniors',
+    ]);
+    log.decide(HM, decision({ outcome: 'advance' }));
+    expect(log.panel(HM).decision?.outcome).toBe('advance');
+  });
+
+  it('only the person who recorded the veto may withdraw it; nothing is recorded otherwise', () => {
+    const log = scored();
+    log.veto(BOB, veto(), T2);
+    const before = log.entries.length;
+    expect(() => log.withdraw(ALICE)).toThrow(
+      'Only bob@example.com, who recorded the veto, can withdraw it.',
+    );
+    expect(() => log.withdraw(HM)).toThrow('Only bob@example.com, who recorded the veto, can withdraw it.');
+    expect(log.panel(ALICE).canWithdrawVeto).toBe(false);
+    expect(log.entries).toHaveLength(before);
+    expect(log.panel(HM).veto).toMatchObject({ by: BOB });
+  });
+
+  it('there is nothing to withdraw without a standing veto', () => {
+    const log = scored();
+    expect(() => log.withdraw(BOB)).toThrow(
+      'No culture-fit veto stands for this stage, so there is nothing to withdraw.',
+    );
+  });
+
+  it('a retried withdrawal is recorded once; a new veto after it stands again', () => {
+    const log = scored();
+    log.veto(BOB, veto('First concern'), T1);
+    const request = withdrawal('Resolved');
+    log.withdraw(BOB, request, T2);
+    log.withdraw(BOB, request, T2);
+    expect(log.entries.filter((e) => e.kind === 'veto-withdrawn')).toHaveLength(1);
+    log.veto(BOB, veto('A new concern'), T3);
+    expect(log.panel(HM).veto).toEqual({ by: BOB, reason: 'A new concern', at: T3 });
+    expect(log.panel(HM).withdrawnVetoes.map((w) => w.reason)).toEqual(['First concern']);
+  });
+
+  it('a second veto while one stands is refused', () => {
+    const log = scored();
+    log.veto(BOB, veto('One'), T2);
+    expect(() => log.veto(BOB, veto('Two'), T3)).toThrow(
+      'A culture-fit veto by bob@example.com already stands for this stage; nothing was recorded.',
+    );
   });
 });

@@ -11,7 +11,7 @@ import type {
   SubmitScorecardResponse,
 } from '../../../src/core/contract';
 import { buildScoringContext } from '../../../src/core/scoring/context';
-import { decisionEntries, vetoEntries } from '../../../src/core/scoring/decisions';
+import { decisionEntries, vetoEntries, withdrawVetoEntries } from '../../../src/core/scoring/decisions';
 import type { LogEntry } from '../../../src/core/scoring/log';
 import { type PanelInput, buildPanel } from '../../../src/core/scoring/panel';
 import { planScorecard } from '../../../src/core/scoring/scorecards';
@@ -73,6 +73,10 @@ export function veto(
   return { submissionId: nextId('veto'), candidateId, stageId: stage.id, reason };
 }
 
+export function withdrawal(note = 'Talked it through with the team; the concern was a misunderstanding.') {
+  return { submissionId: nextId('withdraw'), candidateId: 'C-0001', stageId: stage.id, note };
+}
+
 export class HiringLog {
   entries: LogEntry[] = [];
 
@@ -110,6 +114,11 @@ export class HiringLog {
     this.entries.push(
       ...vetoEntries({ entries: this.entries, request, by: who, hiringManager: HM, panel, now }),
     );
+  }
+
+  /** The veto holder withdraws their veto (throws, recording nothing, when it is refused). */
+  withdraw(who: string, request = withdrawal(), now = T3): void {
+    this.entries.push(...withdrawVetoEntries({ entries: this.entries, request, by: who, now }));
   }
 
   /** The panel view as `viewer` sees it (throws the independence message when they may not). */

@@ -2,7 +2,7 @@
  * Scorecards, as round trips: submit through the plan the server appends, then read back what the hiring manager
  * sees in the panel and what the interviewer sees when the sidebar opens again.
  */
-import { ALICE, BOB, HM, HiringLog, T1, T2, scorecard, scores, stage } from './hiring-log';
+import { ALICE, BOB, HM, HiringLog, T1, T2, T3, scorecard, scores, stage } from './hiring-log';
 
 describe('a submitted scorecard', () => {
   it('shows the interviewer, every score, the notes and the recommendation, as version 1', () => {
@@ -91,6 +91,25 @@ describe('revisions and retries', () => {
     ]);
   });
 
+  it('the same form sent again under a new ID (a second click) is the same submission, not a new version', () => {
+    const log = new HiringLog();
+    const form = { notes: { decomposition: 'Clear steps' }, overallNote: 'Good' };
+    expect(log.submit(ALICE, scorecard(scores(4, 4, 4), form), T1)).toMatchObject({
+      version: 1,
+      duplicate: false,
+    });
+    expect(log.submit(ALICE, scorecard(scores(4, 4, 4), form), T2)).toEqual({
+      version: 1,
+      submittedAt: T1,
+      duplicate: true,
+    });
+    expect(log.submit(ALICE, scorecard(scores(4, 5, 4), form), T3)).toMatchObject({
+      version: 2,
+      duplicate: false,
+    });
+    expect(log.panel(ALICE).interviewers.map((i) => [i.email, i.version])).toEqual([[ALICE, 2]]);
+  });
+
   it('a retried submission is recorded once and answers with the first version and time', () => {
     const log = new HiringLog();
     const request = scorecard(scores(4, 4, 4));
@@ -99,7 +118,7 @@ describe('revisions and retries', () => {
     expect(log.panel(HM).interviewers).toEqual([
       expect.objectContaining({ email: ALICE, version: 1, submittedAt: T1 }),
     ]);
-    expect(log.submit(ALICE, scorecard(scores(4, 4, 4)), T2).version).toBe(2);
+    expect(log.submit(ALICE, scorecard(scores(4, 4, 5)), T2).version).toBe(2); // a changed form is a new version;
   });
 
   it('an ID already used by someone else is refused, not treated as a retry', () => {

@@ -1,0 +1,169 @@
+/**
+ * Signals a hurried hiring team cannot misread, in Chromium on the preview's sample workbook: the same
+ * scorecard sent twice is one submission; a culture-fit veto is the first thing the panel says (red, above the
+ * scores); the hiring manager's sidebar opens on the Panel; the veto holder withdraws the veto from the
+ * sidebar, and the panel keeps both on record. Every wait is for a condition.
+ *
+ * The scenario: Priya Raman (sample, Screening) has hiring manager manager@example.com and the panel ben.osei
+ * and chen.wu. Chen submitted before the page opened; Ben submits (clicking Submit a second time once the first
+ * call is back), vetoes, and later withdraws it.
+ */
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from '../../preview/server';
+import {
+  closeSidebar,
+  findCell,
+  openPreview,
+  openScoring,
+  screenshot,
+  sidebarStatus,
+  sidebarFrame,
+  signInAs,
+  type PreviewBrowser,
+} from './support';
+
+const MANAGER = 'manager@example.com';
+const BEN = 'ben.osei@example.com';
+const CHEN = 'chen.wu@example.com';
+const CANDIDATE = 'Priya Raman';
+const CATEGORIES = ['Communication clarity', 'Motivation fit', 'Basic role fit'];
+const CONCERN = 'Brushed off every question about working with others.';
+
+function chenSubmitsFirst(preview: PreviewServer): void {
+  const session = preview.session;
+  const rows = session.rt.inspect.values('Candidates', 'A1:B20');
+  const row = rows.find((r) => r[1] === CANDIDATE);
+  if (!row) throw new Error(`${CANDIDATE} is not in the sample`);
+  session.setUser(CHEN);
+  const response = session.runFunction(
+    'submitScorecard',
+    JSON.stringify([
+      {
+        submissionId: 'veto-journey-chen-1',
+        candidateId: row[0],
+        stageId: 'screening',
+        scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 4 },
+        notes: {},
+        recommendation: 'yes',
+        overallNote: '',
+      },
+    ]),
+  );
+  if (!response.ok) throw new Error(`Chen's submission failed: ${response.error.message}`);
+}
+
+/** The status box's classes and its lines of text, top to bottom, as the user reads them. */
+async function statusBox(page: Page): Promise<{ tone: string; lines: string[] }> {
+  return (await sidebarFrame(page)).evaluate(() => {
+    const box = document.querySelector('#view-panel .card.pass');
+    return {
+      tone: box?.className ?? '',
+      lines: Array.from(box?.querySelectorAll('p') ?? [], (p) => (p as HTMLElement).innerText.trim()),
+    };
+  });
+}
+
+const status = sidebarStatus;
+
+describe('the veto in Chromium: shown first, withdrawn by its holder, and one submission per form', () => {
+  let browser: PreviewBrowser;
+  let page: Page;
+  let row = '';
+
+  beforeAll(async () => {
+    browser = await openPreview({}, chenSubmitsFirst);
+    page = browser.page;
+    row = (await findCell(page, 'B', CANDIDATE)).slice(1);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('1. Submit clicked again after the first call returned records no second version', async () => {
+    await signInAs(page, BEN);
+    const frame = await openScoring(page, `B${row}`, CANDIDATE, BEN);
+    for (const name of CATEGORIES) {
+      await frame
+        .locator('fieldset.category', { has: frame.locator('legend', { hasText: name }) })
+        .getByRole('radio', { name: '4', exact: true })
+        .check();
+    }
+    await frame.getByLabel('Overall recommendation').selectOption('yes');
+    const submit = frame.locator('#view-score button[type="submit"]');
+    await submit.click();
+    await status(frame, 'success', /^Scorecard submitted: version 1/);
+    await frame.locator('#view-score button[type="submit"]:enabled').click();
+    await status(frame, 'success', /^This scorecard was already recorded \(version 1, .*not recorded twice/);
+
+    const log = browser.preview.session.rt.inspect.values('Score log', 'A1:J200');
+    const bens = new Set(log.filter((r) => r[5] === BEN && r[6] === 'recommendation').map((r) => r[2]));
+    expect([...bens]).toEqual([1]);
+  });
+
+  it('2. Ben vetoes: the status box says "Vetoed" first, in red, and the scores come after it', async () => {
+    const frame = await openScoring(page, `B${row}`, CANDIDATE, BEN);
+    await frame.locator('#tab-panel:visible').click();
+    const form = frame.locator('form.veto-form');
+    await form.getByLabel('Concern (required)').fill(CONCERN);
+    await form.getByRole('button', { name: 'Record veto' }).click();
+    await status(frame, 'success', 'Veto recorded. The candidate cannot advance.');
+    const box = await statusBox(page);
+    expect(box.tone).toContain('pass-vetoed');
+    expect(box.lines[0]).toBe('Vetoed on culture fit: cannot advance');
+    expect(box.lines[1]).toMatch(
+      /^Culture-fit veto by ben\.osei@example\.com, .*The candidate cannot advance\.$/,
+    );
+    expect(box.lines[2]).toBe(CONCERN);
+    expect(box.lines[3]).toMatch(/^The scores alone: passes the rule .*The veto overrides them\.$/);
+    expect(await frame.locator('#view-panel').innerText()).not.toContain('Passes the rule ·');
+    // The holder sees how to withdraw it, and no second veto form.
+    await frame.locator('form.withdraw-form').waitFor();
+    expect(await frame.locator('form.veto-form').count()).toBe(0);
+    await screenshot(page, 'issue14/panel-veto-holder.png');
+    await closeSidebar(page);
+  });
+
+  it('3. the hiring manager’s sidebar opens on the Panel, headed by the veto; Advance is blocked', async () => {
+    await signInAs(page, MANAGER);
+    const frame = await openScoring(page, `B${row}`, CANDIDATE, MANAGER);
+    await frame.locator('#view-panel .card.pass').waitFor();
+    expect(await frame.locator('#tab-panel').getAttribute('aria-selected')).toBe('true');
+    expect(await frame.locator('#view-score').isVisible()).toBe(false);
+    expect((await statusBox(page)).lines[0]).toBe('Vetoed on culture fit: cannot advance');
+    expect(await frame.locator('form.decision-form').getByLabel('Advance').isDisabled()).toBe(true);
+    expect(await frame.locator('form.withdraw-form').count()).toBe(0);
+    await screenshot(page, 'issue14/panel-veto-manager.png');
+    // Choosing the Score tab is remembered while the sidebar stays open.
+    await frame.locator('#tab-score').click();
+    expect(await frame.locator('#view-score').isVisible()).toBe(true);
+    await closeSidebar(page);
+  });
+
+  it('4. Ben withdraws the veto: the panel lists it as withdrawn, and the manager can advance', async () => {
+    await signInAs(page, BEN);
+    let frame = await openScoring(page, `B${row}`, CANDIDATE, BEN);
+    await frame.locator('#tab-panel:visible').click();
+    const form = frame.locator('form.withdraw-form');
+    await form.getByRole('button', { name: 'Withdraw veto' }).click();
+    await status(frame, 'error', 'Write why you withdraw the veto.');
+    await form.getByLabel('Why you withdraw it (required)').fill('The debrief showed it was nerves.');
+    await form.getByRole('button', { name: 'Withdraw veto' }).click();
+    await status(frame, 'success', 'Veto withdrawn.');
+    const withdrawn = frame.locator('#view-panel .withdrawn-vetoes');
+    await withdrawn.getByText(/^Veto by ben\.osei@example\.com \(.*\) withdrawn /).waitFor();
+    await withdrawn.getByText(`Concern: ${CONCERN}`).waitFor();
+    await withdrawn.getByText('Why withdrawn: The debrief showed it was nerves.').waitFor();
+    expect((await statusBox(page)).lines[0]).toBe('Passes the rule');
+    await closeSidebar(page);
+
+    await signInAs(page, MANAGER);
+    frame = await openScoring(page, `B${row}`, CANDIDATE, MANAGER);
+    await frame.locator('#view-panel .withdrawn-vetoes').waitFor();
+    expect(await frame.locator('form.decision-form').getByLabel('Advance').isDisabled()).toBe(false);
+    await screenshot(page, 'issue14/panel-veto-withdrawn.png');
+    const kinds = browser.preview.session.rt.inspect.values('Score log', 'G1:G200').map((r) => r[0]);
+    expect(kinds.filter((k) => k === 'veto')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'veto-withdrawn')).toHaveLength(1);
+  });
+});
