@@ -1,0 +1,131 @@
+/**
+ * The Insights sheet as a hiring manager sees it: Extensions ▸ Scorecard ▸ Insights on a small workbook whose
+ * every figure was worked out by hand (test/fixtures/insights-small.ts), read as displayed cell values.
+ */
+import { NOW, smallWorkbook } from '../fixtures/insights-small';
+import type { Runtime } from '../../runtime';
+
+function table(rt: Runtime, a1: string): unknown[][] {
+  return rt.inspect.values('Insights', a1);
+}
+
+function round(rows: unknown[][], digits = 3): unknown[][] {
+  const f = 10 ** digits;
+  return rows.map((row) => row.map((v) => (typeof v === 'number' ? Math.round(v * f) / f : v)));
+}
+
+function findRow(rt: Runtime, text: string): number {
+  const column = rt.inspect.values('Insights', 'A1:A80').map((r) => r[0]);
+  const index = column.indexOf(text);
+  if (index < 0) throw new Error(`"${text}" is not in column A of Insights`);
+  return index + 1;
+}
+
+describe('Insights sheet', () => {
+  let rt: Runtime;
+  beforeAll(() => {
+    rt = smallWorkbook();
+    rt.call('refreshInsights');
+  });
+
+  it('is on the menu and opens the sheet', () => {
+    expect(rt.ui.menuItems().map((m) => m.caption)).toContain('Insights');
+    expect(rt.inspect.selection().sheet).toBe('Insights');
+    expect(rt.now().toISOString() >= NOW).toBe(true);
+  });
+
+  it('pipeline: per stage, by hand', () => {
+    const header = findRow(rt, 'Pipeline') + 1;
+    expect(table(rt, `A${header}:K${header}`)[0]).toEqual([
+      'Stage',
+      'Reached',
+      'In stage',
+      'Passed',
+      'Rejected',
+      'Withdrew',
+      'Pass-through',
+      'Median days to decision',
+      'Median days in stage',
+      'Longest days in stage',
+      'Overdue',
+    ]);
+    // Screening: everyone reached it (C-0003, C-0004 are in it, the others went past a required stage); C-0004
+    // is in it (2 days, since 18 Nov); C-0003 rejected; four passed: 4 / (4 + 1) = 0.8. Decisions: C-0001 two
+    // days after the first scorecard (3 → 5 Nov), C-0002 the same day, C-0003 three (3 → 6 Nov): median 2.
+    // Main interview: C-0001 (Active, 10 days), C-0002 (On hold, 4 days) in it: median 7, longest 10; C-0006
+    // (Offer) and C-0005 (past it, to the practical test) passed: 2 / 2. C-0006 decided a day after.
+    // Practical test (optional): only C-0005, who withdrew; nobody passed: 0 / 1.
+    // No service level in the default process: overdue says so.
+    expect(round(table(rt, `A${header + 1}:K${header + 3}`))).toEqual([
+      ['Screening', 6, 1, 4, 1, 0, 0.8, 2, 2, 2, 'no service level'],
+      ['Main interview', 4, 2, 2, 0, 0, 1, 1, 7, 10, 'no service level'],
+      ['Practical test interview', 1, 0, 0, 0, 1, 0, '', '', '', 'no service level'],
+    ]);
+  });
+
+  it('overdue follows a service level typed on the Pipeline sheet', () => {
+    const row = rt.inspect.values('Pipeline', 'A1:A5').findIndex((r) => r[0] === 'Main interview') + 1;
+    rt.setCells('Pipeline', `B${row}`, [[5]]);
+    const header = findRow(rt, 'Pipeline') + 1;
+    // C-0001 came in on Tue 10 Nov: five business days later is 17 Nov, past. C-0002 is on hold.
+    expect(table(rt, `K${header + 1}:K${header + 3}`)).toEqual([
+      ['no service level'],
+      [1],
+      ['no service level'],
+    ]);
+    rt.setCells('Pipeline', `B${row}`, [['']]);
+  });
+
+  it('rubric reliability: alpha, candidates, what it says', () => {
+    const header = findRow(rt, 'Rubric reliability') + 1;
+    expect(table(rt, `A${header}:E${header}`)[0]).toEqual([
+      'Stage',
+      'Category',
+      'Alpha',
+      'Candidates',
+      'What it says',
+    ]);
+    const rows = round(table(rt, `A${header + 1}:E${header + 12}`));
+    const few = 'not enough scorecards yet';
+    // Communication: (4,4) (3,3) (2,2) agree perfectly: 1. Motivation: (3,5) (4,2) (2,4): D_o = 24 over pairs,
+    // D_e = 2·6·Σ(x − 10/3)² = 88, α = 1 − 5·24/88 = −0.364. Role fit: (4,3) (4,4) (2,3): 1 − 5·4/40 = 0.5.
+    // Technical depth: (5,3,4) (4,2): units give 12/2 + 8 = 14, D_e = 2·5·5.2 = 52, α = 1 − 4·14/52 = −0.077.
+    expect(rows).toEqual([
+      ['Screening', 'Communication clarity', 1, 3, few],
+      ['Screening', 'Motivation fit', -0.364, 3, few],
+      ['Screening', 'Basic role fit', 0.5, 3, few],
+      ['Main interview', 'Role-specific technical depth', -0.077, 2, few],
+      ['Main interview', 'Problem decomposition', '', 0, few],
+      ['Main interview', 'Working-style fit', '', 0, few],
+      ['Main interview', 'Communication of judgement', '', 0, few],
+      ['Main interview', 'Candidate’s questions', '', 0, few],
+      ['Practical test interview', 'Justifies decisions clearly', '', 0, few],
+      ['Practical test interview', 'Adapts to new constraints', '', 0, few],
+      ['Practical test interview', 'Produced the work themselves', '', 0, few],
+      ['Practical test interview', 'Depth beyond the surface', '', 0, few],
+    ]);
+  });
+
+  it('interviewer calibration: offsets, decisions matched, hours to scorecard', () => {
+    const header = findRow(rt, 'Interviewer calibration') + 1;
+    const few = 'too few to judge';
+    // Offsets: alice's motivation 3−5, 4−2, 2−4 → −2/3; technical depth 5 − (3+4)/2 and 4 − 2 → 1.75.
+    // Decisions (by the manager): alice argued for all four taken; bob for two of four (C-0001 screening
+    // advanced on his no, C-0006 advanced on his no); carol's candidate has no decision yet.
+    // Hours: alice 1 (C-0001 screening was scheduled at 09:00), 0, 0, 0, 1 → 0; bob 4, 6, 24, 2, 0 → 4;
+    // carol 24 (a day after alice's, the first scorecard, with no scheduled time).
+    const rows = round(table(rt, `A${header + 1}:J${header + 10}`));
+    expect(rows).toEqual([
+      ['alice@example.com', 'Screening', 'Communication clarity', 3, 3, 0, 3, few, 1, 0],
+      ['alice@example.com', 'Screening', 'Motivation fit', 3, 3, -0.667, 3, few, 1, 0],
+      ['alice@example.com', 'Screening', 'Basic role fit', 3, 3.333, 0, 3, few, 1, 0],
+      ['alice@example.com', 'Main interview', 'Role-specific technical depth', 2, 4.5, 1.75, 2, few, 1, 0],
+      ['bob@example.com', 'Screening', 'Communication clarity', 3, 3, 0, 3, few, 0.5, 4],
+      ['bob@example.com', 'Screening', 'Motivation fit', 3, 3.667, 0.667, 3, few, 0.5, 4],
+      ['bob@example.com', 'Screening', 'Basic role fit', 3, 3.333, 0, 3, few, 0.5, 4],
+      ['bob@example.com', 'Main interview', 'Role-specific technical depth', 2, 2.5, -1.75, 2, few, 0.5, 4],
+      ['carol@example.com', 'Main interview', 'Role-specific technical depth', 1, 4, 0, 1, few, '', 24],
+      ['', '', '', '', '', '', '', '', '', ''],
+    ]);
+  });
+});
