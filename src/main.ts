@@ -311,7 +311,7 @@ export function CALIBRATION(interviewer_scores: unknown, panel_scores: unknown):
  * @param {string[][]} stages One row per stage: stage id, stage name, optional (TRUE/FALSE).
  * @param {string[][]} candidates The Candidates sheet's columns with its header row, e.g. Candidates!A:Z.
  * @param {string[][]} score_log The Score log sheet's columns with its header row, e.g. 'Score log'!A:J.
- * @param {string} [time_zone] The spreadsheet's time zone, in which days are counted (default Etc/UTC).
+ * @param {string} time_zone Optional: the spreadsheet's time zone, in which days are counted (default Etc/UTC).
  * @return {Array<Array<number|string>>} Seven figures per stage; blank where there is nothing to count yet.
  * @customfunction
  */
@@ -342,7 +342,7 @@ export function INSIGHTS_RELIABILITY(categories: unknown, score_log: unknown): u
  * @param {string[][]} categories One row per category: stage id, stage name, category id, category name.
  * @param {string[][]} candidates The Candidates sheet's columns with its header row (for the "<Stage> scheduled" dates).
  * @param {string[][]} score_log The Score log sheet's columns with its header row, e.g. 'Score log'!A:J.
- * @param {string} [time_zone] The spreadsheet's time zone, for scheduled dates typed as text (default Etc/UTC).
+ * @param {string} time_zone Optional: the spreadsheet's time zone, for scheduled dates typed as text (default Etc/UTC).
  * @return {Array<Array<number|string>>} Interviewer, stage, category, scorecards, mean score, offset, shared candidates, mark, decisions matched, median hours.
  * @customfunction
  */
