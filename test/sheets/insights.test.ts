@@ -2,7 +2,8 @@
  * The Insights sheet as a hiring manager sees it: Extensions ▸ Scorecard ▸ Insights on a small workbook whose
  * every figure was worked out by hand (test/fixtures/insights-small.ts), read as displayed cell values.
  */
-import { NOW, smallWorkbook } from '../fixtures/insights-small';
+import { NOW, smallWorkbook, writeLog, writeLogAt } from '../fixtures/insights-small';
+import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 
 function table(rt: Runtime, a1: string): unknown[][] {
@@ -126,6 +127,90 @@ describe('Insights sheet', () => {
       ['bob@example.com', 'Main interview', 'Role-specific technical depth', 2, 2.5, -1.75, 2, few, 0.5, 4],
       ['carol@example.com', 'Main interview', 'Role-specific technical depth', 1, 4, 0, 1, few, '', 24],
       ['', '', '', '', '', '', '', '', '', ''],
+    ]);
+  });
+});
+
+describe('Insights verdicts with enough candidates', () => {
+  // Six screening candidates, each scored by alice then bob (pairs below).
+  const cc = [
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [3, 3],
+  ];
+  const mf = [
+    [1, 5],
+    [5, 1],
+    [3, 3],
+    [2, 4],
+    [4, 2],
+    [3, 3],
+  ];
+  const brf = [
+    [1, 3],
+    [2, 2],
+    [3, 4],
+    [4, 4],
+    [5, 5],
+    [2, 2],
+  ];
+  let rt: Runtime;
+  beforeAll(() => {
+    rt = freshDefaultWorkbook({ now: NOW });
+    typeCandidates(rt, candidateRows(6));
+    const rows: (string | number)[][] = [];
+    for (let c = 0; c < 6; c++) {
+      const id = `C-000${c + 1}`;
+      ['alice@example.com', 'bob@example.com'].forEach((who, k) => {
+        const at = `2026-11-0${c + 1}T1${k}:00:00.000Z`;
+        const sub = `s-${c}-${k}`;
+        rows.push([at, sub, 1, id, 'screening', who, 'score', 'communication-clarity', cc[c][k], '']);
+        rows.push([at, sub, 1, id, 'screening', who, 'score', 'motivation-fit', mf[c][k], '']);
+        rows.push([at, sub, 1, id, 'screening', who, 'score', 'basic-role-fit', brf[c][k], '']);
+        rows.push([at, sub, 1, id, 'screening', who, 'recommendation', '', '', 'yes']);
+      });
+    }
+    writeLog(rt, rows);
+    rt.call('refreshInsights');
+  });
+
+  it('says consistent, tentative, or that interviewers disagree', () => {
+    const header = findRow(rt, 'Rubric reliability') + 1;
+    // Communication: every pair agrees, with spread: α = 1. Motivation: D_o = 2·(16 + 16 + 0 + 4 + 4 + 0) = 80
+    // over D_e = 480 (Σ_{i≠j} over the 12 values): α = 1 − 11·80/480 = −0.833. Role fit: D_o = 2·(4 + 0 + 1 + 0 + 0 + 0)
+    // = 10 (each pair's (a − b)² counted both ways), D_e = 454: α = 1 − 11·10/454 = 0.758.
+    expect(round(table(rt, `C${header + 1}:E${header + 3}`))).toEqual([
+      [1, 6, 'consistent'],
+      [-0.833, 6, "interviewers disagree: sharpen this category's anchors"],
+      [0.758, 6, 'tentative'],
+    ]);
+  });
+
+  it('offsets on five or more shared candidates are not marked', () => {
+    const header = findRow(rt, 'Interviewer calibration') + 1;
+    // Role fit: alice 1,2,3,4,5,2 (mean 17/6), bob 3,2,4,4,5,2 (20/6); alice is 0.5 below bob on average.
+    expect(round(table(rt, `A${header + 1}:H${header + 3}`))).toEqual([
+      ['alice@example.com', 'Screening', 'Communication clarity', 6, 3, 0, 6, ''],
+      ['alice@example.com', 'Screening', 'Motivation fit', 6, 3, 0, 6, ''],
+      ['alice@example.com', 'Screening', 'Basic role fit', 6, 2.833, -0.5, 6, ''],
+    ]);
+    expect(round(table(rt, `E${header + 6}:F${header + 6}`))).toEqual([[3.333, 0.5]]);
+  });
+
+  it('follows a new published scorecard without a refresh', () => {
+    const header = findRow(rt, 'Interviewer calibration') + 1;
+    const at = '2026-11-10T10:00:00.000Z';
+    const last = rt.inspect.sheet('Score log')!.lastRow;
+    writeLogAt(rt, last + 1, [
+      [at, 'late', 1, 'C-0001', 'screening', 'carol@example.com', 'score', 'basic-role-fit', 5, ''],
+      [at, 'late', 1, 'C-0001', 'screening', 'carol@example.com', 'recommendation', '', '', 'yes'],
+    ]);
+    // carol's 5 against alice's 1 and bob's 3 on C-0001: offset 5 − 2 = 3, one shared candidate.
+    expect(round(table(rt, `A${header + 7}:H${header + 7}`))).toEqual([
+      ['carol@example.com', 'Screening', 'Basic role fit', 1, 5, 3, 1, 'too few to judge'],
     ]);
   });
 });
