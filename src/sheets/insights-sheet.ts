@@ -61,7 +61,19 @@ export const CALIBRATION_TABLE_HEADERS = [
   'Judge',
   'Matched the decision (all stages)',
   'Median hours to scorecard (all stages)',
+  'Interviewer · category',
 ] as const;
+
+/** How many calibration rows the label column and the offset chart cover. */
+const CALIBRATION_ROWS = 200;
+
+/** The charts beside the tables, found again on refresh by their titles (so they are replaced, never stacked). */
+export const INSIGHTS_CHART_TITLES = {
+  funnel: 'Pipeline: candidates who reached each stage',
+  days: 'Days in stage now: median and longest',
+  offsets: 'Offset from the rest of the panel (+ lenient, − severe)',
+  reliability: 'Agreement between interviewers (alpha) per category',
+} as const;
 
 /** What the Overdue cell says for a stage without a service level on the Pipeline sheet. */
 export const NO_SERVICE_LEVEL_SET = 'no service level';
@@ -212,7 +224,12 @@ export function writeInsightsSheet(
   const calibrationHeader = rows.length + 1;
   push([...CALIBRATION_TABLE_HEADERS]);
   const calibrationFirst = rows.length + 1;
-  push([`=INSIGHTS_CALIBRATION(${categoryKeys},${candidatesArg},${logArg},${zoneCell})`]);
+  const calibrationRow = push([
+    `=INSIGHTS_CALIBRATION(${categoryKeys},${candidatesArg},${logArg},${zoneCell})`,
+  ]);
+  const span = (column: string) =>
+    `${column}${calibrationFirst}:${column}${calibrationFirst + CALIBRATION_ROWS - 1}`;
+  calibrationRow[10] = `=ARRAYFORMULA(IF(${span('A')}="","",${span('A')}&" · "&${span('C')}))`;
 
   let sheet = workbook.find('insights');
   if (!sheet) {
@@ -229,11 +246,10 @@ export function writeInsightsSheet(
     (r, i) =>
       `A${r}:${columnLetter([PIPELINE_TABLE_HEADERS, RELIABILITY_TABLE_HEADERS, CALIBRATION_TABLE_HEADERS][i].length - 1)}${r}`,
   );
-  sheet.getRangeList(headerCells).setFontWeight('bold').setBackground(COLOURS.header).setWrap(true);
+  sheet.getRangeList(headerCells).setFontWeight('bold').setBackground(COLOURS.header);
   sheet
     .getRangeList(['A1', `A${pipelineHeader - 1}`, `A${reliabilityHeader - 1}`, `A${calibrationHeader - 1}`])
-    .setFontWeight('bold')
-    .setFontSize(12);
+    .setFontWeight('bold');
   const pipelineLast = pipelineFirst + stages.length - 1;
   const reliabilityLast = reliabilityFirst + categories.length - 1;
   const calibrationLast = sheet.getMaxRows();
@@ -251,10 +267,50 @@ export function writeInsightsSheet(
   sheet.getRangeList([`F${calibrationFirst}:F${calibrationLast}`]).setNumberFormat('+0.00;-0.00;0.00');
   setWidths(sheet, [200, 90, 90, 90, 90, 90, 110, 110, 110, 110, 110]);
   sheet.hideColumns(KEY_COLUMN, KEY_WIDTH);
+  placeCharts(sheet, {
+    funnel: [`A${pipelineHeader}:B${pipelineLast}`],
+    days: [`A${pipelineHeader}:A${pipelineLast}`, `I${pipelineHeader}:J${pipelineLast}`],
+    offsets: [
+      `K${calibrationHeader}:K${calibrationFirst + CALIBRATION_ROWS - 1}`,
+      `F${calibrationHeader}:F${calibrationFirst + CALIBRATION_ROWS - 1}`,
+    ],
+    reliability: [`B${reliabilityHeader}:C${reliabilityLast}`],
+  });
   return {
     sheet,
     pipeline: { headerRow: pipelineHeader, firstRow: pipelineFirst, rows: stages.length },
     reliability: { headerRow: reliabilityHeader, firstRow: reliabilityFirst, rows: categories.length },
     calibration: { headerRow: calibrationHeader, firstRow: calibrationFirst },
   };
+}
+
+type ChartKey = keyof typeof INSIGHTS_CHART_TITLES;
+
+const CHART_ORDER: readonly ChartKey[] = ['funnel', 'days', 'offsets', 'reliability'];
+const CHART_COLUMN = 13; // M, beside the tables (the key columns under it are hidden)
+const CHART_ROWS_APART = 19;
+
+/**
+ * The four charts, each over its table's cells: a chart already on the sheet with the same title is modified in
+ * place (its ranges and position set again); any copy beyond the first is removed; a missing one is inserted.
+ * One getCharts call, then a fixed number of calls per chart.
+ */
+function placeCharts(sheet: Sheet, ranges: Readonly<Record<ChartKey, readonly string[]>>): void {
+  const existing = sheet.getCharts();
+  CHART_ORDER.forEach((key, i) => {
+    const title = INSIGHTS_CHART_TITLES[key];
+    const same = existing.filter((chart) => chart.getOptions().get('title') === title);
+    for (const copy of same.slice(1)) sheet.removeChart(copy);
+    const start = same[0] ? same[0].modify().clearRanges() : sheet.newChart();
+    const typed = key === 'offsets' || key === 'reliability' ? start.asBarChart() : start.asColumnChart();
+    let builder = typed
+      .setOption('title', title)
+      .setOption('legend', { position: key === 'days' ? 'top' : 'none' })
+      .setOption('width', 520)
+      .setOption('height', 340)
+      .setPosition(1 + i * CHART_ROWS_APART, CHART_COLUMN, 0, 0);
+    for (const a1 of ranges[key]) builder = builder.addRange(sheet.getRange(a1));
+    if (same[0]) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
+  });
 }

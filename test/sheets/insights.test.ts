@@ -5,6 +5,7 @@
 import { NOW, smallWorkbook, writeLog, writeLogAt } from '../fixtures/insights-small';
 import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
+import { INSIGHTS_CHART_TITLES } from '../../src/sheets/insights-sheet';
 
 function table(rt: Runtime, a1: string): unknown[][] {
   return rt.inspect.values('Insights', a1);
@@ -32,6 +33,8 @@ describe('Insights sheet', () => {
   it('is on the menu and opens the sheet', () => {
     expect(rt.ui.menuItems().map((m) => m.caption)).toContain('Insights');
     expect(rt.inspect.selection().sheet).toBe('Insights');
+    expect(rt.ui.alerts.map((a) => a.title)).toEqual(['Scorecard is ready']);
+    expect(rt.ui.toasts.at(-1)?.message).toMatch(/^Insights is up to date/);
     expect(rt.now().toISOString() >= NOW).toBe(true);
   });
 
@@ -128,6 +131,47 @@ describe('Insights sheet', () => {
       ['carol@example.com', 'Main interview', 'Role-specific technical depth', 1, 4, 0, 1, few, '', 24],
       ['', '', '', '', '', '', '', '', '', ''],
     ]);
+  });
+});
+
+describe('Insights charts', () => {
+  it('sit beside the tables over their cells, and a refresh replaces them in place', () => {
+    const rt = smallWorkbook();
+    rt.call('refreshInsights');
+    const first = rt.inspect.charts('Insights');
+    const pipeline = findRow(rt, 'Pipeline') + 1;
+    const reliability = findRow(rt, 'Rubric reliability') + 1;
+    const calibration = findRow(rt, 'Interviewer calibration') + 1;
+    expect(first.map((c) => [c.options.title, c.type, c.ranges, c.position.anchorColumn])).toEqual([
+      [INSIGHTS_CHART_TITLES.funnel, 'COLUMN', [`Insights!A${pipeline}:B${pipeline + 3}`], 13],
+      [
+        INSIGHTS_CHART_TITLES.days,
+        'COLUMN',
+        [`Insights!A${pipeline}:A${pipeline + 3}`, `Insights!I${pipeline}:J${pipeline + 3}`],
+        13,
+      ],
+      [
+        INSIGHTS_CHART_TITLES.offsets,
+        'BAR',
+        [`Insights!K${calibration}:K${calibration + 200}`, `Insights!F${calibration}:F${calibration + 200}`],
+        13,
+      ],
+      [INSIGHTS_CHART_TITLES.reliability, 'BAR', [`Insights!B${reliability}:C${reliability + 12}`], 13],
+    ]);
+    // The funnel's cells show the reached counts; the offset chart's labels name interviewer and category.
+    expect(rt.inspect.values('Insights', `B${pipeline + 1}:B${pipeline + 3}`)).toEqual([[6], [4], [1]]);
+    expect(rt.displayed('Insights', `K${calibration + 1}`)).toBe('alice@example.com · Communication clarity');
+
+    // A copy someone made by hand with the same title goes; the rest are modified, never stacked.
+    rt.execute((scope) => {
+      const sheet = scope.SpreadsheetApp.getActive().getSheetByName('Insights')!;
+      sheet.insertChart(sheet.getCharts()[0].modify().build());
+    });
+    expect(rt.inspect.charts('Insights')).toHaveLength(5);
+    rt.call('refreshInsights');
+    const again = rt.inspect.charts('Insights');
+    expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
+    expect(again.map((c) => c.ranges)).toEqual(first.map((c) => c.ranges));
   });
 });
 
