@@ -263,8 +263,9 @@ export function writeInsightsSheet(
       `J${calibrationFirst}:J${calibrationLast}`,
     ])
     .setNumberFormat('0.0');
-  sheet.getRangeList([`C${reliabilityFirst}:C${reliabilityLast}`]).setNumberFormat('0.00');
-  sheet.getRangeList([`F${calibrationFirst}:F${calibrationLast}`]).setNumberFormat('+0.00;-0.00;0.00');
+  sheet
+    .getRangeList([`C${reliabilityFirst}:C${reliabilityLast}`, `F${calibrationFirst}:F${calibrationLast}`])
+    .setNumberFormat('0.00');
   setWidths(sheet, [200, 90, 90, 90, 90, 90, 110, 110, 110, 110, 110]);
   sheet.hideColumns(KEY_COLUMN, KEY_WIDTH);
   placeCharts(sheet, {
