@@ -2,7 +2,8 @@
  * The Insights sheet as a hiring manager sees it: Extensions ▸ Scorecard ▸ Insights on a small workbook whose
  * every figure was worked out by hand (test/fixtures/insights-small.ts), read as displayed cell values.
  */
-import { NOW, smallWorkbook, writeLog, writeLogAt } from '../fixtures/insights-small';
+import { NOW, candidatesColumn, smallWorkbook, writeLog, writeLogAt } from '../fixtures/insights-small';
+import { createRuntime } from '../../runtime';
 import { candidateRows, freshDefaultWorkbook, typeCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { INSIGHTS_CHART_TITLES } from '../../src/sheets/insights-sheet';
@@ -256,5 +257,40 @@ describe('Insights verdicts with enough candidates', () => {
     expect(round(table(rt, `A${header + 7}:H${header + 7}`))).toEqual([
       ['carol@example.com', 'Screening', 'Basic role fit', 1, 5, 3, 1, 'too few to judge'],
     ]);
+  });
+});
+
+describe('Insights overdue with the service levels presets ship', () => {
+  function workbook(preset: string, stage: string, sinceDay: string) {
+    const rt = createRuntime({ now: NOW });
+    rt.ui.respondWith({ button: 'OK', text: preset });
+    rt.call('setUpWorkbook');
+    typeCandidates(rt, candidateRows(2));
+    const stageColumn = candidatesColumn(rt, 'Stage');
+    const since = candidatesColumn(rt, 'In stage since');
+    rt.setCells('Candidates', `${stageColumn}2`, [[stage, 'Active']]);
+    rt.setCells('Candidates', `${stageColumn}3`, [[stage, 'On hold']]);
+    rt.setCells('Candidates', `${since}2`, [[new Date(`${sinceDay}T00:00:00.000Z`)]]);
+    rt.setCells('Candidates', `${since}3`, [[new Date(`${sinceDay}T00:00:00.000Z`)]]);
+    rt.call('refreshInsights');
+    const header = findRow(rt, 'Pipeline') + 1;
+    const stages = rt.inspect.values('Insights', `A${header + 1}:A${header + 8}`).map((r) => r[0]);
+    return (name: string) => rt.displayed('Insights', `K${header + 1 + stages.indexOf(name)}`);
+  }
+
+  it('an offer within 48 hours of the systems interview: two days on, the Active candidate is overdue', () => {
+    // In the Offer stage since 17 Nov; 48 hours later is 19 Nov, before today (20 Nov). The one on hold is not counted.
+    const overdue = workbook('paid-take-home', 'Offer', '2026-11-17');
+    expect(overdue('Offer')).toBe(1);
+    expect(overdue('Application')).toBe('no service level');
+  });
+
+  it('shortlisted applicants contacted within 5–7 business days: overdue after seven', () => {
+    // Since Thu 5 Nov: seven business days later is Mon 16 Nov, before today (Fri 20 Nov).
+    const late = workbook('five-stage-backend', 'Application screening', '2026-11-05');
+    expect(late('Application screening')).toBe(1);
+    // Since Mon 16 Nov: due Wed 25 Nov, not yet.
+    const early = workbook('five-stage-backend', 'Application screening', '2026-11-16');
+    expect(early('Application screening')).toBe(0);
   });
 });
