@@ -236,7 +236,11 @@ export function writeInsightsSheet(
     sheet = workbook.create('insights', INSIGHTS_SHEET_NAME);
     workbook.state.save();
   } else {
-    sheet.clear();
+    // The block below is rewritten whole (its empty cells included); what lies under it is cleared. Clearing
+    // the block itself first would make Sheets drop and recompute every formula twice.
+    const below = sheet.getMaxRows() - rows.length;
+    if (below > 0) sheet.getRange(rows.length + 1, 1, below, sheet.getMaxColumns()).clear();
+    sheet.getRange(1, 1, rows.length, Math.min(WIDTH, sheet.getMaxColumns())).clearFormat();
   }
   if (sheet.getMaxColumns() < WIDTH)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), WIDTH - sheet.getMaxColumns());

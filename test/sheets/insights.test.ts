@@ -176,6 +176,21 @@ describe('Insights charts', () => {
   });
 });
 
+describe('Insights refresh', () => {
+  it('clears what was typed over the tables, so the calibration table can spill again', () => {
+    const rt = smallWorkbook();
+    rt.call('refreshInsights');
+    const header = findRow(rt, 'Interviewer calibration') + 1;
+    rt.setCells('Insights', `A${header + 3}`, [['a note typed over the table']]);
+    rt.setCells('Insights', `B${header - 1}`, [['another']]);
+    expect(rt.displayed('Insights', `A${header + 1}`)).not.toBe('alice@example.com');
+    rt.call('refreshInsights');
+    expect(rt.displayed('Insights', `A${header + 1}`)).toBe('alice@example.com');
+    expect(rt.displayed('Insights', `A${header + 3}`)).toBe('alice@example.com');
+    expect(rt.displayed('Insights', `B${header - 1}`)).toBe('');
+  });
+});
+
 describe('Insights verdicts with enough candidates', () => {
   // Six screening candidates, each scored by alice then bob (pairs below).
   const cc = [
