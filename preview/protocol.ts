@@ -58,6 +58,25 @@ export interface GridView {
   lists: string[][];
   /** Validation help texts referenced by CellView.help. */
   helps: string[];
+  /** The sheet's embedded charts, with the data their ranges show now. */
+  charts?: ChartView[];
+}
+
+/** An embedded chart as the page draws it: labels from its first column, one series per other column. */
+export interface ChartView {
+  id: number;
+  title: string;
+  /** 'COLUMN' draws vertical bars, 'BAR' horizontal ones; anything else is drawn as columns. */
+  type: string;
+  /** 1-based anchor cell and pixel offsets from it. */
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  labels: string[];
+  series: { name: string; values: (number | null)[] }[];
 }
 
 export type MenuItemView =

@@ -4,6 +4,7 @@
  * bundle's onEdit trigger, and scores typed into the stage sheets' category cells.
  */
 import { type Runtime, cellA1, rangeA1 } from '../runtime';
+import { addPastCandidates } from './insights-sample';
 
 export interface SampleCandidate {
   name: string;
@@ -266,5 +267,6 @@ export function loadSample(rt: Runtime): void {
   setUpDefaultWorkbook(rt);
   typeCandidates(rt, SAMPLE_CANDIDATES);
   typeScores(rt, SAMPLE_CANDIDATES);
+  addPastCandidates(rt, typeCandidates);
   rt.select('Candidates', 'B2');
 }

@@ -31,6 +31,7 @@ import type {
   DocumentInfo,
   DocumentView,
   FunctionHelp,
+  ChartView,
   GridView,
   PageView,
   RowAction,
@@ -815,7 +816,47 @@ export class PreviewSession {
       cells,
       lists,
       helps,
+      charts: this.charts(sheet.name),
     };
+  }
+
+  /**
+   * A sheet's charts with their data: the ranges' displayed values, the first row as headers (series names), the
+   * first column of the first range as labels; rows whose label is blank are left out, as Sheets draws them.
+   */
+  charts(sheetName: string): ChartView[] {
+    return this.rt.inspect.charts(sheetName).map((chart) => {
+      const blocks = chart.ranges.map((a1) => this.rt.inspect.values(sheetName, a1));
+      const rows = Math.min(...blocks.map((b) => b.length));
+      const columns: { name: string; values: unknown[] }[] = [];
+      for (const block of blocks)
+        for (let c = 0; c < (block[0]?.length ?? 0); c++)
+          columns.push({ name: String(block[0][c] ?? ''), values: block.slice(1, rows).map((r) => r[c]) });
+      const [labelColumn, ...dataColumns] = columns;
+      const keep = (labelColumn?.values ?? []).map((v) => v !== '' && v !== null && v !== undefined);
+      const option = (name: string, fallback: number) => {
+        const value = chart.options[name];
+        return typeof value === 'number' ? value : fallback;
+      };
+      return {
+        id: chart.id,
+        title: typeof chart.options.title === 'string' ? chart.options.title : '',
+        type: chart.type,
+        anchorRow: chart.position.anchorRow,
+        anchorCol: chart.position.anchorColumn,
+        offsetX: chart.position.offsetX,
+        offsetY: chart.position.offsetY,
+        width: option('width', 480),
+        height: option('height', 300),
+        labels: (labelColumn?.values ?? []).filter((_, i) => keep[i]).map((v) => String(v)),
+        series: dataColumns.map((col) => ({
+          name: col.name,
+          values: col.values
+            .filter((_, i) => keep[i])
+            .map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
+        })),
+      };
+    });
   }
 }
 

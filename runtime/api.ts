@@ -11,6 +11,7 @@
  */
 import type { FakeDocument, FakeBody, FakeParagraph, FakeListItem, FakeHorizontalRule } from './documents';
 import type { FakeTable, FakeTableRow, FakeTableCell, FakeText, FakeDocumentApp } from './documents';
+import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import type { FakeHtmlOutput, FakeHtmlTemplate } from './html';
 import type { FakeLock } from './lock';
 import type { FakeProperties } from './properties';
@@ -107,7 +108,14 @@ type FakedDocs<T> =
                       ? FakeText
                       : Same<T, GoogleAppsScript.Document.Element> extends true
                         ? FakeParagraph | FakeListItem | FakeHorizontalRule | FakeTable
-                        : T;
+                        : FakedCharts<T>;
+
+type FakedCharts<T> =
+  Same<T, GoogleAppsScript.Spreadsheet.EmbeddedChart> extends true
+    ? FakeEmbeddedChart
+    : Same<T, GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder> extends true
+      ? FakeEmbeddedChartBuilder
+      : T;
 
 type FakedArgs<A extends readonly unknown[]> = { [I in keyof A]: Faked<A[I]> };
 

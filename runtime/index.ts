@@ -57,6 +57,8 @@ export type {
   ValidationInfo,
 } from './inspect';
 export type { LogEntry } from './logger';
+export type { ChartInfo, ChartPosition } from './charts';
+export { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 export type {
   MenuRecord,
   MenuEntry,

@@ -8,6 +8,7 @@
  * Rows and columns are 1-based, as in Apps Script. A range is A1 notation ("B2:D9", or "Other!B2" to read
  * another sheet) or a CellBlock. Sheet names match case-insensitively, as getSheetByName does.
  */
+import { type ChartInfo, chartInfo } from './charts';
 import { cellA1, parseA1, quoteSheetName, rangeA1 } from './a1';
 import type { CellErrorInfo, CellValue } from './formulas';
 import {
@@ -140,6 +141,8 @@ export interface Inspector {
   cells(sheetName: string, range: string | CellBlock): CellInfo[][];
   /** The sheet's conditional-format rules, in order (the first satisfied rule formats a cell). */
   conditionalFormats(sheetName: string): ConditionalFormatInfo[];
+  /** The sheet's embedded charts, in insertion order. */
+  charts(sheetName: string): ChartInfo[];
   /**
    * Evaluates a formula in the sheet's context without writing it anywhere ("=" optional; references are
    * relative to A1): a scalar, or a 2-D array for an array result; errors as their code.
@@ -279,6 +282,8 @@ export function createInspector({ spreadsheet: ss, quietly }: InspectorOptions):
         activeSheet: ss._active._name,
         selection: selection(),
       })),
+
+    charts: (name) => quietly(() => sheetNamed(name)._charts.map(chartInfo)),
 
     sheet: (name) =>
       quietly(() => {

@@ -6,6 +6,7 @@
 import type { RawCellContent } from 'hyperformula';
 import { GridRange, cellA1, columnToLetters, parseA1, quoteSheetName, rangeA1 } from './a1';
 import type { Api } from './api';
+import { FakeEmbeddedChart, type FakeEmbeddedChartBuilder, newChartBuilder } from './charts';
 import { Counters, instrument } from './counters';
 import type { FormulaEngine, CellValue } from './formulas';
 import { isDate, Realm } from './realm';
@@ -1646,6 +1647,11 @@ instrument(FakeSelection, 'Selection');
 /** Checked against @types/google-apps-script (api.ts) except: getType (SheetType enum); getProtections (ProtectionType enum). */
 export class FakeSheet implements Api<
   GoogleAppsScript.Spreadsheet.Sheet,
+  | 'newChart'
+  | 'insertChart'
+  | 'updateChart'
+  | 'removeChart'
+  | 'getCharts'
   | 'activate'
   | 'appendRow'
   | 'autoResizeColumn'
@@ -2205,6 +2211,49 @@ export class FakeSheet implements Api<
     this._cfRules = [];
   }
 
+  // --- charts (runtime/charts.ts)
+  _charts: FakeEmbeddedChart[] = [];
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return newChartBuilder(this._counters);
+  }
+
+  /** Adds the chart as a new one, with a new id: inserting the same built chart twice gives two charts. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    if (!chart || typeof chart.modify !== 'function') {
+      throw err(
+        this._host,
+        'Exception: The parameters (' +
+          typeof chart +
+          ") don't match the method signature for SpreadsheetApp.Sheet.insertChart.",
+      );
+    }
+    const id = ++this._ss._lastChartId;
+    this._charts.push(new FakeEmbeddedChart(this._counters, chart.modify()._state, id));
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    return this._host.realm.copy(
+      this._charts.map((c) => new FakeEmbeddedChart(this._counters, c.modify()._state, c._id)),
+    );
+  }
+
+  _chartIndex(chart: FakeEmbeddedChart, method: string): number {
+    const id = chart && typeof chart.getChartId === 'function' ? chart._id : null;
+    const index = id === null ? -1 : this._charts.findIndex((c) => c._id === id);
+    if (index < 0) throw err(this._host, `Exception: The chart is not on this sheet (Sheet.${method}).`);
+    return index;
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    const index = this._chartIndex(chart, 'updateChart');
+    this._charts[index] = new FakeEmbeddedChart(this._counters, chart.modify()._state, chart._id);
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this._charts.splice(this._chartIndex(chart, 'removeChart'), 1);
+  }
+
   protect(): FakeProtection {
     const existing = this._ss._protections.find((p) => p._type === 'SHEET' && p._sheet() === this);
     if (existing) return existing;
@@ -2267,6 +2316,8 @@ export class FakeSpreadsheet implements Api<
   _selection: { ranges: FakeRange[] } = { ranges: [] };
   _namedRanges: FakeNamedRange[] = [];
   _protections: FakeProtection[] = [];
+  /** Chart ids are unique across the spreadsheet (EmbeddedChart.getChartId). */
+  _lastChartId = 0;
   _name = 'Scorecard test workbook';
   _locale = 'en_US';
   private _nextSheetId = 0;

@@ -16,6 +16,23 @@ import {
   toGrid,
 } from './core/cells';
 import { AGREEMENT_LEVELS, type AgreementLevel, krippendorffAlpha } from './core/insights/agreement';
+import { interviewerCalibration } from './core/insights/calibration';
+import { RELIABILITY_LABELS, TOO_FEW_TO_JUDGE } from './core/insights/labels';
+import { stagePipeline } from './core/insights/pipeline';
+import { stageRecords } from './core/insights/records';
+import { rubricReliability } from './core/insights/reliability';
+import {
+  type KeyCategory,
+  candidatesFromGrid,
+  insightStages,
+  keyCategories,
+  keyStages,
+  logEntriesFromGrid,
+  pipelineStages,
+} from './core/insights/sheet-input';
+import { CANDIDATE_COLUMNS, stageScheduledHeader } from './core/candidates';
+import type { LogEntry } from './core/scoring/log';
+import { LOG_HEADERS } from './sheets/support-sheets';
 import { DEFAULT_PASS_RULE, type PassRule } from './core/process';
 import { decide, describeDecision, divergentCategories, meets, type CategoryScore } from './core/rules';
 
@@ -321,4 +338,180 @@ export function CALIBRATION(interviewerScores: unknown, panelScores: unknown): n
     }
   }
   return count === 0 ? '' : sum / count;
+}
+
+// Insights: the tables of the Insights sheet, each one formula over the Score log and Candidates sheets.
+
+const [LOG_TIMESTAMP, LOG_SUBMISSION, LOG_VERSION, LOG_CANDIDATE, LOG_STAGE, LOG_INTERVIEWER, LOG_KIND] =
+  LOG_HEADERS;
+const LOG_FIELDS = {
+  timestamp: LOG_TIMESTAMP,
+  submissionId: LOG_SUBMISSION,
+  version: LOG_VERSION,
+  candidateId: LOG_CANDIDATE,
+  stageId: LOG_STAGE,
+  interviewer: LOG_INTERVIEWER,
+  kind: LOG_KIND,
+  category: LOG_HEADERS[7],
+  score: LOG_HEADERS[8],
+  note: LOG_HEADERS[9],
+} as const;
+
+function candidateHeader(key: 'id' | 'name' | 'stage' | 'status'): string {
+  return CANDIDATE_COLUMNS.find((c) => c.key === key)!.header;
+}
+
+function parseLog(fn: string, scoreLog: unknown): LogEntry[] {
+  const entries = scoreLog === undefined ? null : logEntriesFromGrid(toGrid(scoreLog), LOG_FIELDS);
+  if (entries === null) {
+    fail(
+      fn,
+      `score_log must be the Score log sheet's columns with its header row (${LOG_HEADERS.join(', ')}), e.g. 'Score log'!A:J`,
+    );
+  }
+  return entries;
+}
+
+function parseTimeZone(fn: string, value: unknown): string {
+  const zone = singleCell(fn, 'time_zone', 'word', value);
+  return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : 'Etc/UTC';
+}
+
+function parseCandidates(
+  fn: string,
+  candidates: unknown,
+  stages: readonly { id: string; name: string }[],
+  timeZone: string,
+) {
+  const parsed =
+    candidates === undefined
+      ? null
+      : candidatesFromGrid(
+          toGrid(candidates),
+          {
+            id: candidateHeader('id'),
+            name: candidateHeader('name'),
+            stage: candidateHeader('stage'),
+            status: candidateHeader('status'),
+          },
+          stages,
+          (name) => stageScheduledHeader({ name }),
+          timeZone,
+        );
+  if (parsed === null) {
+    fail(
+      fn,
+      "candidates must be the Candidates sheet's columns with its header row (ID, Name, Stage, Status …), e.g. Candidates!A:Z",
+    );
+  }
+  return parsed;
+}
+
+function parseKeyCategories(fn: string, categories: unknown): KeyCategory[] {
+  const keys = categories === undefined ? [] : keyCategories(toGrid(categories));
+  if (keys.length === 0)
+    fail(
+      fn,
+      'categories must list stage id, stage name, category id and category name, one category per row',
+    );
+  return keys;
+}
+
+function blankIfNull(value: number | null): number | string {
+  return value === null ? '' : value;
+}
+
+/**
+ * Per stage of `stages` (rows of stage id | stage name | optional): reached, in stage, passed, rejected,
+ * withdrew, pass-through rate and median days from first scorecard to decision (core/insights/pipeline.ts).
+ */
+export function INSIGHTS_PIPELINE(
+  stages: unknown,
+  candidates: unknown,
+  scoreLog: unknown,
+  timeZone?: unknown,
+): CellResult[][] {
+  const fn = 'INSIGHTS_PIPELINE';
+  const keys = stages === undefined ? [] : keyStages(toGrid(stages));
+  if (keys.length === 0)
+    fail(fn, 'stages must list stage id, stage name and optional (TRUE/FALSE), one stage per row');
+  const zone = parseTimeZone(fn, timeZone);
+  const entries = parseLog(fn, scoreLog);
+  const { candidates: people } = parseCandidates(fn, candidates, keys, zone);
+  const rows = stagePipeline({
+    stages: pipelineStages(keys),
+    candidates: people,
+    records: stageRecords(entries),
+    timeZone: zone,
+  });
+  return rows.map((r) => [
+    r.reached,
+    r.inStage,
+    r.passed,
+    r.rejected,
+    r.withdrew,
+    blankIfNull(r.passThroughRate),
+    blankIfNull(r.medianDaysToDecision),
+  ]);
+}
+
+/** Per category of `categories`: Krippendorff's alpha across interviewers, candidates it rests on, the verdict. */
+export function INSIGHTS_RELIABILITY(categories: unknown, scoreLog: unknown): CellResult[][] {
+  const fn = 'INSIGHTS_RELIABILITY';
+  const keys = parseKeyCategories(fn, categories);
+  const entries = parseLog(fn, scoreLog);
+  const rows = rubricReliability({ records: stageRecords(entries), stages: insightStages(keys) });
+  const byKey = new Map(rows.map((r) => [`${r.stageId}\u0000${r.categoryId}`, r]));
+  return keys.map((k) => {
+    const r = byKey.get(`${k.stageId}\u0000${k.categoryId}`)!;
+    return [blankIfNull(r.alpha), r.candidates, RELIABILITY_LABELS[r.flag]];
+  });
+}
+
+/** What INSIGHTS_CALIBRATION shows before any published scorecard. */
+export const NO_CALIBRATION_YET = 'No published scorecards yet';
+
+/**
+ * One row per interviewer and category they scored: interviewer, stage, category, scorecards, mean score, mean
+ * offset from the rest of the panel, shared candidates, "too few to judge" under 5 of them, the share of their
+ * recommendations that matched the hiring manager's decision and their median hours from interview to scorecard.
+ */
+export function INSIGHTS_CALIBRATION(
+  categories: unknown,
+  candidates: unknown,
+  scoreLog: unknown,
+  timeZone?: unknown,
+): CellResult[][] {
+  const fn = 'INSIGHTS_CALIBRATION';
+  const keys = parseKeyCategories(fn, categories);
+  const zone = parseTimeZone(fn, timeZone);
+  const entries = parseLog(fn, scoreLog);
+  const stageNames = new Map<string, string>();
+  for (const k of keys) stageNames.set(k.stageId, k.stageName);
+  const stages = [...stageNames].map(([id, name]) => ({ id, name }));
+  const { schedules } = parseCandidates(fn, candidates, stages, zone);
+  const names = new Map(keys.map((k) => [`${k.stageId}\u0000${k.categoryId}`, k.categoryName]));
+  const rows: CellResult[][] = [];
+  for (const person of interviewerCalibration({
+    records: stageRecords(entries),
+    stages: insightStages(keys),
+    schedules,
+  })) {
+    for (const c of person.categories) {
+      rows.push([
+        person.interviewer,
+        stageNames.get(c.stageId) ?? c.stageId,
+        names.get(`${c.stageId}\u0000${c.categoryId}`) ?? c.categoryId,
+        c.scorecards,
+        c.meanScore,
+        blankIfNull(c.meanOffset),
+        c.sharedCandidates,
+        c.tooFewToJudge ? TOO_FEW_TO_JUDGE : '',
+        blankIfNull(person.decisionMatchRate),
+        blankIfNull(person.medianFeedbackHours),
+      ]);
+    }
+  }
+  if (rows.length === 0) return [[NO_CALIBRATION_YET, '', '', '', '', '', '', '', '', '']];
+  return rows;
 }

@@ -21,6 +21,7 @@ import { generateScriptsAction } from './ui/documents/scripts';
 import * as sidebar from './ui/sidebar-api';
 import { sidebarCall } from './ui/errors';
 import { storedSheetId } from './sheets/state';
+import { refreshInsightsAction } from './ui/insights-action';
 
 let catalog: PresetCatalog | undefined;
 
@@ -109,6 +110,11 @@ export function setUpWorkbook(): void {
 /** Menu: makes the scorecard sheets follow the Rubric sheet. */
 export function applyRubricChanges(): void {
   applyRubricChangesAction(services());
+}
+
+/** Menu: builds or refreshes the Insights sheet (pipeline, interviewer calibration, rubric reliability). */
+export function refreshInsights(): void {
+  refreshInsightsAction(services());
 }
 
 /** Menu: what Scorecard does and where to start. */
@@ -302,4 +308,54 @@ export function AGREEMENT(ratings: unknown, level?: unknown): unknown {
  */
 export function CALIBRATION(interviewer_scores: unknown, panel_scores: unknown): unknown {
   return customFunctions.CALIBRATION(interviewer_scores, panel_scores);
+}
+
+/**
+ * The Insights sheet's pipeline table: per stage, candidates who reached it, are in it, passed, were rejected, withdrew, the pass-through rate and the median days from first scorecard to decision.
+ *
+ * @param {string[][]} stages One row per stage: stage id, stage name, optional (TRUE/FALSE).
+ * @param {string[][]} candidates The Candidates sheet's columns with its header row, e.g. Candidates!A:Z.
+ * @param {string[][]} score_log The Score log sheet's columns with its header row, e.g. 'Score log'!A:J.
+ * @param {string} time_zone Optional: the spreadsheet's time zone, in which days are counted (default Etc/UTC).
+ * @return {Array<Array<number|string>>} Seven figures per stage; blank where there is nothing to count yet.
+ * @customfunction
+ */
+export function INSIGHTS_PIPELINE(
+  stages: unknown,
+  candidates: unknown,
+  score_log: unknown,
+  time_zone?: unknown,
+): unknown {
+  return customFunctions.INSIGHTS_PIPELINE(stages, candidates, score_log, time_zone);
+}
+
+/**
+ * The Insights sheet's rubric reliability: per stage and category, Krippendorff's alpha across interviewers, the candidates it rests on and what it says.
+ *
+ * @param {string[][]} categories One row per category: stage id, stage name, category id, category name.
+ * @param {string[][]} score_log The Score log sheet's columns with its header row, e.g. 'Score log'!A:J.
+ * @return {Array<Array<number|string>>} Alpha (blank when it cannot be computed), candidates, and the verdict in words.
+ * @customfunction
+ */
+export function INSIGHTS_RELIABILITY(categories: unknown, score_log: unknown): unknown {
+  return customFunctions.INSIGHTS_RELIABILITY(categories, score_log);
+}
+
+/**
+ * The Insights sheet's interviewer calibration: one row per interviewer and category, with their offset from the rest of the panel, how often they matched the decision and how fast they submit.
+ *
+ * @param {string[][]} categories One row per category: stage id, stage name, category id, category name.
+ * @param {string[][]} candidates The Candidates sheet's columns with its header row (for the "<Stage> scheduled" dates).
+ * @param {string[][]} score_log The Score log sheet's columns with its header row, e.g. 'Score log'!A:J.
+ * @param {string} time_zone Optional: the spreadsheet's time zone, for scheduled dates typed as text (default Etc/UTC).
+ * @return {Array<Array<number|string>>} Interviewer, stage, category, scorecards, mean score, offset, shared candidates, mark, decisions matched, median hours.
+ * @customfunction
+ */
+export function INSIGHTS_CALIBRATION(
+  categories: unknown,
+  candidates: unknown,
+  score_log: unknown,
+  time_zone?: unknown,
+): unknown {
+  return customFunctions.INSIGHTS_CALIBRATION(categories, candidates, score_log, time_zone);
 }

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import { builtFile } from './support/build-output';
 
-const CUSTOM_FUNCTIONS = ['PASSES', 'RUBRIC_AVERAGE', 'PASS_REASON', 'DIVERGENT', 'AGREEMENT', 'CALIBRATION'];
+const CUSTOM_FUNCTIONS = [
+  'PASSES',
+  'RUBRIC_AVERAGE',
+  'PASS_REASON',
+  'DIVERGENT',
+  'AGREEMENT',
+  'CALIBRATION',
+  'INSIGHTS_PIPELINE',
+  'INSIGHTS_RELIABILITY',
+  'INSIGHTS_CALIBRATION',
+];
 
 describe('build/Code.js', () => {
   const code = readFileSync(builtFile('Code.js'), 'utf8');
@@ -51,6 +61,7 @@ describe('build/Code.js', () => {
         'applyRubricChanges',
         'checkTemplates',
         'generateDebrief',
+        'refreshInsights',
         ...[1, 2, 3, 4, 5, 6].map((n) => `generateScriptStage${n}`),
         'setUpWorkbook',
         'showHelp',
@@ -67,6 +78,9 @@ describe('build/Code.js', () => {
         'AGREEMENT',
         'CALIBRATION',
         'DIVERGENT',
+        'INSIGHTS_CALIBRATION',
+        'INSIGHTS_PIPELINE',
+        'INSIGHTS_RELIABILITY',
         'PASSES',
         'PASS_REASON',
         'RUBRIC_AVERAGE',

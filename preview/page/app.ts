@@ -4,6 +4,7 @@
  * the "Signed in as" switch. Everything it shows comes from the preview server's JSON API (preview/server.ts).
  */
 import { columnToLetters as columnLetters } from '../../runtime/a1';
+import { placeCharts } from './charts';
 import type {
   CellResponse,
   CellView,
@@ -393,6 +394,13 @@ function renderGrid(grid: GridView): void {
     body.append(tr);
   }
   table.replaceChildren(colgroup, h('thead', {}, headRow), body);
+  let layer = document.getElementById('chart-layer');
+  if (!layer) {
+    layer = h('div', { class: 'chart-layer' });
+    layer.id = 'chart-layer';
+    table.after(layer);
+  }
+  placeCharts(layer, grid.charts ?? [], { rowHeadWidth, headHeight, rowHeight, colWidths: grid.colWidths });
   byId('more-rows').hidden = grid.rows >= grid.maxRows;
 }
 
@@ -409,6 +417,7 @@ function spill(grid: GridView, r: number, tr: HTMLTableRowElement): void {
     const cell = cellAt(grid, { r, c });
     if (!cell?.t || cell.k || cell.check || cell.list !== undefined || (cell.align && cell.align !== 'left'))
       continue;
+    if (grid.colWidths[c - 1] === 0) continue; // a hidden column's text stays hidden
     let width = grid.colWidths[c - 1] ?? 100;
     let next = c + 1;
     while (next <= grid.cols && empty(next)) width += grid.colWidths[next++ - 1] ?? 100;

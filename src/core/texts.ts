@@ -39,6 +39,7 @@ export const TEXTS: Texts = {
     '4. The panel, in the same sidebar, puts every scorecard side by side, flags categories where interviewers differ by more than 1 point, and lets the hiring manager record the agreed scores and the decision.',
     '5. Generate interview script ▸ a stage makes a Google Doc for each selected candidate, with the agenda, the questions, room for notes and the scoring table; Generate debrief sums a stage up once the panel has scored. Their wording is on the Templates sheet, and Check templates finds mistakes in it.',
     '6. Scores typed on a stage sheet work too: Average, Passes and Reason fill in. Edit the Rubric, then Apply rubric changes. Service levels (for Overdue) are on the Pipeline sheet.',
+    '7. Insights builds an Insights sheet from the published scorecards: where candidates wait, which interviewers score above or below the rest of the panel, and which rubric categories interviewers agree on. Its figures are formulas, so they follow new scores.',
     '',
     'Formulas you can use in any cell: PASSES, RUBRIC_AVERAGE, PASS_REASON, DIVERGENT, AGREEMENT and CALIBRATION. Type =PASSES( to see its help.',
   ].join('\n'),

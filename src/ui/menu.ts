@@ -13,6 +13,7 @@ export type MenuLayout = readonly (
 )[];
 
 export const SETUP_ITEM: MenuEntry = { caption: 'Set up workbook', handler: 'setUpWorkbook' };
+export const INSIGHTS_ITEM: MenuEntry = { caption: 'Insights', handler: 'refreshInsights' };
 export const HELP_ITEM: MenuEntry = { caption: 'Help', handler: 'showHelp' };
 
 export function menuLayout(limited: boolean, extra: MenuLayout = []): MenuLayout {
@@ -22,6 +23,7 @@ export function menuLayout(limited: boolean, extra: MenuLayout = []): MenuLayout
     { caption: 'Apply rubric changes', handler: 'applyRubricChanges' },
     'separator',
     { caption: 'Score candidate', handler: 'showScoringSidebar' },
+    INSIGHTS_ITEM,
     ...extra,
     'separator',
     HELP_ITEM,

@@ -15,6 +15,7 @@ test('Help names Score candidate, the panel, the documents and the formulas', ()
     'Generate debrief',
     'Check templates',
     'Pipeline',
+    'Insights builds an Insights sheet',
     'PASSES, RUBRIC_AVERAGE, PASS_REASON, DIVERGENT, AGREEMENT and CALIBRATION',
     'Type =PASSES( to see its help.',
   ])

@@ -112,10 +112,14 @@ export function stagePipeline(input: {
   readonly candidates: readonly PipelineCandidate[];
   readonly records: readonly StageRecord[];
   readonly timeZone: string;
-  readonly now: Date;
+  /**
+   * Today, for days in stage and overdue; without it those are null (a custom function must not read the
+   * clock: the sheet computes them with native formulas over the Candidates sheet instead).
+   */
+  readonly now?: Date;
 }): StagePipeline[] {
   const { stages, candidates, timeZone, now } = input;
-  const today = calendarDay(now, timeZone);
+  const today = now ? calendarDay(now, timeZone) : NaN;
   const index = new Map(stages.map((s, i) => [s.id, i]));
   const onSheet = new Set(candidates.map((c) => c.id));
   const evidence = new Set<string>();
@@ -151,7 +155,7 @@ export function stagePipeline(input: {
         continue;
       }
       count[where]++;
-      if (where !== 'in' || !validDate(candidate.inStageSince)) continue;
+      if (where !== 'in' || !now || !validDate(candidate.inStageSince)) continue;
       waiting[j].push(today - calendarDay(candidate.inStageSince, timeZone));
       const level = stages[j].serviceLevel;
       if (
@@ -177,7 +181,7 @@ export function stagePipeline(input: {
       passThroughRate: left === 0 ? null : c.passed / left,
       medianDaysInStage: median(waiting[j]),
       longestDaysInStage: waiting[j].reduce<number | null>((a, b) => (a === null || b > a ? b : a), null),
-      overdue: stage.serviceLevel ? overdue[j] : null,
+      overdue: stage.serviceLevel && now ? overdue[j] : null,
       decided: decisionDays[j].length,
       medianDaysToDecision: median(decisionDays[j]),
     };
