@@ -78,7 +78,10 @@ const SCOPES: ReadonlyArray<[RegExp, string]> = [
   [/^Session\.getActiveUser|^User\.getEmail/, 'https://www.googleapis.com/auth/userinfo.email'],
   [/^(Ui|Menu)\./, 'https://www.googleapis.com/auth/script.container.ui'],
   [/^Properties/, 'https://www.googleapis.com/auth/script.storage'],
-  [/^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\./, 'https://www.googleapis.com/auth/script.scriptapp'],
+  [
+    /^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\./,
+    'https://www.googleapis.com/auth/script.scriptapp',
+  ],
   [/^MailApp\./, 'https://www.googleapis.com/auth/script.send_mail'],
 ];
 

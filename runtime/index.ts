@@ -550,7 +550,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const mailState = new MailState();
   const mailApp = new FakeMailApp(
     counters,
-    { counters, realm, account: () => current()?.user.account ?? accountOf(defaultUser), nowMs: () => clock.ms },
+    {
+      counters,
+      realm,
+      account: () => current()?.user.account ?? accountOf(defaultUser),
+      nowMs: () => clock.ms,
+    },
     mailState,
   );
   const services: Record<string, unknown> = {

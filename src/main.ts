@@ -4,7 +4,7 @@
  * it wires Apps Script entry points to the modules that do the work.
  */
 import * as customFunctions from './functions';
-import { addMenu, documentMenuEntries, menuLayout } from './ui/menu';
+import { addMenu, documentMenuEntries, menuLayout, remindersMenu } from './ui/menu';
 import { type PresetCatalog, type PresetData, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
@@ -21,6 +21,15 @@ import { generateScriptsAction } from './ui/documents/scripts';
 import * as sidebar from './ui/sidebar-api';
 import { sidebarCall } from './ui/errors';
 import { storedSheetId } from './sheets/state';
+import { readReminderTrigger } from './sheets/reminders-state';
+import {
+  reminderMenuCaption,
+  reminderTriggerRun,
+  sendRemindersNowAction,
+  showReminderStatusAction,
+  turnOffRemindersAction,
+  turnOnRemindersAction,
+} from './ui/reminders';
 
 let catalog: PresetCatalog | undefined;
 
@@ -36,7 +45,10 @@ function presets(): PresetCatalog {
 function services(): Services {
   return {
     spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-    ui: SpreadsheetApp.getUi(),
+    // Asked for on use: a trigger's run has no user at the keyboard, and getUi() fails there.
+    get ui() {
+      return SpreadsheetApp.getUi();
+    },
     documentProperties: PropertiesService.getDocumentProperties(),
     userProperties: () => PropertiesService.getUserProperties(),
     lock: LockService.getDocumentLock(),
@@ -48,6 +60,8 @@ function services(): Services {
     documents: DocumentApp,
     drive: driveFiles(),
     docs: docsDocuments(),
+    mail: MailApp,
+    scriptApp: ScriptApp,
   };
 }
 
@@ -71,10 +85,13 @@ function driveFiles(): DriveFiles | undefined {
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
-  addMenu(
-    SpreadsheetApp.getUi(),
-    menuLayout(limited, limited ? [] : documentMenuEntries(menuStageNames(services()))),
-  );
+  const extra = limited
+    ? []
+    : [
+        ...documentMenuEntries(menuStageNames(services())),
+        ...remindersMenu(reminderMenuCaption(readReminderTrigger(PropertiesService.getDocumentProperties()))),
+      ];
+  addMenu(SpreadsheetApp.getUi(), menuLayout(limited, extra));
 }
 
 /** Runs when the add-on is installed from the Marketplace: shows the menu at once, as onOpen would. */
@@ -156,6 +173,33 @@ export function generateDebrief(): void {
 /** Menu: validates the Templates sheet and lists every problem with its cell. */
 export function checkTemplates(): void {
   checkTemplatesAction(services());
+}
+
+// Reminders
+
+/** Menu: Reminders ▸ Turn on… — one daily digest trigger, at the hour asked, owned by the clicking account. */
+export function turnOnReminders(): void {
+  turnOnRemindersAction(services());
+}
+
+/** Menu: Reminders ▸ Turn off — removes the clicking account's reminder trigger. */
+export function turnOffReminders(): void {
+  turnOffRemindersAction(services());
+}
+
+/** Menu: Reminders ▸ Status — whether reminders are on, when, and which account owns the trigger. */
+export function showReminderStatus(): void {
+  showReminderStatusAction(services());
+}
+
+/** Menu: Reminders ▸ Send reminders now — today's digests, from the clicking account (never twice a day). */
+export function sendRemindersNow(): void {
+  sendRemindersNowAction(services());
+}
+
+/** The daily trigger's function: sends the digests as the trigger's owner, with no user at the keyboard. */
+export function sendReminderDigests(e?: GoogleAppsScript.Events.TimeDriven): void {
+  reminderTriggerRun(services(), e?.triggerUid);
 }
 
 // Sidebar: the only functions google.script.run may call. Each parses its payload with the shared contract, and

@@ -203,7 +203,7 @@ function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout,
 /** How a scheduled interview shows: the day and the time, on the spreadsheet's clock (cells are in its zone). */
 export const SCHEDULED_FORMAT = 'yyyy-mm-dd hh:mm';
 export const SCHEDULED_HELP =
-  'The date and time of this interview, in the spreadsheet\'s time zone (File ▸ Settings), e.g. 2026-12-03 14:30. Leave blank while it is not scheduled.';
+  "The date and time of this interview, in the spreadsheet's time zone (File ▸ Settings), e.g. 2026-12-03 14:30. Leave blank while it is not scheduled.";
 
 /**
  * Each "<Stage> scheduled" column accepts a date (a time is part of it) and shows the date and time. A typed

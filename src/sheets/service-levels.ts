@@ -42,7 +42,10 @@ export function readReminderServiceLevels(workbook: Workbook, process: Process):
   if (String(feedback[0]).trim() === FEEDBACK_LABEL) {
     const reading = parseFeedbackHoursCell(feedback[2]);
     if (reading.kind === 'value') feedbackHours = reading.value;
-    else problems.push(`${name}!C${last} (${FEEDBACK_LABEL}) ${reading.problem}; ${DEFAULT_FEEDBACK_HOURS} hours were used.`);
+    else
+      problems.push(
+        `${name}!C${last} (${FEEDBACK_LABEL}) ${reading.problem}; ${DEFAULT_FEEDBACK_HOURS} hours were used.`,
+      );
   }
   return { stages, feedbackHours, problems };
 }

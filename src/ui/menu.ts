@@ -50,6 +50,24 @@ export function documentMenuEntries(stageNames: readonly string[] | undefined): 
   ];
 }
 
+/**
+ * Reminders ▸ its status (which trigger is on, whose), Turn on…, Turn off, Send reminders now. The status caption
+ * comes from the document's properties, as onOpen reads them (each account sees only its own triggers).
+ */
+export function remindersMenu(statusCaption: string): MenuLayout {
+  return [
+    {
+      caption: 'Reminders',
+      items: [
+        { caption: statusCaption, handler: 'showReminderStatus' },
+        { caption: 'Turn on…', handler: 'turnOnReminders' },
+        { caption: 'Turn off', handler: 'turnOffReminders' },
+        { caption: 'Send reminders now', handler: 'sendRemindersNow' },
+      ],
+    },
+  ];
+}
+
 export function addMenu(ui: GoogleAppsScript.Base.Ui, layout: MenuLayout): void {
   const menu = ui.createAddonMenu();
   for (const entry of layout) {
