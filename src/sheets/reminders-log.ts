@@ -23,6 +23,7 @@ export function appendRemindersLog(workbook: Workbook, rows: readonly ReminderLo
   let sheet = workbook.find('reminders');
   if (!sheet) {
     sheet = workbook.create('reminders', REMINDERS_SHEET_NAME);
+    workbook.state.save();
     sheet.getRange(1, 1, 1, REMINDERS_LOG_HEADERS.length).setValues([[...REMINDERS_LOG_HEADERS]]);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, REMINDERS_LOG_HEADERS.length).setFontWeight('bold').setBackground(COLOURS.header);

@@ -52,6 +52,9 @@ describe('a reminder run', () => {
     rt.call('sendRemindersNow');
     expect(rt.mail.sent()).toHaveLength(4);
     expect(rt.ui.alerts.at(-1)?.message).toContain('No digest was sent');
+    // Both runs are lines on the one Reminders sheet.
+    expect(rt.inspect.spreadsheet().sheets.filter((s) => s.name.startsWith('Reminders'))).toHaveLength(1);
+    expect(reminderLog(rt).filter((r) => r[3] === 'Run')).toHaveLength(2);
     // Bob submits; the next morning he is not reminded, the others are.
     rt.setNow(la('2026-12-04 09:00'));
     rt.as(BOB).call('submitScorecard', {
