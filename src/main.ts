@@ -18,6 +18,7 @@ import {
 } from './ui/documents/debrief';
 import { menuStageNames } from './ui/documents/menu';
 import { generateScriptsAction } from './ui/documents/scripts';
+import { generateCandidateUpdateAction } from './ui/documents/update';
 import * as sidebar from './ui/sidebar-api';
 import { sidebarCall } from './ui/errors';
 import { storedSheetId } from './sheets/state';
@@ -168,6 +169,11 @@ export function generateScriptStage6(): void {
 /** Menu: a debrief document (all scorecards, divergences, decision) for the selected candidates. */
 export function generateDebrief(): void {
   generateDebriefAction(services());
+}
+
+/** Menu: a letter per selected candidate (a Google Doc to review and send yourself) about their last decision. */
+export function generateCandidateUpdate(): void {
+  generateCandidateUpdateAction(services());
 }
 
 /** Menu: validates the Templates sheet and lists every problem with its cell. */

@@ -52,6 +52,7 @@ describe('build/Code.js', () => {
         'applyRubricChanges',
         'checkTemplates',
         'generateDebrief',
+        'generateCandidateUpdate',
         ...[1, 2, 3, 4, 5, 6].map((n) => `generateScriptStage${n}`),
         'setUpWorkbook',
         'showHelp',

@@ -46,6 +46,7 @@ export function documentMenuEntries(stageNames: readonly string[] | undefined): 
       })),
     },
     { caption: 'Generate debrief', handler: 'generateDebrief' },
+    { caption: 'Generate candidate update', handler: 'generateCandidateUpdate' },
     { caption: 'Check templates', handler: 'checkTemplates' },
   ];
 }

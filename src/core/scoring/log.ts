@@ -16,6 +16,8 @@
  * | reconciled     | category id | 1–5, steps of .5 | ""                                                    |
  * | decision       | ""          | blank            | "<outcome>: <note>" (outcome: advance, hold, reject)  |
  * | veto           | culture-fit | blank            | the reason                                            |
+ * | shareable      | category id | 1 shared, 0 not  | the interviewer whose note it is (the hiring manager  |
+ * |                | or "overall"|                  | marks which notes a candidate update may quote)       |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
@@ -27,9 +29,16 @@ import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '..
 import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
-export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto';
+export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'shareable';
 
-export const LOG_KINDS: readonly LogKind[] = ['score', 'recommendation', 'reconciled', 'decision', 'veto'];
+export const LOG_KINDS: readonly LogKind[] = [
+  'score',
+  'recommendation',
+  'reconciled',
+  'decision',
+  'veto',
+  'shareable',
+];
 
 /** One row of the Score log. */
 export interface LogEntry {
