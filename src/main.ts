@@ -242,6 +242,11 @@ export function recordVeto(request: unknown): unknown {
   return sidebarCall(() => sidebar.recordVeto(services(), request));
 }
 
+/** Sidebar: the hiring manager marks an interviewer's note as one a candidate update letter may quote. */
+export function markNoteShareable(request: unknown): unknown {
+  return sidebarCall(() => sidebar.markNoteShareable(services(), request));
+}
+
 /** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */
 export function generateDebriefDocument(request: unknown): unknown {
   return sidebarCall(() => generateDebriefDocumentCall(services(), request));

@@ -68,6 +68,7 @@ describe('build/Code.js', () => {
         'recordVeto',
         'submitScorecard',
         'generateDebriefDocument',
+        'markNoteShareable',
         // custom functions
         'AGREEMENT',
         'CALIBRATION',

@@ -113,6 +113,16 @@ export const requestSchemas = lazy(() => {
     reason: requiredNote,
   });
 
+  /** The hiring manager marks (or unmarks) one interviewer's note as one a candidate update may quote. */
+  const MarkNoteShareableRequestSchema = z.strictObject({
+    submissionId,
+    candidateId: id,
+    stageId: id,
+    interviewer: id,
+    categoryId: id,
+    shareable: z.boolean(),
+  });
+
   /** The panel view's "Create debrief document": the same document as the menu's Generate debrief. */
   const GenerateDebriefDocumentRequestSchema = z.strictObject({
     candidateId: id,
@@ -126,6 +136,7 @@ export const requestSchemas = lazy(() => {
     recordDecision: RecordDecisionRequestSchema,
     recordVeto: RecordVetoRequestSchema,
     generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
+    markNoteShareable: MarkNoteShareableRequestSchema,
   } as const;
 });
 
@@ -235,6 +246,8 @@ export const responseSchemas = lazy(() => {
     canDecide: z.boolean(),
     /** The viewer is a panel member other than the hiring manager and has submitted a scorecard. */
     canVeto: z.boolean(),
+    /** For the hiring manager: the notes a candidate update may quote (category id, or "overall"); else []. */
+    shareable: z.array(z.strictObject({ interviewer: z.string(), categoryId: z.string() })),
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({
@@ -255,6 +268,7 @@ export const responseSchemas = lazy(() => {
     recordDecision: PanelViewSchema,
     recordVeto: PanelViewSchema,
     generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
+    markNoteShareable: PanelViewSchema,
   } as const;
 });
 
@@ -267,6 +281,7 @@ export type GetPanelRequest = z.infer<RequestSchemas['getPanel']>;
 export type RecordDecisionRequest = z.infer<RequestSchemas['recordDecision']>;
 export type RecordVetoRequest = z.infer<RequestSchemas['recordVeto']>;
 export type GenerateDebriefDocumentRequest = z.infer<RequestSchemas['generateDebriefDocument']>;
+export type MarkNoteShareableRequest = z.infer<RequestSchemas['markNoteShareable']>;
 export type GenerateDebriefDocumentResponse = z.infer<ResponseSchemas['generateDebriefDocument']>;
 export type ScoringContext = z.infer<ResponseSchemas['getScoringContext']>;
 export type StageChoice = ScoringContext['stages'][number];
@@ -288,6 +303,7 @@ export interface SidebarApi {
   recordDecision: (request: RecordDecisionRequest) => PanelView;
   recordVeto: (request: RecordVetoRequest) => PanelView;
   generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
+  markNoteShareable: (request: MarkNoteShareableRequest) => PanelView;
 }
 
 export type SidebarCall = keyof SidebarApi;
@@ -302,6 +318,7 @@ const CALLS: Record<SidebarCall, true> = {
   recordDecision: true,
   recordVeto: true,
   generateDebriefDocument: true,
+  markNoteShareable: true,
 };
 
 export const SIDEBAR_CALLS = Object.keys(CALLS) as SidebarCall[];

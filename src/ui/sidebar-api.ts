@@ -17,6 +17,7 @@ import { decisionEntries, vetoEntries } from '../core/scoring/decisions';
 import type { LogEntry } from '../core/scoring/log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
+import { shareableEntries } from '../core/scoring/shareable';
 import { UserError } from '../core/errors';
 import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
@@ -223,6 +224,26 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
       by: opened.viewer,
       hiringManager: candidate.hiringManager,
       panel: candidate.panel,
+      now: services.now(),
+    });
+    appendToScoreLog(log, rows);
+    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+  });
+}
+
+/** The hiring manager marks one interviewer's note as one a candidate update may quote (or takes it back). */
+export function markNoteShareable(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('markNoteShareable', payload);
+  const opened = openForViewer(services);
+  return withDocumentLock(services, () => {
+    const { candidate, stage } = findCandidateAndStage(opened, request);
+    const log = readScoreLog(opened.workbook);
+    const rows = shareableEntries({
+      entries: log.entries,
+      request: { ...request, interviewer: normaliseEmail(request.interviewer) },
+      by: opened.viewer,
+      hiringManager: candidate.hiringManager,
+      categoryIds: stage.categories.map((c) => c.id),
       now: services.now(),
     });
     appendToScoreLog(log, rows);

@@ -56,6 +56,7 @@ const panel = {
   pass: { status: 'pending', summary: 'No scores yet.' },
   canDecide: false,
   canVeto: false,
+  shareable: [],
 };
 
 /**

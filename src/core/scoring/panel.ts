@@ -10,6 +10,7 @@ import { decide, describeDecision, divergentCategories, mean } from '../rules';
 import { decisionOf, latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
+import { shareableNotes } from './shareable';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -88,5 +89,7 @@ export function buildPanel(input: PanelInput): PanelView {
     pass: { status: passDecision.status, summary: describeDecision(passDecision) },
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
+    // Which notes a candidate update may quote: the hiring manager's choice, shown to them only.
+    shareable: mayDecide(viewer, hiringManager) ? shareableNotes(stageEntries, candidateId, stageId) : [],
   };
 }
