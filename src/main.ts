@@ -111,7 +111,11 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const candidates = storedSheetId(PropertiesService.getDocumentProperties(), 'candidates');
     if (candidates === undefined || e.range.getGridId() !== candidates) return;
-    assignIdsOnEdit(services());
+    // A single typed cell (Sheets gives e.value only then) may be a scheduled interview worth a word of warning.
+    assignIdsOnEdit(
+      services(),
+      e.value === undefined ? undefined : { row: e.range.getRow(), column: e.range.getColumn() },
+    );
   } catch (error) {
     console.warn(
       `Scorecard could not assign IDs on edit: ${error instanceof Error ? error.message : String(error)}`,

@@ -114,3 +114,35 @@ describe('a reminder run', () => {
     expect(rt.inspect.cells('Candidates', 'N3')[0][0].validation?.valid).toBe(false);
   });
 });
+
+describe('typing a scheduled interview', () => {
+  function type(rt: ReturnType<typeof scheduledWorkbook>, row: number, value: unknown) {
+    setCell(rt, 'Screening scheduled', row, value);
+    const range = rt.range('Candidates', `N${row}`);
+    rt.call('onEdit', { authMode: 'LIMITED', range, value: String(value) });
+  }
+
+  it('a time that has already passed gets a warning naming the cell and the zone', () => {
+    const rt = scheduledWorkbook();
+    type(rt, 4, la('2025-12-04 11:00'));
+    expect(rt.ui.toasts.at(-1)?.message).toBe(
+      'Candidates!N4 (Screening scheduled): 2025-12-04 11:00 has already passed (times are in America/Los_Angeles). ' +
+        'If the interview is still to come, check the day, month and year.',
+    );
+  });
+
+  it('text that is not a date and time is named with what to type', () => {
+    const rt = scheduledWorkbook();
+    type(rt, 4, 'Tuesday 3pm');
+    expect(rt.ui.toasts.at(-1)?.message).toBe(
+      'Candidates!N4 (Screening scheduled) holds "Tuesday 3pm", which is not a date and time: type it like 2026-12-03 14:30.',
+    );
+  });
+
+  it('a time still to come says nothing', () => {
+    const rt = scheduledWorkbook();
+    const before = rt.ui.toasts.length;
+    type(rt, 4, la('2026-12-10 11:00'));
+    expect(rt.ui.toasts.length).toBe(before);
+  });
+});
