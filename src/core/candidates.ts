@@ -48,7 +48,7 @@ export function stageResultHeader(stage: Stage): string {
   return `${stage.name} result`;
 }
 /** When the stage's interview is (or was) scheduled: a date-time typed by the team, in the spreadsheet's zone. */
-export function stageScheduledHeader(stage: Stage): string {
+export function stageScheduledHeader(stage: Pick<Stage, 'name'>): string {
   return `${stage.name} scheduled`;
 }
 export function stageScriptHeader(stage: Stage): string {
