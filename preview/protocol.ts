@@ -107,6 +107,17 @@ export interface HtmlPanelView {
   height?: number;
 }
 
+/** An email the add-on sent (MailApp): the preview delivers nothing, it lists what would have left. */
+export interface MailInfo {
+  index: number;
+  from: string;
+  to: string;
+  subject: string;
+  /** ISO time it was sent (the simulated clock). */
+  at: string;
+  body: string;
+}
+
 export interface DocumentInfo {
   id: string;
   name: string;
@@ -141,6 +152,8 @@ export interface StateView {
   documents: DocumentInfo[];
   /** Whether runtime.documents is available (the document fake has landed). */
   documentsSupported: boolean;
+  /** Every email the add-on sent, oldest first (Reminders ▸ Send reminders now, the daily trigger). */
+  mail: MailInfo[];
   /** The state file, when started with --state. */
   stateFile: string | null;
 }

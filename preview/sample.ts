@@ -262,11 +262,35 @@ export function generateSampleDocument(rt: Runtime): void {
   rt.call(item.functionName);
 }
 
+/**
+ * Two screening interviews that have taken place (two days and one day ago, on the hour) and whose scorecards
+ * nobody has submitted yet, so that Reminders ▸ Send reminders now has digests to show under Sent mail.
+ */
+export function scheduleSampleInterviews(rt: Runtime): void {
+  const { rows, cols } = used(rt, 'Candidates');
+  const values = block(rt, 'Candidates', 1, 1, rows, cols);
+  const headers = headerColumns(values[0]);
+  const col = headers.get(norm('Screening scheduled'));
+  const nameCol = headers.get('name');
+  if (!col || !nameCol) return;
+  const hour = 3_600_000;
+  const now = Math.floor(rt.now().getTime() / hour) * hour;
+  const when: [string, number][] = [
+    ['Priya Raman', now - 48 * hour],
+    ['Mateo Álvarez', now - 26 * hour],
+  ];
+  for (const [name, at] of when) {
+    const index = values.findIndex((r) => r[nameCol - 1] === name);
+    if (index > 0) rt.setCells('Candidates', cellA1(index + 1, col), [[new Date(at)]]);
+  }
+}
+
 /** The whole sample: set up, candidates with IDs, some scores; selection on the first candidate. */
 export function loadSample(rt: Runtime): void {
   setUpDefaultWorkbook(rt);
   typeCandidates(rt, SAMPLE_CANDIDATES);
   typeScores(rt, SAMPLE_CANDIDATES);
   addPastCandidates(rt, typeCandidates);
+  scheduleSampleInterviews(rt);
   rt.select('Candidates', 'B2');
 }

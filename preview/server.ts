@@ -12,6 +12,7 @@
  *   POST /api/user    {email}                       Session.getActiveUser()
  *   POST /api/reset   {mode?: "sample" | "blank"}   start over
  *   POST /api/reload  {}                            reopen the spreadsheet (onOpen runs again)
+ *   POST /api/triggers {}                            run every installed time-driven trigger now, as its owner
  *   POST /api/panel/close {id}                      google.script.host.close()
  *
  * Bad requests get a 4xx JSON {error}; nothing a client sends crashes the server.
@@ -315,6 +316,9 @@ async function handle(
       case '/api/reload':
         session.reload();
         return sendJson(res, 200, { ok: true, state: state() });
+      case '/api/triggers':
+        session.fireTriggers();
+        return sendJson(res, 200, { ok: true, state: state() });
       case '/api/panel/close':
         session.closePanel(body.id);
         return sendJson(res, 200, { ok: true, state: state() });
@@ -344,6 +348,7 @@ const API_POSTS = new Set([
   '/api/reset',
   '/api/panel/close',
   '/api/reload',
+  '/api/triggers',
   '/api/sheet/delete',
   '/api/rows',
 ]);

@@ -29,6 +29,7 @@ import type {
   DialogAnswer,
   DialogRequest,
   DocumentInfo,
+  MailInfo,
   DocumentView,
   FunctionHelp,
   ChartView,
@@ -110,6 +111,7 @@ type Op =
   | { op: 'user'; email: string }
   | { op: 'close'; id: number }
   | { op: 'reload' }
+  | { op: 'triggers' }
   | { op: 'deleteSheet'; sheet: string }
   | { op: 'rows'; sheet: string; action: RowAction; row: number; count: number };
 
@@ -309,6 +311,8 @@ export class PreviewSession {
         return this.closePanel(op.id);
       case 'reload':
         return this.reload();
+      case 'triggers':
+        return this.fireTriggers();
       case 'deleteSheet':
         return this.deleteSheet(op.sheet);
       case 'rows':
@@ -657,6 +661,56 @@ export class PreviewSession {
   }
 
   // ------------------------------------------------------------------------------------------------------
+  // Mail and triggers
+
+  /** What MailApp sent, as the "Sent mail" list shows it. */
+  mail(): MailInfo[] {
+    return this.rt.mail.sent().map((m, index) => ({
+      index,
+      from: m.from,
+      to: [...m.to, ...m.cc, ...m.bcc].join(', '),
+      subject: m.subject,
+      at: new Date(m.at).toISOString(),
+      body: m.body,
+    }));
+  }
+
+  /**
+   * Runs every installed time-driven trigger now, as Google would at its hour: as the trigger's owner, with no
+   * user at the keyboard (what it says goes to the Reminders sheet, not to a dialog).
+   */
+  fireTriggers(): void {
+    const triggers = this.rt.triggers.list();
+    if (triggers.length === 0) {
+      this.pushEvent({
+        kind: 'toast',
+        title: 'Preview',
+        message: 'No trigger is installed: choose Extensions ▸ Scorecard ▸ Reminders ▸ Turn on… first.',
+        timeoutSeconds: 6,
+      });
+    }
+    const before = this.rt.mail.sent().length;
+    for (const trigger of triggers) {
+      try {
+        this.rt.triggers.fire(trigger.id);
+      } catch (error) {
+        this.scriptError(error);
+      }
+    }
+    if (triggers.length > 0) {
+      const sent = this.rt.mail.sent().length - before;
+      this.pushEvent({
+        kind: 'toast',
+        title: 'Reminder trigger',
+        message: `The daily trigger ran as ${triggers.map((t) => t.ownerEmail || t.owner).join(', ')}: ${sent} email${sent === 1 ? '' : 's'} sent. See Sent mail and the Reminders sheet.`,
+        timeoutSeconds: 6,
+      });
+    }
+    this.collect();
+    this.record({ op: 'triggers' });
+  }
+
+  // ------------------------------------------------------------------------------------------------------
   // State
 
   state(since: number, extraRows = 0): StateView {
@@ -694,6 +748,7 @@ export class PreviewSession {
       dialog: panel(this.dialogIndex),
       documents: this.documents(),
       documentsSupported: this.documentsApi() !== undefined,
+      mail: this.mail(),
       stateFile: this.options.stateFile ?? null,
     };
   }

@@ -31,6 +31,7 @@ import type {
   FakeUser,
 } from './spreadsheet';
 import type { FakeMenu, FakePromptResponse, FakeUi } from './ui';
+import type { FakeClockTriggerBuilder, FakeTrigger, FakeTriggerBuilder } from './script-app';
 
 /** X and T are the same type (each assignable to the other). */
 type Same<T, X> = [T] extends [X] ? ([X] extends [T] ? true : false) : false;
@@ -83,7 +84,16 @@ type FakedMore<T> =
                 ? FakeLock
                 : Same<T, GoogleAppsScript.Properties.Properties> extends true
                   ? FakeProperties
-                  : FakedDocs<T>;
+                  : FakedScript<T>;
+
+type FakedScript<T> =
+  Same<T, GoogleAppsScript.Script.Trigger> extends true
+    ? FakeTrigger
+    : Same<T, GoogleAppsScript.Script.TriggerBuilder> extends true
+      ? FakeTriggerBuilder
+      : Same<T, GoogleAppsScript.Script.ClockTriggerBuilder> extends true
+        ? FakeClockTriggerBuilder
+        : FakedDocs<T>;
 
 type FakedDocs<T> =
   Same<T, GoogleAppsScript.Document.Document> extends true

@@ -29,7 +29,7 @@ export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 export const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange', 'onInstall']);
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
-export type ExecutionKind = 'call' | 'simple-trigger' | 'custom-function' | 'test';
+export type ExecutionKind = 'call' | 'simple-trigger' | 'trigger' | 'custom-function' | 'test';
 
 /**
  * Latency per service call, in ms of simulated time: a number for every call, or a table of "Class.method"
@@ -55,6 +55,7 @@ export const DEFAULT_LATENCY: Readonly<Record<string, number>> = {
   'Document.addViewers': 600,
   'Drive.Files.*': 300,
   'Properties.*': 10,
+  'MailApp.sendEmail': 300,
 };
 
 export function latencyOf(latency: Latency, key: string): number {
@@ -77,7 +78,11 @@ const SCOPES: ReadonlyArray<[RegExp, string]> = [
   [/^Session\.getActiveUser|^User\.getEmail/, 'https://www.googleapis.com/auth/userinfo.email'],
   [/^(Ui|Menu)\./, 'https://www.googleapis.com/auth/script.container.ui'],
   [/^Properties/, 'https://www.googleapis.com/auth/script.storage'],
-  [/^ScriptApp\./, 'https://www.googleapis.com/auth/script.scriptapp'],
+  [
+    /^(ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\./,
+    'https://www.googleapis.com/auth/script.scriptapp',
+  ],
+  [/^MailApp\./, 'https://www.googleapis.com/auth/script.send_mail'],
 ];
 
 function scopeOf(key: string): string {
@@ -90,7 +95,16 @@ function scopeOf(key: string): string {
 const ANONYMOUS = /^(Utilities|Logger|HtmlService|HtmlOutput|HtmlTemplate|LockService|Lock)\./;
 /** What a simple trigger in LIMITED mode may not call: anything reaching beyond the bound spreadsheet. */
 const NOT_IN_LIMITED =
-  /^(DocumentApp|Document|Body|Paragraph|ListItem|HorizontalRule|Table|TableRow|TableCell|Text|Drive)\.|^SpreadsheetApp\.(openById|openByUrl|open|create)$/;
+  /^(DocumentApp|Document|Body|Paragraph|ListItem|HorizontalRule|Table|TableRow|TableCell|Text|Drive|MailApp|ScriptApp|TriggerBuilder|ClockTriggerBuilder|Trigger)\.|^SpreadsheetApp\.(openById|openByUrl|open|create)$/;
+
+/** What an installable trigger's run may not call: nobody is at the keyboard to see a dialog. */
+const NO_UI = /^(SpreadsheetApp\.getUi|Ui\.\w+|Menu\.\w+)$/;
+export const NO_UI_MESSAGE = 'Exception: Cannot call SpreadsheetApp.getUi() from this context.';
+
+/** Why a call is refused in an execution of this kind (beyond its mode), or null. */
+export function refusalForKind(kind: ExecutionKind, key: string): string | null {
+  return kind === 'trigger' && NO_UI.test(key) ? NO_UI_MESSAGE : null;
+}
 /** In NONE: only building the add-on menu. */
 const IN_NONE = /^(SpreadsheetApp\.getUi|Ui\.(createAddonMenu|createMenu)|Menu\.\w+)$/;
 

@@ -14,7 +14,8 @@ import { CellErrorInfo, FormulaEngine, findCustomFunctions } from './formulas';
 import { Inspector, createInspector } from './inspect';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockScope, LockState } from './lock';
-import { createScriptApp } from './script-app';
+import { FakeScriptApp, TriggerRecord } from './script-app';
+import { FakeMailApp, MailState, SentMail } from './mail';
 import { FakeLogger, LogEntry, createConsole } from './logger';
 import { FakePropertiesService } from './properties';
 import { ContextRealm, Realm, createRealm } from './realm';
@@ -38,6 +39,7 @@ import {
   TriggerBudgetError,
   latencyOf,
   refusal,
+  refusalForKind,
 } from './execution';
 import { DocsApiRecorder, createDocsApi } from './docs-api';
 
@@ -84,6 +86,11 @@ export {
 export type { AuthModeName, ExecutionKind, ExecutionRecord, Latency, TriggerBudget } from './execution';
 export { MAX_STORE_BYTES, MAX_VALUE_BYTES } from './properties';
 export * from './docs-api';
+export type { TriggerRecord } from './script-app';
+export { TOO_MANY_CLOCK_TRIGGERS } from './script-app';
+export type { SentMail } from './mail';
+export { DEFAULT_MAIL_QUOTA, MAIL_QUOTA_MESSAGE } from './mail';
+export { NO_UI_MESSAGE } from './execution';
 
 export interface RuntimeOptions {
   /** Script files to load, in order. Default: every build/*.js in name order. */
@@ -198,6 +205,22 @@ export interface RuntimeAs {
   execute<T>(body: (scope: Record<string, any>) => T): T;
 }
 
+export interface TriggerRecorder {
+  list(): TriggerRecord[];
+  /** Runs the trigger's handler as its owner; returns what it returned (throws what it threw). */
+  fire(id: string): any;
+}
+
+export interface MailRecorder {
+  sent(): SentMail[];
+  /** The daily recipient quota of an account (default: every account; 100 unless set). */
+  setQuota(recipients: number, account?: string): void;
+  /** Recipients an account has left today, as MailApp.getRemainingDailyQuota() would answer (not counted). */
+  remaining(account: string): number;
+  /** The next sendEmail calls fail with these messages (one each), sending nothing: a mail service failure. */
+  failNext(...messages: string[]): void;
+}
+
 export interface Runtime {
   /**
    * Runs a global function of the bundle as a fresh execution, as a menu item, google.script.run or a trigger
@@ -275,6 +298,14 @@ export interface Runtime {
   readonly drive: DriveRecorder;
   /** The Advanced Docs service fake (`Docs.Documents.get / batchUpdate`): calls(). */
   readonly docsApi: DocsApiRecorder;
+  /**
+   * Installable triggers (ScriptApp): list() every account's, fire(id) runs one as Google does — a fresh
+   * execution (kind 'trigger', AuthMode FULL) as the account that created it, with no user at the keyboard
+   * (any Ui call fails), given a time-driven event.
+   */
+  readonly triggers: TriggerRecorder;
+  /** MailApp: sent() every message in order; the daily recipient quota; failures queued for a test. */
+  readonly mail: MailRecorder;
 
   /**
    * The inspection API (inspect.ts): the spreadsheet, its sheets, the selection, blocks of cells with everything
@@ -381,7 +412,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     const exec = current();
     if (!exec || quiet > 0) return;
     if (exec.killed) throw exec.realm.error(TIMEOUT_MESSAGE);
-    const why = refusal(exec.authMode, key);
+    const why = refusal(exec.authMode, key) ?? refusalForKind(exec.kind, key);
     if (why) throw exec.realm.error(why);
     exec.counters.hit(key);
     if (exec.kind === 'custom-function') return;
@@ -506,11 +537,35 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const documents = createDocuments(counters, realm, runningAccount, defaultOwner);
   const drive = createDrive(counters, realm, documents.app, runningAccount, defaultOwner);
   const docsApi = createDocsApi(counters, realm, documents.app);
+  const triggerRecords: TriggerRecord[] = [];
+  let nextTrigger = 1;
+  const scriptApp = new FakeScriptApp(counters, {
+    counters,
+    realm,
+    account: () => current()?.user.account ?? accountOf(defaultUser),
+    email: () => current()?.user.email ?? defaultUser,
+    documentId: spreadsheet._id,
+    scriptTimeZone,
+    triggers: triggerRecords,
+    nextId: () => String(7_000_000 + nextTrigger++),
+  });
+  const mailState = new MailState();
+  const mailApp = new FakeMailApp(
+    counters,
+    {
+      counters,
+      realm,
+      account: () => current()?.user.account ?? accountOf(defaultUser),
+      nowMs: () => clock.ms,
+    },
+    mailState,
+  );
   const services: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     PropertiesService: properties,
     LockService: lockService,
-    ScriptApp: createScriptApp(),
+    ScriptApp: scriptApp,
+    MailApp: mailApp,
     Session: session,
     Utilities: utilities,
     HtmlService: htmlService,
@@ -789,6 +844,48 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     documents,
     drive,
     docsApi,
+    triggers: {
+      list: () => triggerRecords.map((t) => ({ ...t })),
+      fire(id) {
+        const record = triggerRecords.find((t) => t.id === id);
+        if (!record) throw new Error(`No trigger ${id}`);
+        const at = new Date(clock.ms);
+        const event = {
+          authMode: 'FULL',
+          triggerUid: record.id,
+          year: at.getUTCFullYear(),
+          month: at.getUTCMonth() + 1,
+          'day-of-month': at.getUTCDate(),
+          hour: at.getUTCHours(),
+          minute: at.getUTCMinutes(),
+          second: at.getUTCSeconds(),
+          timezone: 'UTC',
+        };
+        return run('trigger', record.handler, record.ownerEmail, 'FULL', (exec) => {
+          const fn = (exec.realm.context as Record<string, unknown>)[record.handler];
+          if (typeof fn !== 'function') throw new Error(`Script function not found: ${record.handler}`);
+          return Reflect.apply(fn, undefined, [exec.realm.copy(event)]);
+        });
+      },
+    },
+    mail: {
+      sent: () => mailState.sent.map((m) => ({ ...m, to: [...m.to], cc: [...m.cc], bcc: [...m.bcc] })),
+      setQuota(recipients, account) {
+        if (account === undefined) mailState.defaultQuota = recipients;
+        else mailState.quota.set(account.toLowerCase(), recipients);
+      },
+      remaining: (account) => {
+        quiet++;
+        try {
+          return mailApp._remainingFor(account.toLowerCase());
+        } finally {
+          quiet--;
+        }
+      },
+      failNext: (...messages) => {
+        mailState.failures.push(...messages);
+      },
+    },
     inspect,
 
     sheet: sheetOf,

@@ -390,6 +390,10 @@ export function satisfies(rule: FakeDataValidation, value: CellValue, display: s
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(display);
     case 'TEXT_IS_VALID_URL':
       return /^https?:\/\/\S+$/.test(display);
+    case 'DATE_IS_VALID_DATE':
+      // A date cell is a serial number (Sheets reads a number as that day too); text, booleans are not dates
+      // (DataValidationBuilder.requireDate: "Sets the data validation rule to require a date").
+      return num !== undefined;
     default:
       return true;
   }

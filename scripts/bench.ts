@@ -6,7 +6,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Script, createContext } from 'node:vm';
-import { createRuntime } from '../runtime';
+import { cellA1, createRuntime } from '../runtime';
 import { candidateRows, freshDefaultWorkbook, typeCandidates } from './workbooks';
 import type { Runtime } from '../runtime';
 import type { Frame } from 'playwright-core';
@@ -382,6 +382,51 @@ async function sidebarInteractive(): Promise<void> {
   }
 }
 
+/**
+ * The daily reminder run (issue 12), fired as the trigger does: each candidate interviewed two days ago by two of
+ * twenty interviewers, nobody submitted. Sheet calls stay constant; mail calls are one per person due.
+ */
+function reminderRun(): void {
+  console.log(
+    '\nDaily reminder run from its trigger (sheet reads / writes, mail calls, simulated s, wall ms)',
+  );
+  const interviewers = Array.from({ length: 20 }, (_, i) => `interviewer${i}@example.com`);
+  for (const n of [10, 1_000]) {
+    const rt = freshDefaultWorkbook({ timeZone: 'America/Los_Angeles', now: '2026-12-03T17:00:00Z' });
+    growTo(rt, 'Candidates', n + 1);
+    typeCandidates(rt, candidateRows(n));
+    const headers = rt.inspect.values('Candidates', 'A1:Z1')[0];
+    const col = (h: string) => headers.indexOf(h) + 1;
+    rt.setCells(
+      'Candidates',
+      cellA1(2, col('Hiring manager')),
+      Array.from({ length: n }, (_, i) => [
+        'hm@example.com',
+        `${interviewers[i % 20]}, ${interviewers[(i + 7) % 20]}`,
+      ]),
+    );
+    rt.setCells(
+      'Candidates',
+      cellA1(2, col('Screening scheduled')),
+      Array.from({ length: n }, () => [new Date('2026-12-01T18:00:00Z')]),
+    );
+    rt.mail.setQuota(1_500);
+    rt.ui.respondWith({ button: 'OK', text: '8' });
+    rt.as('hm@example.com').call('turnOnReminders');
+    const [trigger] = rt.triggers.list();
+    const start = performance.now();
+    const f = measure(rt, () => rt.triggers.fire(trigger.id));
+    const wall = performance.now() - start;
+    const exec = rt.executions[rt.executions.length - 1];
+    const mail = rt.counters.get('MailApp.sendEmail') + rt.counters.get('MailApp.getRemainingDailyQuota');
+    row(
+      `${n.toLocaleString('en')} candidates, ${rt.mail.sent().length} digests`,
+      `${f.reads} / ${f.writes} / ${mail} / ${(exec.elapsedMs / 1000).toFixed(1)} s / ${wall.toFixed(0)} ms`,
+      'sheet calls constant; mail = people due + 1',
+    );
+  }
+}
+
 async function main(): Promise<void> {
   console.log('Scorecard benchmark');
   customFunctions();
@@ -389,6 +434,7 @@ async function main(): Promise<void> {
   workbookActions();
   onEditTrigger();
   interviewDocuments();
+  reminderRun();
   await sidebarInteractive();
 }
 

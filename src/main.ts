@@ -4,7 +4,7 @@
  * it wires Apps Script entry points to the modules that do the work.
  */
 import * as customFunctions from './functions';
-import { addMenu, documentMenuEntries, menuLayout } from './ui/menu';
+import { addMenu, documentMenuEntries, menuLayout, remindersMenu } from './ui/menu';
 import { type PresetCatalog, type PresetData, presetCatalog } from './core/presets/catalog';
 import type { Services } from './ui/services';
 import { applyRubricChangesAction, assignIdsOnEdit, setUpWorkbookAction } from './ui/setup-actions';
@@ -18,10 +18,20 @@ import {
 } from './ui/documents/debrief';
 import { menuStageNames } from './ui/documents/menu';
 import { generateScriptsAction } from './ui/documents/scripts';
+import { generateCandidateUpdateAction } from './ui/documents/update';
 import * as sidebar from './ui/sidebar-api';
 import { sidebarCall } from './ui/errors';
 import { storedSheetId } from './sheets/state';
 import { refreshInsightsAction } from './ui/insights-action';
+import { readReminderTrigger } from './sheets/reminders-state';
+import {
+  reminderMenuCaption,
+  reminderTriggerRun,
+  sendRemindersNowAction,
+  showReminderStatusAction,
+  turnOffRemindersAction,
+  turnOnRemindersAction,
+} from './ui/reminders';
 
 let catalog: PresetCatalog | undefined;
 
@@ -37,7 +47,10 @@ function presets(): PresetCatalog {
 function services(): Services {
   return {
     spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-    ui: SpreadsheetApp.getUi(),
+    // Asked for on use: a trigger's run has no user at the keyboard, and getUi() fails there.
+    get ui() {
+      return SpreadsheetApp.getUi();
+    },
     documentProperties: PropertiesService.getDocumentProperties(),
     userProperties: () => PropertiesService.getUserProperties(),
     lock: LockService.getDocumentLock(),
@@ -49,6 +62,8 @@ function services(): Services {
     documents: DocumentApp,
     drive: driveFiles(),
     docs: docsDocuments(),
+    mail: MailApp,
+    scriptApp: ScriptApp,
   };
 }
 
@@ -72,10 +87,13 @@ function driveFiles(): DriveFiles | undefined {
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
-  addMenu(
-    SpreadsheetApp.getUi(),
-    menuLayout(limited, limited ? [] : documentMenuEntries(menuStageNames(services()))),
-  );
+  const extra = limited
+    ? []
+    : [
+        ...documentMenuEntries(menuStageNames(services())),
+        ...remindersMenu(reminderMenuCaption(readReminderTrigger(PropertiesService.getDocumentProperties()))),
+      ];
+  addMenu(SpreadsheetApp.getUi(), menuLayout(limited, extra));
 }
 
 /** Runs when the add-on is installed from the Marketplace: shows the menu at once, as onOpen would. */
@@ -94,7 +112,11 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const candidates = storedSheetId(PropertiesService.getDocumentProperties(), 'candidates');
     if (candidates === undefined || e.range.getGridId() !== candidates) return;
-    assignIdsOnEdit(services());
+    // A single typed cell (Sheets gives e.value only then) may be a scheduled interview worth a word of warning.
+    assignIdsOnEdit(
+      services(),
+      e.value === undefined ? undefined : { row: e.range.getRow(), column: e.range.getColumn() },
+    );
   } catch (error) {
     console.warn(
       `Scorecard could not assign IDs on edit: ${error instanceof Error ? error.message : String(error)}`,
@@ -159,9 +181,41 @@ export function generateDebrief(): void {
   generateDebriefAction(services());
 }
 
+/** Menu: a letter per selected candidate (a Google Doc to review and send yourself) about their last decision. */
+export function generateCandidateUpdate(): void {
+  generateCandidateUpdateAction(services());
+}
+
 /** Menu: validates the Templates sheet and lists every problem with its cell. */
 export function checkTemplates(): void {
   checkTemplatesAction(services());
+}
+
+// Reminders
+
+/** Menu: Reminders ▸ Turn on… — one daily digest trigger, at the hour asked, owned by the clicking account. */
+export function turnOnReminders(): void {
+  turnOnRemindersAction(services());
+}
+
+/** Menu: Reminders ▸ Turn off — removes the clicking account's reminder trigger. */
+export function turnOffReminders(): void {
+  turnOffRemindersAction(services());
+}
+
+/** Menu: Reminders ▸ Status — whether reminders are on, when, and which account owns the trigger. */
+export function showReminderStatus(): void {
+  showReminderStatusAction(services());
+}
+
+/** Menu: Reminders ▸ Send reminders now — today's digests, from the clicking account (never twice a day). */
+export function sendRemindersNow(): void {
+  sendRemindersNowAction(services());
+}
+
+/** The daily trigger's function: sends the digests as the trigger's owner, with no user at the keyboard. */
+export function sendReminderDigests(e?: GoogleAppsScript.Events.TimeDriven): void {
+  reminderTriggerRun(services(), e?.triggerUid);
 }
 
 // Sidebar: the only functions google.script.run may call. Each parses its payload with the shared contract, and
@@ -201,6 +255,11 @@ export function recordVeto(request: unknown): unknown {
 /** Sidebar: the veto holder withdraws their culture-fit veto (recorded; the veto stays on record). */
 export function withdrawVeto(request: unknown): unknown {
   return sidebarCall(() => sidebar.withdrawVeto(services(), request));
+}
+
+/** Sidebar: the hiring manager marks an interviewer's note as one a candidate update letter may quote. */
+export function markNoteShareable(request: unknown): unknown {
+  return sidebarCall(() => sidebar.markNoteShareable(services(), request));
 }
 
 /** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */

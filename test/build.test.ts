@@ -57,15 +57,21 @@ describe('build/Code.js', () => {
         'onEdit',
         'onInstall',
         'onOpen',
+        'sendReminderDigests',
         // menu items
         'applyRubricChanges',
         'checkTemplates',
         'generateDebrief',
         'refreshInsights',
+        'generateCandidateUpdate',
         ...[1, 2, 3, 4, 5, 6].map((n) => `generateScriptStage${n}`),
         'setUpWorkbook',
         'showHelp',
         'showScoringSidebar',
+        'sendRemindersNow',
+        'showReminderStatus',
+        'turnOffReminders',
+        'turnOnReminders',
         // sidebar calls
         'getPanel',
         'getScoringContext',
@@ -74,6 +80,7 @@ describe('build/Code.js', () => {
         'withdrawVeto',
         'submitScorecard',
         'generateDebriefDocument',
+        'markNoteShareable',
         // custom functions
         'AGREEMENT',
         'CALIBRATION',
@@ -129,7 +136,11 @@ describe('build/appsscript.json', () => {
       'https://www.googleapis.com/auth/userinfo.email',
       'https://www.googleapis.com/auth/documents',
       'https://www.googleapis.com/auth/drive.file',
+      // Reminders: MailApp sends the digests; ScriptApp installs the daily trigger. Neither reads any mail.
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/script.scriptapp',
     ]);
+    expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
   });
 
   it('enables the Advanced Drive (Drive API v3) and Docs (Docs API v1) services as the globals the code checks for', () => {

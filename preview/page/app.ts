@@ -15,6 +15,7 @@ import type {
   FunctionHelp,
   GridView,
   HtmlPanelView,
+  MailInfo,
   MenuItemView,
   MenuResponse,
   PageToPanel,
@@ -148,6 +149,7 @@ function applyState(next: StateView): void {
   renderFormulaBar();
   renderPanels(next);
   renderDocuments(next);
+  renderMail(next);
   // On first load, what happened before the page opened is history: show only what happens from now on.
   if (loaded) handleEvents(next.events);
   loaded = true;
@@ -550,6 +552,43 @@ function renderDocuments(s: StateView): void {
     }),
   );
   byId('documents-empty').hidden = s.documents.length > 0;
+}
+
+/** The "Sent mail" list: who, when, the subject; a click shows the message as text. */
+function renderMail(s: StateView): void {
+  byId('mail-count').textContent = String(s.mail.length);
+  const list = byId('mail-list');
+  list.replaceChildren(
+    ...s.mail.map((m) => {
+      const button = h('button', {
+        type: 'button',
+        'data-mail': String(m.index),
+        text: `${m.to} · ${m.subject}`,
+      });
+      button.addEventListener('click', () => openMail(m));
+      return h('li', {}, button);
+    }),
+  );
+  byId('mail-empty').hidden = s.mail.length > 0;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Shows a sent email in the document viewer: its headers and plain-text body, escaped (never as HTML). */
+function openMail(m: MailInfo): void {
+  byId('doc-title-text').textContent = m.subject;
+  const head = [`From: ${m.from}`, `To: ${m.to}`, `Sent: ${m.at}`, `Subject: ${m.subject}`]
+    .map(escapeText)
+    .join('<br>');
+  byId<HTMLIFrameElement>('doc-frame').srcdoc =
+    '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;padding:24px;background:#fff;' +
+    'font:14px/1.5 Arial,sans-serif;color:#202124}.head{color:#5f6368;border-bottom:1px solid #dadce0;' +
+    'padding-bottom:8px;margin-bottom:12px}pre{white-space:pre-wrap;font:inherit}</style></head><body>' +
+    `<div class="head">${head}</div><pre>${escapeText(m.body)}</pre></body></html>`;
+  byId('doc-viewer').hidden = false;
+  byId('mail-panel').hidden = true;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1131,6 +1170,10 @@ function wire(): void {
   document.addEventListener('click', (e) => {
     if (!(e.target as HTMLElement).closest('#context-menu')) byId('context-menu').hidden = true;
     if (!(e.target as HTMLElement).closest('.menu-root')) closeMenus();
+    if (!(e.target as HTMLElement).closest('#mail-panel, #mail-button')) {
+      byId('mail-panel').hidden = true;
+      byId('mail-button').setAttribute('aria-expanded', 'false');
+    }
     if (!(e.target as HTMLElement).closest('#documents-panel, #documents-button')) {
       byId('documents-panel').hidden = true;
       byId('documents-button').setAttribute('aria-expanded', 'false');
@@ -1166,6 +1209,17 @@ function wire(): void {
     api<{ ok: true; state: StateView }>('POST', '/api/reload', {})
       .then(({ data }) => applyState(data.state))
       .catch(report);
+  });
+  byId('preview-triggers').addEventListener('click', () => {
+    closeMenus();
+    api<{ ok: true; state: StateView }>('POST', '/api/triggers', {})
+      .then(({ data }) => applyState(data.state))
+      .catch(report);
+  });
+  byId('mail-button').addEventListener('click', () => {
+    const panel = byId('mail-panel');
+    panel.hidden = !panel.hidden;
+    byId('mail-button').setAttribute('aria-expanded', String(!panel.hidden));
   });
   byId('preview-reset-sample').addEventListener('click', () => void reset('sample'));
   byId('preview-reset-blank').addEventListener('click', () => void reset('blank'));

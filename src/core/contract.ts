@@ -121,6 +121,16 @@ export const requestSchemas = lazy(() => {
     note: requiredNote,
   });
 
+  /** The hiring manager marks (or unmarks) one interviewer's note as one a candidate update may quote. */
+  const MarkNoteShareableRequestSchema = z.strictObject({
+    submissionId,
+    candidateId: id,
+    stageId: id,
+    interviewer: id,
+    categoryId: id,
+    shareable: z.boolean(),
+  });
+
   /** The panel view's "Create debrief document": the same document as the menu's Generate debrief. */
   const GenerateDebriefDocumentRequestSchema = z.strictObject({
     candidateId: id,
@@ -135,6 +145,7 @@ export const requestSchemas = lazy(() => {
     recordVeto: RecordVetoRequestSchema,
     withdrawVeto: WithdrawVetoRequestSchema,
     generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
+    markNoteShareable: MarkNoteShareableRequestSchema,
   } as const;
 });
 
@@ -257,6 +268,8 @@ export const responseSchemas = lazy(() => {
     canVeto: z.boolean(),
     /** The viewer recorded the standing veto and may withdraw it. */
     canWithdrawVeto: z.boolean(),
+    /** For the hiring manager: the notes a candidate update may quote (category id, or "overall"); else []. */
+    shareable: z.array(z.strictObject({ interviewer: z.string(), categoryId: z.string() })),
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({
@@ -278,6 +291,7 @@ export const responseSchemas = lazy(() => {
     recordVeto: PanelViewSchema,
     withdrawVeto: PanelViewSchema,
     generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
+    markNoteShareable: PanelViewSchema,
   } as const;
 });
 
@@ -291,6 +305,7 @@ export type RecordDecisionRequest = z.infer<RequestSchemas['recordDecision']>;
 export type RecordVetoRequest = z.infer<RequestSchemas['recordVeto']>;
 export type WithdrawVetoRequest = z.infer<RequestSchemas['withdrawVeto']>;
 export type GenerateDebriefDocumentRequest = z.infer<RequestSchemas['generateDebriefDocument']>;
+export type MarkNoteShareableRequest = z.infer<RequestSchemas['markNoteShareable']>;
 export type GenerateDebriefDocumentResponse = z.infer<ResponseSchemas['generateDebriefDocument']>;
 export type ScoringContext = z.infer<ResponseSchemas['getScoringContext']>;
 export type StageChoice = ScoringContext['stages'][number];
@@ -314,6 +329,7 @@ export interface SidebarApi {
   recordVeto: (request: RecordVetoRequest) => PanelView;
   withdrawVeto: (request: WithdrawVetoRequest) => PanelView;
   generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
+  markNoteShareable: (request: MarkNoteShareableRequest) => PanelView;
 }
 
 export type SidebarCall = keyof SidebarApi;
@@ -329,6 +345,7 @@ const CALLS: Record<SidebarCall, true> = {
   recordVeto: true,
   withdrawVeto: true,
   generateDebriefDocument: true,
+  markNoteShareable: true,
 };
 
 export const SIDEBAR_CALLS = Object.keys(CALLS) as SidebarCall[];

@@ -24,6 +24,7 @@ export const TEXTS: Texts = {
     'Promise: that service level in words.',
     'Overdue: Active candidates past their Next step due (on Candidates: the day they entered the stage plus its service level). Without a service level a stage has no due date, so nobody in it is overdue.',
     'Scored, Passed, Pass rate: rows of the stage’s scorecard sheet with every category scored.',
+    'Scorecards (after the interview): how many hours after a scheduled interview each interviewer’s scorecard is due (column C; 24 when blank). The daily reminders count late scorecards from it.',
   ],
   pipelineUnset: '{process} sets no service level for {stages}: type figures your team can keep.',
   nextStepDueNote:

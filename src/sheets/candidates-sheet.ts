@@ -197,6 +197,43 @@ function repairCandidateValidations(ctx: SetupContext, layout: CandidatesLayout,
         .build(),
     );
   }
+  repairScheduledColumns(ctx, layout, created);
+}
+
+/** How a scheduled interview shows: the day and the time, on the spreadsheet's clock (cells are in its zone). */
+export const SCHEDULED_FORMAT = 'yyyy-mm-dd hh:mm';
+export const SCHEDULED_HELP =
+  "The date and time of this interview, in the spreadsheet's time zone (File ▸ Settings), e.g. 2026-12-03 14:30. Leave blank while it is not scheduled.";
+
+/**
+ * Each "<Stage> scheduled" column accepts a date (a time is part of it) and shows the date and time. A typed
+ * value that is not a date is kept with Sheets' invalid-data mark; the reminders say what is wrong with it.
+ */
+function repairScheduledColumns(ctx: SetupContext, layout: CandidatesLayout, created: boolean): void {
+  const { sheet, columns, firstRow } = layout;
+  const rows = layout.lastGridRow - firstRow + 1;
+  for (const stage of ctx.process.stages) {
+    const column = columns[`scheduled:${stage.id}`];
+    const range = sheet.getRange(firstRow, column + 1, rows, 1);
+    if (!created) {
+      const current = range.getCell(1, 1).getDataValidation();
+      if (current !== null && String(current.getCriteriaType()) === 'DATE_IS_VALID_DATE') continue;
+      repaired(
+        ctx,
+        `Restored the date-and-time check on "${sheet.getName()}" column ${columnLetter(column)} (${stageScheduledHeader(stage)}).`,
+      );
+    }
+    range
+      .setNumberFormat(SCHEDULED_FORMAT)
+      .setDataValidation(
+        ctx.workbook.app
+          .newDataValidation()
+          .requireDate()
+          .setAllowInvalid(true)
+          .setHelpText(SCHEDULED_HELP)
+          .build(),
+      );
+  }
 }
 
 /** Widths that show every header, stage name and status on one line (dropdowns need room for their chevron). */
@@ -212,6 +249,10 @@ function candidateWidths(process: Process, header: readonly string[], columns: C
   widths[columns.panel] = Math.max(widths[columns.panel], 220);
   for (const key of ['appliedOn', 'inStageSince', 'nextStepDue'] as const)
     widths[columns[key]] = fitWidth(header[columns[key]], { values: ['2026-12-31'] });
+  for (const stage of process.stages) {
+    const column = columns[`scheduled:${stage.id}`];
+    widths[column] = fitWidth(header[column], { values: ['2026-12-31 23:59'] });
+  }
   return widths;
 }
 

@@ -48,7 +48,15 @@ function splitUtf8(text: string, max: number): string[] {
 const storedCategories = lazy(() => z.array(processSchemas().ScoringCategorySchema));
 
 export type SheetKey =
-  'about' | 'candidates' | 'rubric' | 'templates' | 'pipeline' | 'log' | `stage.${string}` | 'insights';
+  | 'about'
+  | 'candidates'
+  | 'rubric'
+  | 'templates'
+  | 'pipeline'
+  | 'log'
+  | 'reminders'
+  | 'insights'
+  | `stage.${string}`;
 
 /**
  * The id of one of Scorecard's sheets, read with a single property look-up (for the onEdit trigger, which runs on

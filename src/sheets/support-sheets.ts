@@ -9,7 +9,8 @@ import { columnLetter, fitWidth, mapHeaders, restoredHeaderColumn } from '../cor
 import { TEMPLATE_HEADERS, templateRowsToCells } from '../core/templates/template';
 import type { CandidatesLayout } from './candidates-sheet';
 import { COLOURS, SHEET_NAMES, type SetupContext, repaired, setWidths, stageSheetName } from './context';
-import type { Stage } from '../core/process';
+import type { Process, Stage } from '../core/process';
+import { DEFAULT_FEEDBACK_HOURS } from '../core/reminders/service-levels';
 import { pipelineFormulas } from './formulas';
 import type { SheetKey } from './state';
 import type { StageLayout } from './stage-sheet';
@@ -228,6 +229,24 @@ function promiseFormula(stage: Stage, row: number): string {
   );
 }
 
+/** Column A of the feedback service level's row on the Pipeline sheet (found there by this label). */
+export const FEEDBACK_LABEL = 'Scorecards (after the interview)';
+
+/** The Pipeline row holding the feedback service level: right below the stage rows (row 1 is the header). */
+export function feedbackServiceLevelRow(process: Pick<Process, 'stages'>): number {
+  return process.stages.length + 2;
+}
+
+/** The feedback row's Promise cell, from the hours the team typed (blank: the default). */
+function feedbackPromiseFormula(row: number): string {
+  const hours = `C${row}`;
+  return (
+    `=IF(AND(ISNUMBER(${hours}),${hours}>0),"Each interviewer's scorecard within "&${hours}&" hours of the interview",` +
+    `IF(ISBLANK(${hours}),${formulaText(`Each interviewer's scorecard within ${DEFAULT_FEEDBACK_HOURS} hours of the interview (the default)`)},` +
+    `${formulaText('Type a number of hours above 0 in column C')}))`
+  );
+}
+
 /** What the Promise cell says while a stage has no service level. */
 export const NO_SERVICE_LEVEL = 'None yet: type business days in column B or hours in column C';
 
@@ -254,8 +273,12 @@ export function writePipelineSheet(
   stages: readonly StageLayout[],
 ): void {
   const pipeline = pipelineSheet.sheet;
-  const existing = pipeline.getRange(1, 1, ctx.process.stages.length + 1, 3).getValues();
-  const kept = new Map(existing.slice(1).map((row) => [String(row[0]), [row[1], row[2]]]));
+  const n = ctx.process.stages.length;
+  // The stage rows and the feedback row below them, read at once: figures a team typed are kept.
+  const existing = pipeline.getRange(1, 1, n + 2, 3).getValues();
+  const kept = new Map(existing.slice(1, n + 1).map((row) => [String(row[0]), [row[1], row[2]]]));
+  const feedbackRow = feedbackServiceLevelRow(ctx.process);
+  const keptFeedback = String(existing[n + 1][0]).trim() === FEEDBACK_LABEL ? existing[n + 1][2] : undefined;
   const rows = ctx.process.stages.map((stage, i) => {
     const r = i + 2;
     const sl = stage.serviceLevel;
@@ -302,11 +325,22 @@ export function writePipelineSheet(
     .getRange(1, 1, rows.length + 1, PIPELINE_HEADERS.length)
     .setValues([[...PIPELINE_HEADERS], ...rows]);
   pipeline.getRange(2, 9, rows.length, 1).setNumberFormat('0%');
-  const guide = pipelineGuide(ctx);
-  const guideRow = rows.length + 3;
-  if (pipeline.getMaxRows() < guideRow + guide.length - 1)
-    pipeline.insertRowsAfter(pipeline.getMaxRows(), guideRow + guide.length - 1 - pipeline.getMaxRows());
-  pipeline.getRange(guideRow, 1, guide.length, 1).setValues(guide);
+  pipeline
+    .getRange(feedbackRow, 1, 1, 4)
+    .setValues([
+      [
+        FEEDBACK_LABEL,
+        '',
+        keptFeedback === undefined || keptFeedback === '' ? DEFAULT_FEEDBACK_HOURS : keptFeedback,
+        feedbackPromiseFormula(feedbackRow),
+      ],
+    ]);
+  // A blank row, then the guide (a workbook set up before the feedback row had its guide one row higher).
+  const guide = [[''], ...pipelineGuide(ctx)];
+  const guideRow = feedbackRow + 2;
+  if (pipeline.getMaxRows() < feedbackRow + guide.length)
+    pipeline.insertRowsAfter(pipeline.getMaxRows(), feedbackRow + guide.length - pipeline.getMaxRows());
+  pipeline.getRange(feedbackRow + 1, 1, guide.length, 1).setValues(guide);
   styleHeader(pipeline, PIPELINE_HEADERS.length);
   if (!pipelineSheet.created) return;
   pipeline.getRange(guideRow, 1).setFontWeight('bold');

@@ -20,8 +20,8 @@ import {
   type Recommendation,
 } from '../core/labels';
 import { call } from './client';
-import { append, h, replaceChildren, uid } from './dom';
-import { PendingSubmission } from './ids';
+import { type Child, append, h, replaceChildren, uid } from './dom';
+import { PendingSubmission, newSubmissionId } from './ids';
 import {
   DISCUSS,
   SCORE_VALUES,
@@ -470,12 +470,64 @@ function panelTableElement(panel: PanelView): HTMLElement {
   );
 }
 
+/**
+ * For the hiring manager: a checkbox on a note, "Candidate may read", which lets a candidate update letter quote
+ * it. Unticked by default; each change is recorded in the Score log.
+ */
+function shareToggle(
+  panel: PanelView,
+  context: ScoringContext,
+  interviewer: string,
+  categoryId: string,
+): Child {
+  if (!panel.canDecide) return null;
+  const shared = panel.shareable.some(
+    (m) => m.categoryId === categoryId && m.interviewer.toLowerCase() === interviewer.toLowerCase(),
+  );
+  const box = h('input', { type: 'checkbox', checked: shared });
+  box.addEventListener('change', () => {
+    const shareable = box.checked;
+    box.disabled = true;
+    setStatus(shareable ? 'Marking the note as one the candidate may read…' : 'Keeping the note internal…');
+    void (async () => {
+      try {
+        const updated = await call('markNoteShareable', {
+          submissionId: newSubmissionId(),
+          candidateId: context.candidate.id,
+          stageId: context.stage.id,
+          interviewer,
+          categoryId,
+          shareable,
+        });
+        setPanel(updated);
+        setStatus(
+          shareable ? 'A candidate update may now quote this note.' : 'This note stays internal.',
+          'success',
+        );
+      } catch (error) {
+        box.checked = !shareable;
+        box.disabled = false;
+        setStatus(errorText(error), 'error');
+      }
+    })();
+  });
+  return h('label', { class: 'share' }, box, ' Candidate may read');
+}
+
 function interviewerCards(panel: PanelView, context: ScoringContext): HTMLElement {
   const list = h('div', { class: 'interviewers' });
   for (const card of panel.interviewers) {
     const notes = context.stage.categories
       .filter((c) => card.notes[c.id])
-      .map((c) => h('li', {}, h('strong', {}, `${c.name}: `), card.notes[c.id]));
+      .map((c) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, `${c.name}: `),
+          card.notes[c.id],
+          shareToggle(panel, context, card.email, c.id),
+        ),
+      );
     list.appendChild(
       h(
         'details',
@@ -487,7 +539,9 @@ function interviewerCards(panel: PanelView, context: ScoringContext): HTMLElemen
           h('span', { class: 'rec' }, RECOMMENDATION_LABELS[card.recommendation]),
         ),
         h('p', { class: 'hint' }, `Version ${card.version}, ${formatWhen(card.submittedAt)}`),
-        card.overallNote ? h('p', { class: 'note' }, card.overallNote) : null,
+        card.overallNote
+          ? h('p', { class: 'note' }, card.overallNote, shareToggle(panel, context, card.email, 'overall'))
+          : null,
         notes.length > 0 ? h('ul', { class: 'notes' }, ...notes) : null,
       ),
     );

@@ -48,7 +48,26 @@ export function documentMenuEntries(stageNames: readonly string[] | undefined): 
       })),
     },
     { caption: 'Generate debrief', handler: 'generateDebrief' },
+    { caption: 'Generate candidate update', handler: 'generateCandidateUpdate' },
     { caption: 'Check templates', handler: 'checkTemplates' },
+  ];
+}
+
+/**
+ * Reminders ▸ its status (which trigger is on, whose), Turn on…, Turn off, Send reminders now. The status caption
+ * comes from the document's properties, as onOpen reads them (each account sees only its own triggers).
+ */
+export function remindersMenu(statusCaption: string): MenuLayout {
+  return [
+    {
+      caption: 'Reminders',
+      items: [
+        { caption: statusCaption, handler: 'showReminderStatus' },
+        { caption: 'Turn on…', handler: 'turnOnReminders' },
+        { caption: 'Turn off', handler: 'turnOffReminders' },
+        { caption: 'Send reminders now', handler: 'sendRemindersNow' },
+      ],
+    },
   ];
 }
 

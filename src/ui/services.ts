@@ -34,6 +34,13 @@ export interface Services {
    * call; undefined when the service is not enabled for the script (documents are then styled through DocumentApp).
    */
   readonly docs?: DocsDocuments;
+  /** MailApp, for the reminder digests (scope auth/script.send_mail). */
+  readonly mail: Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>;
+  /** ScriptApp's triggers, for the daily reminders (scope auth/script.scriptapp). */
+  readonly scriptApp: Pick<
+    GoogleAppsScript.Script.ScriptApp,
+    'newTrigger' | 'getUserTriggers' | 'deleteTrigger'
+  >;
 }
 
 /** The workbook of the spreadsheet these services act on. */

@@ -4,7 +4,12 @@
  */
 import { DEFAULT_PRESET_ID } from '../core/presets/catalog';
 import { applyRubricChanges } from '../sheets/apply-rubric';
-import { assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
+import { type CandidatesLayout, assignCandidateIds, readCandidates } from '../sheets/candidates-sheet';
+import { stageScheduledHeader } from '../core/candidates';
+import { parseDateTimeCell } from '../core/cells';
+import type { Process } from '../core/process';
+import { scheduledInPastWarning } from '../core/reminders/schedule';
+import { cellName } from '../core/table';
 import { UserError } from '../core/errors';
 import { listNewCandidates, setUpWorkbook, workbookProcess } from '../sheets/setup';
 import { runMenuAction, withDocumentLock } from './actions';
@@ -109,16 +114,48 @@ export const NEEDS_SET_UP_TOAST =
  * If the trigger cannot run (e.g. the add-on is not yet used in this document, or another action holds the lock),
  * the next Set up workbook or the sidebar assigns the IDs instead.
  */
-export function assignIdsOnEdit(services: Services): void {
+export function assignIdsOnEdit(services: Services, edited?: EditedCell): void {
   const workbook = workbookFor(services);
   const process = workbookProcess(workbook);
   if (!process) return;
-  withDocumentLock(services, () => {
+  const warning = withDocumentLock(services, () => {
     const { layout, rows } = readCandidates(workbook, process);
+    const scheduled = edited ? scheduledWarning(services, process, layout, rows, edited) : null;
     const { assigned, ids } = assignCandidateIds({ workbook, process, now: services.now() }, layout, rows);
-    if (assigned === 0) return;
+    if (assigned === 0) return scheduled;
     const { needsSetUp } = listNewCandidates(workbook, process, ids, layout.lastGridRow);
     workbook.state.save();
     if (needsSetUp) services.spreadsheet.toast(NEEDS_SET_UP_TOAST, TITLE, 15);
+    return scheduled;
   });
+  if (warning) services.spreadsheet.toast(warning, 'Interview scheduled', 15);
+}
+
+/** The one cell a user typed into (Sheets passes e.value only for a single-cell edit). */
+export interface EditedCell {
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * A typed "<Stage> scheduled" cell that is not a date and time, or whose time has already passed (a typo in the
+ * day, month or year, as a rule): what to tell the person who typed it. From the rows already read: no extra call.
+ */
+function scheduledWarning(
+  services: Services,
+  process: Process,
+  layout: CandidatesLayout,
+  rows: readonly (readonly unknown[])[],
+  edited: EditedCell,
+): string | null {
+  const stage = process.stages.find((s) => layout.columns[`scheduled:${s.id}`] === edited.column - 1);
+  const row = rows[edited.row - layout.firstRow];
+  if (!stage || !row) return null;
+  const timeZone = services.spreadsheet.getSpreadsheetTimeZone();
+  const cell = `${layout.sheet.getName()}!${cellName(edited.column - 1, edited.row)}`;
+  const parsed = parseDateTimeCell(row[edited.column - 1], timeZone);
+  if (parsed.kind === 'invalid') return `${cell} (${stageScheduledHeader(stage)}) ${parsed.problem}.`;
+  if (parsed.kind !== 'dateTime') return null;
+  const past = scheduledInPastWarning(parsed.value, services.now(), timeZone);
+  return past === null ? null : `${cell} (${stageScheduledHeader(stage)}): ${past}`;
 }

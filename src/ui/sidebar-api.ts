@@ -17,6 +17,7 @@ import { decisionEntries, vetoEntries, withdrawVetoEntries } from '../core/scori
 import type { LogEntry } from '../core/scoring/log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
+import { shareableEntries } from '../core/scoring/shareable';
 import { UserError } from '../core/errors';
 import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
@@ -211,40 +212,64 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   });
 }
 
-export function recordVeto(services: Services, payload: unknown): PanelView {
-  const request = parseRequest('recordVeto', payload);
+/**
+ * A panel record that only appends to the Score log (a veto, its withdrawal, a note marked shareable): under the
+ * document lock the log is read once, `plan` returns the rows (none for a retry) and they go in one write.
+ */
+function recordOnPanel(
+  services: Services,
+  request: { candidateId: string; stageId: string },
+  plan: (input: {
+    entries: readonly LogEntry[];
+    viewer: string;
+    candidate: Candidate;
+    stage: Stage;
+  }) => LogEntry[],
+): PanelView {
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
     const { candidate, stage } = findCandidateAndStage(opened, request);
     const log = readScoreLog(opened.workbook);
-    const rows = vetoEntries({
-      entries: log.entries,
-      request,
-      by: opened.viewer,
-      hiringManager: candidate.hiringManager,
-      panel: candidate.panel,
-      now: services.now(),
-    });
+    const rows = plan({ entries: log.entries, viewer: opened.viewer, candidate, stage });
     appendToScoreLog(log, rows);
     return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
   });
 }
 
+export function recordVeto(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('recordVeto', payload);
+  return recordOnPanel(services, request, ({ entries, viewer, candidate }) =>
+    vetoEntries({
+      entries,
+      request,
+      by: viewer,
+      hiringManager: candidate.hiringManager,
+      panel: candidate.panel,
+      now: services.now(),
+    }),
+  );
+}
+
 export function withdrawVeto(services: Services, payload: unknown): PanelView {
   const request = parseRequest('withdrawVeto', payload);
-  const opened = openForViewer(services);
-  return withDocumentLock(services, () => {
-    const { candidate, stage } = findCandidateAndStage(opened, request);
-    const log = readScoreLog(opened.workbook);
-    const rows = withdrawVetoEntries({
-      entries: log.entries,
-      request,
-      by: opened.viewer,
+  return recordOnPanel(services, request, ({ entries, viewer }) =>
+    withdrawVetoEntries({ entries, request, by: viewer, now: services.now() }),
+  );
+}
+
+/** The hiring manager marks one interviewer's note as one a candidate update may quote (or takes it back). */
+export function markNoteShareable(services: Services, payload: unknown): PanelView {
+  const request = parseRequest('markNoteShareable', payload);
+  return recordOnPanel(services, request, ({ entries, viewer, candidate, stage }) =>
+    shareableEntries({
+      entries,
+      request: { ...request, interviewer: normaliseEmail(request.interviewer) },
+      by: viewer,
+      hiringManager: candidate.hiringManager,
+      categoryIds: stage.categories.map((c) => c.id),
       now: services.now(),
-    });
-    appendToScoreLog(log, rows);
-    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
-  });
+    }),
+  );
 }
 
 /** One write: the category cells of the candidate's row on the stage's scorecard sheet. */

@@ -58,6 +58,7 @@ const panel = {
   canDecide: false,
   canVeto: false,
   canWithdrawVeto: false,
+  shareable: [],
 };
 
 /**

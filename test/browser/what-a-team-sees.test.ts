@@ -71,12 +71,15 @@ describe('sheets a team can read', () => {
   test('Pipeline says what its columns mean and that the default process names no service level', async () => {
     await openSheet(page, 'Pipeline');
     await cellText(page, 'D2', 'None yet: type business days in column B or hours in column C');
-    await cellText(page, 'A6', 'How this sheet works');
-    const guide = await page.$eval(cellSel('A11'), (td) => td.textContent ?? '');
+    // Right under the stages, the feedback service level (issue 12), then the guide.
+    await cellText(page, 'A5', 'Scorecards (after the interview)');
+    await cellText(page, 'C5', '24');
+    await cellText(page, 'A7', 'How this sheet works');
+    const guide = await page.$eval(cellSel('A13'), (td) => td.textContent ?? '');
     expect(guide).toContain('sets no service level for Screening, Main interview, Practical test interview');
     // The guide runs over the empty cells to its right, as in Sheets, instead of being cut at column A.
-    const shown = await page.$eval(`${cellSel('A7')} .spill-text`, (el) => el.getBoundingClientRect().width);
-    const column = await page.$eval(cellSel('A7'), (el) => el.getBoundingClientRect().width);
+    const shown = await page.$eval(`${cellSel('A8')} .spill-text`, (el) => el.getBoundingClientRect().width);
+    const column = await page.$eval(cellSel('A8'), (el) => el.getBoundingClientRect().width);
     expect(shown).toBeGreaterThan(column * 3);
   });
 

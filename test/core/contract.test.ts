@@ -111,6 +111,7 @@ describe('parseRequest accepts well-formed requests', () => {
         'generateDebriefDocument',
         'getPanel',
         'getScoringContext',
+        'markNoteShareable',
         'recordDecision',
         'recordVeto',
         'submitScorecard',

@@ -175,14 +175,24 @@ describe('candidates and pass status', () => {
 
   it('the Pipeline sheet explains its columns, and says plainly that the default process names no service level', () => {
     const rt = defaultWorkbookWithCandidates(1);
-    const guide = (rt.displayed('Pipeline', 'A6:A12') as string[][]).map((r) => r[0]);
+    const guide = (rt.displayed('Pipeline', 'A7:A14') as string[][]).map((r) => r[0]);
     expect(guide[0]).toBe('How this sheet works');
     for (const column of ['Service level', 'Promise', 'Overdue', 'Scored, Passed, Pass rate'])
       expect(guide.some((line) => line.startsWith(`${column}:`))).toBe(true);
     expect(guide).toContain(
       'Backend Developer (three stages) sets no service level for Screening, Main interview, Practical test interview: type figures your team can keep.',
     );
-    expect(rt.formatOf('Pipeline', 'A6').fontWeight).toBe('bold');
+    expect(rt.formatOf('Pipeline', 'A7').fontWeight).toBe('bold');
+    // The feedback service level sits right below the stages, with the default of 24 hours (issue 12).
+    expect(rt.displayed('Pipeline', 'A5:D5')).toEqual([
+      [
+        'Scorecards (after the interview)',
+        '',
+        24,
+        "Each interviewer's scorecard within 24 hours of the interview",
+      ],
+    ]);
+    expect(guide.some((line) => line.startsWith('Scorecards (after the interview):'))).toBe(true);
     // No figure is invented: the cells stay blank, and Overdue stays blank on Candidates until one is typed.
     expect(rt.displayed('Pipeline', 'B2:C4')).toEqual([
       ['', ''],

@@ -88,6 +88,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     canDecide: true,
     canVeto: false,
     canWithdrawVeto: false,
+    shareable: [],
     ...overrides,
   };
 }

@@ -3,16 +3,13 @@
  * "<Stage name> scheduled" and read in the spreadsheet's time zone (coordination.md).
  */
 import { parseDateTimeCell } from '../cells';
-import type { Stage } from '../process';
 import { formatInZone } from '../time-zone';
 
 /** When each stage's interview is (or was), by stage id. A stage with nothing scheduled has no entry. */
 export type InterviewSchedule = Readonly<Record<string, Date>>;
 
-/** The Candidates column holding a stage's scheduled interview. */
-export function stageScheduledHeader(stage: Pick<Stage, 'name'>): string {
-  return `${stage.name} scheduled`;
-}
+/** The Candidates column holding a stage's scheduled interview (its one home is core/candidates.ts). */
+export { stageScheduledHeader } from '../candidates';
 
 /** Whether `when` is before `now`. */
 export function isPast(when: Date, now: Date): boolean {

@@ -17,6 +17,8 @@
  * | decision       | ""          | blank            | "<outcome>: <note>" (outcome: advance, hold, reject)  |
  * | veto           | culture-fit | blank            | the reason                                            |
  * | veto-withdrawn | culture-fit | blank            | why the veto holder withdrew it                       |
+ * | shareable      | category id | 1 shared, 0 not  | the interviewer whose note it is (the hiring manager  |
+ * |                | or "overall"|                  | marks which notes a candidate update may quote)       |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
@@ -29,7 +31,8 @@ import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '..
 import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
-export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn';
+export type LogKind =
+  'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn' | 'shareable';
 
 export const LOG_KINDS: readonly LogKind[] = [
   'score',
@@ -38,6 +41,7 @@ export const LOG_KINDS: readonly LogKind[] = [
   'decision',
   'veto',
   'veto-withdrawn',
+  'shareable',
 ];
 
 /** One row of the Score log. */

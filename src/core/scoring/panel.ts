@@ -18,6 +18,7 @@ import {
 } from './decisions';
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
+import { shareableNotes } from './shareable';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -98,5 +99,7 @@ export function buildPanel(input: PanelInput): PanelView {
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
     canWithdrawVeto: mayWithdrawVeto(stageEntries, viewer),
+    // Which notes a candidate update may quote: the hiring manager's choice, shown to them only.
+    shareable: mayDecide(viewer, hiringManager) ? shareableNotes(stageEntries, candidateId, stageId) : [],
   };
 }

@@ -4,7 +4,7 @@
  * between them. Every text uses only known placeholders.
  */
 import type { Process, Stage } from '../process';
-import { DEBRIEF_STAGE, type TemplateBlock, type TemplateRow } from './template';
+import { DEBRIEF_STAGE, type TemplateBlock, type TemplateRow, UPDATE_STAGE } from './template';
 
 type Draft = [block: TemplateBlock, text: string];
 
@@ -107,6 +107,31 @@ const DEBRIEF_DRAFTS: Draft[] = [
   ['outcome', ''],
 ];
 
+/** The candidate update letter: the team reviews it, then sends it themselves. */
+const UPDATE_DRAFTS: readonly Draft[] = [
+  ['title', 'Update for {{candidate.name}} · {{today}}'],
+  ['paragraph', 'Dear {{candidate.name}},'],
+  [
+    'paragraph',
+    'Thank you for the time you gave us in the {{stage.name}} for the {{candidate.role}} role. We promised to ' +
+      'let you know where things stand, so here it is.',
+  ],
+  [
+    'invitation',
+    'We would like you to go on to the next step, the {{next.stage}}. We will be in touch in the next few days ' +
+      'to find a time that suits you; if you have questions before then, just reply to this letter.',
+  ],
+  [
+    'decline',
+    'After talking it over as a panel, we have decided not to take your application further at this point. ' +
+      'This was not an easy call, and it says nothing about your worth beyond this one role.',
+  ],
+  [
+    'paragraph',
+    'Thank you again for your interest and your openness. We wish you all the best.\nThe {{process.name}} hiring team',
+  ],
+];
+
 function toRows(processId: string, stage: string, drafts: readonly Draft[]): TemplateRow[] {
   return drafts.map(([block, text], index) => ({
     process: processId,
@@ -122,5 +147,6 @@ export function defaultTemplateRows(process: Process): TemplateRow[] {
   return [
     ...process.stages.flatMap((stage) => toRows(process.id, stage.id, stageDrafts(stage))),
     ...toRows(process.id, DEBRIEF_STAGE, DEBRIEF_DRAFTS),
+    ...toRows(process.id, UPDATE_STAGE, UPDATE_DRAFTS),
   ];
 }

@@ -35,6 +35,11 @@ export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
     description: 'Who runs the stage, as the process describes it.',
     example: 'Hiring manager plus one team member',
   },
+  {
+    name: 'next.stage',
+    description: 'The stage after this one (in a candidate update: the stage the candidate is invited to).',
+    example: 'Practical test interview',
+  },
   { name: 'process.name', description: 'The name of the hiring process.', example: 'Backend Developer' },
   {
     name: 'panel',

@@ -17,7 +17,7 @@ import {
   type TextRun,
 } from './document';
 import { placeholderProblems, renderPlaceholders } from './placeholders';
-import { DEBRIEF_STAGE, selectTemplateRows, type TemplateRow } from './template';
+import { DEBRIEF_STAGE, UPDATE_STAGE, selectTemplateRows, type TemplateRow } from './template';
 
 export interface CandidateInfo {
   id: string;
@@ -144,6 +144,12 @@ export function debriefDocumentName(process: Process, stage: Stage, candidate: C
 export const MISSING_ROLE = 'a role not yet recorded in the workbook';
 export const MISSING_EMAIL = 'no email address on record';
 
+/** The stage after `stage`, or what follows the last one. */
+export function nextStageName(process: Process, stage: Stage): string {
+  const at = process.stages.findIndex((s) => s.id === stage.id);
+  return process.stages[at + 1]?.name ?? 'the final step';
+}
+
 /** The value of every placeholder for one document. */
 export function placeholderValues(input: RenderInput, scorers?: readonly string[]): Record<string, string> {
   const { process, stage, candidate } = input;
@@ -158,6 +164,7 @@ export function placeholderValues(input: RenderInput, scorers?: readonly string[
     'stage.minutes': plannedDuration(stage),
     'stage.goal': stage.goal,
     'stage.conductedBy': stage.conductedBy,
+    'next.stage': nextStageName(process, stage),
     'process.name': process.name,
     panel: panel === '' ? 'to be assigned' : panel,
     today: input.today,
@@ -173,6 +180,45 @@ interface Context {
   input: RenderInput;
   values: Record<string, string>;
   debrief?: DebriefInput;
+  update?: UpdateInput;
+}
+
+/** A note the hiring manager marked shareable, as a candidate update may quote it. */
+export interface SharedNote {
+  /** The category's name, or "Overall" for an interviewer's overall note. */
+  readonly topic: string;
+  readonly text: string;
+}
+
+/** What a candidate update letter needs beyond the placeholders: the outcome and what may be shared. */
+export interface UpdateInput extends RenderInput {
+  /** The outcome of the last decision recorded for the candidate (stage = that decision's stage). */
+  readonly outcome: 'advance' | 'reject';
+  /** Only notes marked shareable; nothing else from the scorecards ever reaches the letter. */
+  readonly sharedNotes: readonly SharedNote[];
+}
+
+function invitation(ctx: Context, intro: DocBlock[]): DocBlock[] {
+  if (!ctx.update) throw cannotRender(['The invitation block only works in the candidate update.']);
+  return ctx.update.outcome === 'advance' ? intro : [];
+}
+
+function decline(ctx: Context, intro: DocBlock[]): DocBlock[] {
+  const update = ctx.update;
+  if (!update) throw cannotRender(['The decline block only works in the candidate update.']);
+  if (update.outcome !== 'reject') return [];
+  const names = update.stage.categories.map((c) => c.name);
+  const blocks = [...intro];
+  if (names.length > 0)
+    blocks.push(textParagraph(`In the ${update.stage.name} we looked at: ${names.join(', ')}.`));
+  if (update.sharedNotes.length > 0) {
+    blocks.push(textParagraph('Some of what the interviewers noted, which we hope is useful:'));
+    blocks.push({
+      type: 'list',
+      items: update.sharedNotes.map((n) => [run(`${n.topic}: `, true), run(n.text)]),
+    });
+  }
+  return blocks;
 }
 
 function textLines(text: string): DocBlock[] {
@@ -602,6 +648,10 @@ function renderRow(row: TemplateRow, ctx: Context): DocBlock[] {
       return [...intro, ...reconciled(ctx)];
     case 'outcome':
       return [...intro, ...outcome(ctx)];
+    case 'invitation':
+      return invitation(ctx, intro);
+    case 'decline':
+      return decline(ctx, intro);
   }
 }
 
@@ -640,5 +690,20 @@ export function renderDebriefDocument(input: DebriefInput): InterviewDocument {
   return {
     name: debriefDocumentName(input.process, input.stage, input.candidate),
     blocks: renderRows(rows, ctx, 'the debrief'),
+  };
+}
+
+/** "Update · Ada Lovelace · 2026-12-03". */
+export function updateDocumentName(candidate: CandidateInfo, today: string): string {
+  return `Update · ${candidate.name}${today === '' ? '' : ` · ${today}`}`;
+}
+
+/** The candidate update letter. Throws a UserError (code "templates") when it cannot be rendered. */
+export function renderUpdateDocument(input: UpdateInput): InterviewDocument {
+  const rows = selectTemplateRows(input.templates, input.process.id, UPDATE_STAGE);
+  const ctx: Context = { input, update: input, values: placeholderValues(input) };
+  return {
+    name: updateDocumentName(input.candidate, input.today),
+    blocks: renderRows(rows, ctx, 'the candidate update'),
   };
 }

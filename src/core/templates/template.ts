@@ -16,6 +16,8 @@ export type TemplateColumn = (typeof TEMPLATE_HEADERS)[number];
 export const ALL_STAGES = '*';
 /** Stage value for rows of the debrief document. */
 export const DEBRIEF_STAGE = 'debrief';
+/** Stage value for rows of the candidate update letter. */
+export const UPDATE_STAGE = 'update';
 
 export const TEMPLATE_BLOCKS = [
   'title',
@@ -33,6 +35,8 @@ export const TEMPLATE_BLOCKS = [
   'divergence',
   'reconciled',
   'outcome',
+  'invitation',
+  'decline',
 ] as const;
 export type TemplateBlock = (typeof TEMPLATE_BLOCKS)[number];
 
@@ -54,7 +58,14 @@ export const TEMPLATE_BLOCK_HELP: Readonly<Record<TemplateBlock, string>> = {
   divergence: 'Debrief only: the categories where scores differ by more than the allowed gap.',
   reconciled: 'Debrief only: the reconciled scores and whether they pass the rule.',
   outcome: 'Debrief only: the decision, who made it, the reasons and any veto.',
+  invitation:
+    'Candidate update only: Text, shown only when the last decision moved the candidate on ({{next.stage}} names the next stage).',
+  decline:
+    'Candidate update only: Text, shown only when the last decision was not to go on, followed by what was assessed and the notes the hiring manager marked shareable.',
 };
+
+/** Blocks that only make sense in a candidate update letter. */
+export const UPDATE_ONLY_BLOCKS: readonly TemplateBlock[] = ['invitation', 'decline'];
 
 /** Blocks that only make sense in a debrief (they need submitted scorecards). */
 export const DEBRIEF_ONLY_BLOCKS: readonly TemplateBlock[] = [
@@ -144,7 +155,7 @@ export function parseTemplateRows(
     if (stage === '')
       report(
         'Stage',
-        `Stage is empty: enter a stage id, "${ALL_STAGES}" for every stage, or "${DEBRIEF_STAGE}".`,
+        `Stage is empty: enter a stage id, "${ALL_STAGES}" for every stage, "${DEBRIEF_STAGE}" or "${UPDATE_STAGE}".`,
       );
     if (order === null)
       report('Order', `Order must be a number (found "${cellText(cells[2])}"); blocks are sorted by it.`);
@@ -161,6 +172,8 @@ export function parseTemplateRows(
         report('Text', `Text is empty: a ${block} block shows its text, so it needs some.`);
       if (DEBRIEF_ONLY_BLOCKS.includes(block) && stage !== '' && stage !== DEBRIEF_STAGE)
         report('Block', `The ${block} block only works in the debrief (Stage "${DEBRIEF_STAGE}").`);
+      if (UPDATE_ONLY_BLOCKS.includes(block) && stage !== '' && stage !== UPDATE_STAGE)
+        report('Block', `The ${block} block only works in the candidate update (Stage "${UPDATE_STAGE}").`);
     }
     for (const message of placeholderProblems(text)) report('Text', message);
 
@@ -200,9 +213,10 @@ export function checkTemplates(
       });
       return;
     }
-    if (stageId === '' || stageId === ALL_STAGES || stageId === DEBRIEF_STAGE) return;
+    if (stageId === '' || stageId === ALL_STAGES || stageId === DEBRIEF_STAGE || stageId === UPDATE_STAGE)
+      return;
     if (!process.stages.some((s) => s.id === stageId)) {
-      const stages = [...process.stages.map((s) => s.id), ALL_STAGES, DEBRIEF_STAGE].join(', ');
+      const stages = [...process.stages.map((s) => s.id), ALL_STAGES, DEBRIEF_STAGE, UPDATE_STAGE].join(', ');
       problems.push({
         row,
         column: 'Stage',
@@ -228,7 +242,8 @@ export function selectTemplateRows(
   stage: string,
 ): TemplateRow[] {
   const wanted = (t: TemplateRow) =>
-    t.process === processId && (t.stage === stage || (stage !== DEBRIEF_STAGE && t.stage === ALL_STAGES));
+    t.process === processId &&
+    (t.stage === stage || (stage !== DEBRIEF_STAGE && stage !== UPDATE_STAGE && t.stage === ALL_STAGES));
   return templates
     .map((t, index) => ({ t, index }))
     .filter(({ t }) => wanted(t))

@@ -3,10 +3,16 @@
  * have rows and render with a sample candidate.
  */
 import type { Process } from '../../core/process';
-import { DEBRIEF_STAGE, selectTemplateRows, type TemplateRow } from '../../core/templates/template';
+import {
+  DEBRIEF_STAGE,
+  UPDATE_STAGE,
+  selectTemplateRows,
+  type TemplateRow,
+} from '../../core/templates/template';
 import {
   type CandidateInfo,
   renderDebriefDocument,
+  renderUpdateDocument,
   renderInterviewDocument,
 } from '../../core/templates/render';
 import { isUserError, problemLine } from '../../core/errors';
@@ -65,6 +71,19 @@ function documentProblems(process: Process, templates: readonly TemplateRow[]): 
       problems.push(...error.problems.map((e) => `Debrief: ${problemLine(e)}`));
     }
   }
+  if (selectTemplateRows(templates, process.id, UPDATE_STAGE).length === 0) {
+    problems.push(
+      `No rows make the candidate update: add rows with Process "${process.id}" and Stage "${UPDATE_STAGE}".`,
+    );
+  } else {
+    try {
+      for (const outcome of ['advance', 'reject'] as const)
+        renderUpdateDocument({ ...base, stage: process.stages[0], outcome, sharedNotes: [] });
+    } catch (error) {
+      if (!isUserError(error, 'templates')) throw error;
+      problems.push(...error.problems.map((e) => `Candidate update: ${problemLine(e)}`));
+    }
+  }
   return problems;
 }
 
@@ -78,7 +97,7 @@ export function checkTemplatesAction(services: Services): void {
     if (problems.length === 0 && check.ok) {
       ui.alert(
         'Templates look good',
-        `${plural(check.rowCount, 'template row')} checked. Every stage of the "${process.name}" process and the debrief have a document, ` +
+        `${plural(check.rowCount, 'template row')} checked. Every stage of the "${process.name}" process, the debrief and the candidate update have a document, ` +
           'and every placeholder is known. The next documents you generate use this wording.',
         ui.ButtonSet.OK,
       );

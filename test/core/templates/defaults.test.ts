@@ -47,9 +47,9 @@ function checkDefaults(process: Process): void {
 describe('defaultTemplateRows', () => {
   const rows = defaultTemplateRows(twoStageProcessWithKeyRisk);
 
-  it('has rows for every stage and the debrief, with unique orders per stage', () => {
+  it('has rows for every stage, the debrief and the candidate update, with unique orders per stage', () => {
     const stages = new Set(rows.map((r) => r.stage));
-    expect([...stages]).toEqual(['screening', 'main-interview', 'debrief']);
+    expect([...stages]).toEqual(['screening', 'main-interview', 'debrief', 'update']);
     for (const stage of stages) {
       const orders = rows.filter((r) => r.stage === stage).map((r) => r.order);
       expect(new Set(orders).size).toBe(orders.length);
