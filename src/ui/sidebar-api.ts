@@ -22,7 +22,7 @@ import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/workbook';
-import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
+import { publishStage, readRecords, sealRows } from '../sheets/sealed-store';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
@@ -145,7 +145,7 @@ export function getScoringContext(services: Services, payload: unknown): Scoring
     ? findCandidate(opened, request.candidateId).candidate
     : selectedCandidate(services, opened);
   const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
-  const { entries } = readScoreLog(opened.workbook);
+  const { entries } = readRecords(opened.workbook);
   return buildScoringContext({
     candidate,
     stages: opened.process.stages,
@@ -161,16 +161,17 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
     const { stage } = findCandidateAndStage(opened, request);
-    const log = readScoreLog(opened.workbook);
+    const records = readRecords(opened.workbook);
     const plan = planScorecard({
-      entries: log.entries,
+      entries: records.entries,
       submission: request,
       interviewer: opened.viewer,
       categories: stage.categories,
       stageName: stage.name,
       now: services.now(),
     });
-    appendToScoreLog(log, plan.append);
+    // Sealed until the stage is decided: nothing a spreadsheet editor can open shows it.
+    sealRows(opened.workbook, records, plan.append);
     return plan.response;
   });
 }
@@ -179,7 +180,7 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
   const { candidate, stage } = findCandidateAndStage(opened, request);
-  return panelFor(opened, candidate, stage, readScoreLog(opened.workbook).entries);
+  return panelFor(opened, candidate, stage, readRecords(opened.workbook).entries);
 }
 
 /**
@@ -193,9 +194,9 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   return withDocumentLock(services, () => {
     const { candidate, layout, stage } = findCandidateAndStage(opened, request);
     const categories = stage.categories;
-    const log = readScoreLog(opened.workbook);
+    const records = readRecords(opened.workbook);
     const rows = decisionEntries({
-      entries: log.entries,
+      entries: records.entries,
       request,
       decidedBy: opened.viewer,
       hiringManager: candidate.hiringManager,
@@ -203,11 +204,12 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
       now: services.now(),
     });
     if (rows.length > 0) {
-      appendToScoreLog(log, rows);
+      // The stage is decided: its sealed scorecards and vetoes are published with the decision, in one write.
+      publishStage(opened.workbook, records, candidate.id, stage.id, rows);
       writeReconciledScores(opened, stage, candidate.id, request.reconciled);
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
     }
-    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows]);
   });
 }
 
@@ -216,17 +218,17 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
     const { candidate, stage } = findCandidateAndStage(opened, request);
-    const log = readScoreLog(opened.workbook);
+    const records = readRecords(opened.workbook);
     const rows = vetoEntries({
-      entries: log.entries,
+      entries: records.entries,
       request,
       by: opened.viewer,
       hiringManager: candidate.hiringManager,
       panel: candidate.panel,
       now: services.now(),
     });
-    appendToScoreLog(log, rows);
-    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+    sealRows(opened.workbook, records, rows);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows]);
   });
 }
 

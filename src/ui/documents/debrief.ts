@@ -11,7 +11,7 @@ import { type DebriefInput, renderDebriefDocument } from '../../core/templates/r
 import type { BatchOutcome, DocJob } from '../../docs/batch';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
-import { readScoreLog } from '../../sheets/score-log';
+import { readRecords } from '../../sheets/sealed-store';
 import { UserError, isUserError } from '../../core/errors';
 import { runMenuAction, withDocumentLock } from '../actions';
 import type { Services } from '../services';
@@ -69,7 +69,7 @@ function debriefJobs(
   p: Prepared,
   targets: readonly { candidate: Candidate; stage: Stage }[],
 ): DebriefJobs {
-  const { entries } = readScoreLog(p.workbook);
+  const { entries } = readRecords(p.workbook);
   const viewer = services.activeUserEmail();
   const stored = storedDebriefs(services.documentProperties);
   const stageOf = new Map<string, Stage>();
