@@ -14,7 +14,8 @@ import {
 } from '../core/contract';
 import { buildScoringContext, resolveStage } from '../core/scoring/context';
 import { decisionEntries, vetoEntries } from '../core/scoring/decisions';
-import type { LogEntry } from '../core/scoring/log';
+import { type LogEntry, forStage } from '../core/scoring/log';
+import { scoresHeldText } from '../core/scoring/status';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
 import { UserError } from '../core/errors';
@@ -172,6 +173,8 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
     });
     // Sealed until the stage is decided: nothing a spreadsheet editor can open shows it.
     sealRows(opened.workbook, records, plan.append);
+    if (plan.append.length > 0)
+      writeStageRow(opened, stage, request.candidateId, [...records.entries, ...plan.append]);
     return plan.response;
   });
 }
@@ -206,7 +209,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
     if (rows.length > 0) {
       // The stage is decided: its sealed scorecards and vetoes are published with the decision, in one write.
       publishStage(opened.workbook, records, candidate.id, stage.id, rows);
-      writeReconciledScores(opened, stage, candidate.id, request.reconciled);
+      writeStageRow(opened, stage, candidate.id, [...records.entries, ...rows], request.reconciled);
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
     }
     return panelFor(opened, candidate, stage, [...records.entries, ...rows]);
@@ -232,12 +235,16 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
   });
 }
 
-/** One write: the category cells of the candidate's row on the stage's scorecard sheet. */
-function writeReconciledScores(
+/**
+ * The candidate's row on the stage's scorecard sheet (one read; a row is added when the sheet lacks the ID):
+ * the reconciled scores in one write when a decision gives them, and the "Scores held" cell, from the records.
+ */
+function writeStageRow(
   opened: ViewerWorkbook,
   stage: Stage,
   candidateId: string,
-  reconciled: Readonly<Record<string, number>>,
+  entries: readonly LogEntry[],
+  reconciled?: Readonly<Record<string, number>>,
 ): void {
   const categories = stage.categories;
   let { layout, rows } = readStageLayout(opened.workbook, stage, categories);
@@ -251,10 +258,16 @@ function writeReconciledScores(
     ({ layout, rows } = readStageLayout(opened.workbook, stage, categories));
     index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
   }
-  const scores = categories.map((c) => reconciled[c.id] ?? '');
-  layout.sheet
-    .getRange(layout.firstRow + index, layout.block.firstCategoryColumn + 1, 1, categories.length)
-    .setValues([scores]);
+  const row = layout.firstRow + index;
+  if (reconciled) {
+    const scores = categories.map((c) => reconciled[c.id] ?? '');
+    layout.sheet
+      .getRange(row, layout.block.firstCategoryColumn + 1, 1, categories.length)
+      .setValues([scores]);
+  }
+  const held = scoresHeldText(forStage(entries, candidateId, stage.id), candidateId, stage.id);
+  if (held !== text(rows[index]?.[layout.columns.held]))
+    layout.sheet.getRange(row, layout.columns.held + 1).setValue(held);
 }
 
 function moveCandidate(

@@ -186,7 +186,10 @@ describe('independence and the panel', () => {
     expect(panel.interviewers.map((i) => i.email).sort()).toEqual([ALICE, BOB]);
     expect(panel.divergent).toEqual(['Communication clarity']);
     expect(panel.categories[0]).toMatchObject({ divergent: true, panelScore: 3 });
-    expect(panel.pass.status).toBe('fail');
+    expect(panel.pass.status).toBe('pending');
+    expect(panel.pass.summary).toMatch(
+      /^2 scorecards waiting for a decision\. On the mean of the scorecards: Fails/,
+    );
   });
 
   it('the hiring manager sees the panel without scoring, reconciles, decides, and the sheets follow', () => {

@@ -41,8 +41,11 @@ export function debriefInput(options: {
     view.categories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
     process.passRule,
   );
-  const reasons =
-    decision.status === 'fail'
+  // The panel's one pass status: pending until the decision while scorecards wait for it.
+  const waiting = view.pass.status === 'pending' && decision.status !== 'pending';
+  const reasons = waiting
+    ? [view.pass.summary]
+    : decision.status === 'fail'
       ? decision.reasons.map(describeFailReason)
       : decision.status === 'pending'
         ? [`${decision.unscored} of ${decision.total} categories have no score yet`]
@@ -72,7 +75,7 @@ export function debriefInput(options: {
       : null,
     veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null,
     passSummary: {
-      passes: decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
+      passes: waiting ? null : decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
       reasons,
     },
   };

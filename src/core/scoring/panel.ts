@@ -10,6 +10,7 @@ import { decide, describeDecision, divergentCategories, mean } from '../rules';
 import { decisionOf, latestDecision, mayDecide, mayVeto, standingVeto } from './decisions';
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
+import { waitingScorecards, waitingText } from './status';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -79,13 +80,27 @@ export function buildPanel(input: PanelInput): PanelView {
     panelCategories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
     input.passRule,
   );
+  const waiting = waitingScorecards(stageEntries, candidateId, stageId);
+  // One pass status (core/scoring/status.ts): until a decision, pending here as on the stage sheet.
+  const pass =
+    decision === null && waiting > 0
+      ? {
+          status: 'pending' as const,
+          summary: `${waitingText(waiting)}. On the mean of the scorecards: ${describeDecision(passDecision)}`,
+        }
+      : {
+          status: passDecision.status,
+          summary:
+            describeDecision(passDecision) +
+            (decision !== null && waiting > 0 ? ` (${waitingText(waiting)} since)` : ''),
+        };
   return {
     interviewers,
     categories: panelCategories,
     divergent: panelCategories.filter((c) => c.divergent).map((c) => c.name),
     decision,
     veto: standingVeto(stageEntries),
-    pass: { status: passDecision.status, summary: describeDecision(passDecision) },
+    pass,
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
   };
