@@ -62,6 +62,7 @@ describe('build/Code.js', () => {
         'recordVeto',
         'submitScorecard',
         'generateDebriefDocument',
+        'confirmHiringManager',
         // custom functions
         'AGREEMENT',
         'CALIBRATION',

@@ -119,6 +119,13 @@ export const requestSchemas = lazy(() => {
     stageId: id,
   });
 
+  /** The panel view's "Confirm the change": hands decision rights to the hiring manager the row now names. */
+  const ConfirmHiringManagerRequestSchema = z.strictObject({
+    submissionId,
+    candidateId: id,
+    stageId: id,
+  });
+
   return {
     getScoringContext: GetScoringContextRequestSchema,
     submitScorecard: SubmitScorecardRequestSchema,
@@ -126,6 +133,7 @@ export const requestSchemas = lazy(() => {
     recordDecision: RecordDecisionRequestSchema,
     recordVeto: RecordVetoRequestSchema,
     generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
+    confirmHiringManager: ConfirmHiringManagerRequestSchema,
   } as const;
 });
 
@@ -162,6 +170,17 @@ export const responseSchemas = lazy(() => {
     overallNote: z.string(),
   });
 
+  /**
+   * Decision rights in force (fixed at the stage's first scorecard; a changed cell counts once confirmed), the
+   * change the cells show in words (null when none), and whether the viewer may confirm it.
+   */
+  const RightsSchema = z.strictObject({
+    hiringManager: z.string(),
+    panel: z.array(z.string()),
+    change: z.nullable(z.string()),
+    canConfirm: z.boolean(),
+  });
+
   const ScoringContextSchema = z.strictObject({
     candidate: z.strictObject({
       id: z.string(),
@@ -187,6 +206,8 @@ export const responseSchemas = lazy(() => {
     mine: z.nullable(OwnScorecardSchema),
     canSeePanel: z.boolean(),
     isHiringManager: z.boolean(),
+    /** The same as the panel view's: so the spreadsheet's owner, who may not see the panel, can confirm a change. */
+    rights: RightsSchema,
   });
 
   const SubmitScorecardResponseSchema = z.strictObject({
@@ -235,6 +256,7 @@ export const responseSchemas = lazy(() => {
     canDecide: z.boolean(),
     /** The viewer is a panel member other than the hiring manager and has submitted a scorecard. */
     canVeto: z.boolean(),
+    rights: RightsSchema,
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({
@@ -255,6 +277,7 @@ export const responseSchemas = lazy(() => {
     recordDecision: PanelViewSchema,
     recordVeto: PanelViewSchema,
     generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
+    confirmHiringManager: RightsSchema,
   } as const;
 });
 
@@ -267,6 +290,7 @@ export type GetPanelRequest = z.infer<RequestSchemas['getPanel']>;
 export type RecordDecisionRequest = z.infer<RequestSchemas['recordDecision']>;
 export type RecordVetoRequest = z.infer<RequestSchemas['recordVeto']>;
 export type GenerateDebriefDocumentRequest = z.infer<RequestSchemas['generateDebriefDocument']>;
+export type ConfirmHiringManagerRequest = z.infer<RequestSchemas['confirmHiringManager']>;
 export type GenerateDebriefDocumentResponse = z.infer<ResponseSchemas['generateDebriefDocument']>;
 export type ScoringContext = z.infer<ResponseSchemas['getScoringContext']>;
 export type StageChoice = ScoringContext['stages'][number];
@@ -279,6 +303,7 @@ export type PanelCategory = PanelView['categories'][number];
 export type PanelDecision = NonNullable<PanelView['decision']>;
 export type PanelVeto = NonNullable<PanelView['veto']>;
 export type PassStatus = PanelView['pass']['status'];
+export type RightsInForce = PanelView['rights'];
 
 /** Every function the sidebar may call through google.script.run: name → (request) => response. */
 export interface SidebarApi {
@@ -288,6 +313,7 @@ export interface SidebarApi {
   recordDecision: (request: RecordDecisionRequest) => PanelView;
   recordVeto: (request: RecordVetoRequest) => PanelView;
   generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
+  confirmHiringManager: (request: ConfirmHiringManagerRequest) => RightsInForce;
 }
 
 export type SidebarCall = keyof SidebarApi;
@@ -302,6 +328,7 @@ const CALLS: Record<SidebarCall, true> = {
   recordDecision: true,
   recordVeto: true,
   generateDebriefDocument: true,
+  confirmHiringManager: true,
 };
 
 export const SIDEBAR_CALLS = Object.keys(CALLS) as SidebarCall[];

@@ -8,6 +8,7 @@ import { type Candidate, text } from '../core/candidates';
 import { startOfDay } from '../core/time-zone';
 import {
   type PanelView,
+  type RightsInForce,
   type ScoringContext,
   type SubmitScorecardResponse,
   parseRequest,
@@ -16,6 +17,15 @@ import { buildScoringContext, resolveStage } from '../core/scoring/context';
 import { decisionEntries, vetoEntries } from '../core/scoring/decisions';
 import { type LogEntry, forStage } from '../core/scoring/log';
 import { scoresHeldText } from '../core/scoring/status';
+import {
+  type Rights,
+  type RightsView,
+  confirmChange,
+  recordedRights,
+  rightsRow,
+  withRightsInForce,
+} from '../core/scoring/rights';
+import { appendToScoreLog } from '../sheets/score-log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
 import { UserError } from '../core/errors';
@@ -120,12 +130,34 @@ function selectedCandidate(services: Services, opened: ViewerWorkbook): Candidat
   );
 }
 
-function panelFor(
+/** The spreadsheet owner's email ("" when Google does not say, e.g. a file in a shared drive). */
+function ownerEmail(services: Services): string {
+  try {
+    return normaliseEmail(services.spreadsheet.getOwner()?.getEmail() ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** The candidate with the hiring manager and panel in force for the stage (core/scoring/rights.ts). */
+function inForce(
   opened: ViewerWorkbook,
   candidate: Candidate,
   stage: Stage,
   entries: readonly LogEntry[],
+  owner = '',
+): { candidate: Candidate; rights: RightsView } {
+  return withRightsInForce(candidate, forStage(entries, candidate.id, stage.id), opened.viewer, owner);
+}
+
+function panelFor(
+  opened: ViewerWorkbook,
+  cellCandidate: Candidate,
+  stage: Stage,
+  entries: readonly LogEntry[],
+  owner: string,
 ): PanelView {
+  const { candidate, rights } = inForce(opened, cellCandidate, stage, entries, owner);
   return buildPanel({
     entries,
     candidateId: candidate.id,
@@ -136,7 +168,19 @@ function panelFor(
     viewer: opened.viewer,
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
+    rights,
   });
+}
+
+function plainRights(rights: RightsView): RightsInForce {
+  return { ...rights, panel: [...rights.panel] };
+}
+
+/** The row of a submission that records the rights it was made under. */
+function rightsRowOf(rows: readonly LogEntry[], rights: Rights): LogEntry[] {
+  if (rows.length === 0) return [];
+  const { timestamp, submissionId, version, candidateId, stageId, interviewer } = rows[0];
+  return [rightsRow({ timestamp, submissionId, version, candidateId, stageId, interviewer }, rights)];
 }
 
 export function getScoringContext(services: Services, payload: unknown): ScoringContext {
@@ -147,8 +191,10 @@ export function getScoringContext(services: Services, payload: unknown): Scoring
     : selectedCandidate(services, opened);
   const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
   const { entries } = readRecords(opened.workbook);
+  const rights = inForce(opened, candidate, stage, entries, ownerEmail(services));
   return buildScoringContext({
-    candidate,
+    rights: { ...rights.rights, panel: [...rights.rights.panel] },
+    candidate: rights.candidate,
     stages: opened.process.stages,
     stage,
     passRule: opened.process.passRule,
@@ -161,7 +207,7 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   const request = parseRequest('submitScorecard', payload);
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { stage } = findCandidateAndStage(opened, request);
+    const { candidate, stage } = findCandidateAndStage(opened, request);
     const records = readRecords(opened.workbook);
     const plan = planScorecard({
       entries: records.entries,
@@ -171,8 +217,11 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
       stageName: stage.name,
       now: services.now(),
     });
+    // The stage's first scorecard fixes its hiring manager and panel (a later cell edit does not move them).
+    const stageEntries = forStage(records.entries, candidate.id, stage.id);
+    const fixes = recordedRights(stageEntries) === null ? rightsRowOf(plan.append, candidate) : [];
     // Sealed until the stage is decided: nothing a spreadsheet editor can open shows it.
-    sealRows(opened.workbook, records, plan.append);
+    sealRows(opened.workbook, records, [...plan.append, ...fixes]);
     if (plan.append.length > 0)
       writeStageRow(opened, stage, request.candidateId, [...records.entries, ...plan.append]);
     return plan.response;
@@ -183,7 +232,7 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
   const { candidate, stage } = findCandidateAndStage(opened, request);
-  return panelFor(opened, candidate, stage, readRecords(opened.workbook).entries);
+  return panelFor(opened, candidate, stage, readRecords(opened.workbook).entries, ownerEmail(services));
 }
 
 /**
@@ -198,21 +247,24 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
     const { candidate, layout, stage } = findCandidateAndStage(opened, request);
     const categories = stage.categories;
     const records = readRecords(opened.workbook);
-    const rows = decisionEntries({
+    const rights = inForce(opened, candidate, stage, records.entries).candidate;
+    const decided = decisionEntries({
       entries: records.entries,
       request,
       decidedBy: opened.viewer,
-      hiringManager: candidate.hiringManager,
+      hiringManager: rights.hiringManager,
       categories,
       now: services.now(),
     });
+    // Who decided is the row's account; under which hiring manager and panel, its rights row.
+    const rows = [...decided, ...rightsRowOf(decided, rights)];
     if (rows.length > 0) {
       // The stage is decided: its sealed scorecards and vetoes are published with the decision, in one write.
       publishStage(opened.workbook, records, candidate.id, stage.id, rows);
       writeStageRow(opened, stage, candidate.id, [...records.entries, ...rows], request.reconciled);
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
     }
-    return panelFor(opened, candidate, stage, [...records.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
   });
 }
 
@@ -222,16 +274,50 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
   return withDocumentLock(services, () => {
     const { candidate, stage } = findCandidateAndStage(opened, request);
     const records = readRecords(opened.workbook);
-    const rows = vetoEntries({
+    const rights = inForce(opened, candidate, stage, records.entries).candidate;
+    const vetoed = vetoEntries({
       entries: records.entries,
       request,
       by: opened.viewer,
-      hiringManager: candidate.hiringManager,
-      panel: candidate.panel,
+      hiringManager: rights.hiringManager,
+      panel: rights.panel,
       now: services.now(),
     });
+    const rows = [...vetoed, ...rightsRowOf(vetoed, rights)];
     sealRows(opened.workbook, records, rows);
-    return panelFor(opened, candidate, stage, [...records.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
+  });
+}
+
+/**
+ * The panel view's "Confirm the change": the hiring manager in force (or the spreadsheet's owner) hands decision
+ * rights to the hiring manager and panel the candidate's row names now. Recorded as a rights row in the Score
+ * log (who confirmed is its account).
+ */
+export function confirmHiringManager(services: Services, payload: unknown): RightsInForce {
+  const request = parseRequest('confirmHiringManager', payload);
+  const opened = openForViewer(services);
+  const owner = ownerEmail(services);
+  return withDocumentLock(services, () => {
+    const { candidate, stage } = findCandidateAndStage(opened, request);
+    const records = readRecords(opened.workbook);
+    const already = records.entries.find((e) => e.submissionId === request.submissionId);
+    if (already) return plainRights(inForce(opened, candidate, stage, records.entries, owner).rights);
+    const { rights } = inForce(opened, candidate, stage, records.entries, owner);
+    const handed = confirmChange(rights, candidate);
+    const row = rightsRow(
+      {
+        timestamp: services.now().toISOString(),
+        submissionId: request.submissionId,
+        version: 1,
+        candidateId: candidate.id,
+        stageId: stage.id,
+        interviewer: opened.viewer,
+      },
+      handed,
+    );
+    appendToScoreLog(records.log, [row]);
+    return plainRights(inForce(opened, candidate, stage, [...records.entries, row], owner).rights);
   });
 }
 

@@ -83,6 +83,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     pass: { status: 'fail', summary: 'Fails: average 3.83 is below 4.0' },
     canDecide: true,
     canVeto: false,
+    rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
     ...overrides,
   };
 }

@@ -117,9 +117,9 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
     expect(rt.counters.get('Range.setValues')).toBe(2); // the Score log's rows, then the stage sheet's scores
     const log = rt.inspect.values('Score log', 'A2:J20').filter((r) => r[0] !== '');
     expect(log.map((r) => [r[1], r[6]])).toEqual([
-      ...['score', 'score', 'score', 'recommendation'].map((k) => ['sub-alice-1', k]),
+      ...['score', 'score', 'score', 'recommendation', 'rights'].map((k) => ['sub-alice-1', k]),
       ...['score', 'score', 'score', 'recommendation'].map((k) => ['sub-bob-1', k]),
-      ...['reconciled', 'reconciled', 'reconciled', 'decision'].map((k) => ['decision-1', k]),
+      ...['reconciled', 'reconciled', 'reconciled', 'decision', 'rights'].map((k) => ['decision-1', k]),
     ]);
     expect(log.find((r) => r[1] === 'sub-alice-1' && r[9] !== '')?.[9]).toBe(SECRET_NOTE);
     expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toEqual([]);

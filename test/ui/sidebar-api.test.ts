@@ -147,9 +147,10 @@ describe('submitting', () => {
     const rt = panelWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     expect(run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4])).duplicate).toBe(true);
-    expect(logRows(rt)).toHaveLength(4);
+    // 3 scores, a recommendation, and (the stage's first scorecard) the rights row fixing its hiring manager.
+    expect(logRows(rt)).toHaveLength(5);
     expect(run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', [3, 5, 4])).version).toBe(2);
-    expect(logRows(rt)).toHaveLength(8);
+    expect(logRows(rt)).toHaveLength(9);
     rt.select('Candidates', 'B2');
     expect(run(rt, ALICE, 'getScoringContext', {}).mine).toMatchObject({
       version: 2,

@@ -8,8 +8,9 @@ import { RECOMMENDATION_LABELS } from '../labels';
 import type { Process, Stage } from '../process';
 import { decide, describeFailReason } from '../rules';
 import type { DebriefInput, RenderInput } from '../templates/render';
-import type { LogEntry } from './log';
 import { buildPanel } from './panel';
+import { type LogEntry, forStage } from './log';
+import { withRightsInForce } from './rights';
 
 /**
  * Builds the debrief input. Throws the panel's "submit your own scorecard first" error when the viewer may not
@@ -24,7 +25,14 @@ export function debriefInput(options: {
   viewer: string;
   formatTime: (iso: string) => string;
 }): DebriefInput {
-  const { process, stage, candidate } = options;
+  const { process, stage } = options;
+  // The hiring manager and panel in force (fixed at the first scorecard), not whatever the cells say now.
+  const { candidate, rights } = withRightsInForce(
+    options.candidate,
+    forStage(options.entries, options.candidate.id, stage.id),
+    options.viewer,
+    '',
+  );
   const view = buildPanel({
     entries: options.entries,
     candidateId: candidate.id,
@@ -35,6 +43,7 @@ export function debriefInput(options: {
     viewer: options.viewer,
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
+    rights,
   });
   const reconciledEntries = view.categories.filter((c) => c.reconciled !== null);
   const decision = decide(

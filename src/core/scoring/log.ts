@@ -16,20 +16,32 @@
  * | reconciled     | category id | 1–5, steps of .5 | ""                                                    |
  * | decision       | ""          | blank            | "<outcome>: <note>" (outcome: advance, hold, reject)  |
  * | veto           | culture-fit | blank            | the reason                                            |
+ * | rights         | hiring mgr  | blank            | the panel's emails, ", "-separated                    |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
  * recorded by the hiring manager; its version counts decisions for the candidate and stage. A veto is one
  * `veto` row; a recorded veto stands. Rows are only ever appended: the latest version wins, older ones stay.
+ *
+ * A `rights` row says who holds the decision rights for the candidate's stage (core/scoring/rights.ts): it is
+ * written with the stage's first scorecard (fixing the hiring manager and panel the cells named then), with a
+ * hiring-manager change confirmed from the sidebar, and with every decision and veto (under whom it was made).
  */
 import { UserError } from '../errors';
 import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '../labels';
 import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
-export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto';
+export type LogKind = 'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'rights';
 
-export const LOG_KINDS: readonly LogKind[] = ['score', 'recommendation', 'reconciled', 'decision', 'veto'];
+export const LOG_KINDS: readonly LogKind[] = [
+  'score',
+  'recommendation',
+  'reconciled',
+  'decision',
+  'veto',
+  'rights',
+];
 
 /** One row of the Score log. */
 export interface LogEntry {

@@ -11,6 +11,7 @@ import { decisionOf, latestDecision, mayDecide, mayVeto, standingVeto } from './
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
 import { waitingScorecards, waitingText } from './status';
+import type { RightsView } from './rights';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -38,8 +39,10 @@ export interface PanelInput {
   maxGap: number;
   viewer: string;
   hiringManager: string;
-  /** The candidate's interviewers (Panel column). */
+  /** The candidate's interviewers: the panel in force (core/scoring/rights.ts). */
   panel: readonly string[];
+  /** Decision rights as the panel view shows them. */
+  rights: RightsView;
 }
 
 /**
@@ -103,5 +106,6 @@ export function buildPanel(input: PanelInput): PanelView {
     pass,
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
+    rights: { ...input.rights, panel: [...input.rights.panel] },
   };
 }
