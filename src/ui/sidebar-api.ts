@@ -259,10 +259,12 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
     // Who decided is the row's account; under which hiring manager and panel, its rights row.
     const rows = [...decided, ...rightsRowOf(decided, rights)];
     if (rows.length > 0) {
-      // The stage is decided: its sealed scorecards and vetoes are published with the decision, in one write.
-      publishStage(opened.workbook, records, candidate.id, stage.id, rows);
+      // The sheets first (writing them again is harmless), then the record: the stage's sealed scorecards and
+      // vetoes are published with the decision in one write, and only then cleared from the store. A script
+      // stopped anywhere in between leaves a retry that does the rest and counts everything once.
       writeStageRow(opened, stage, candidate.id, [...records.entries, ...rows], request.reconciled);
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
+      publishStage(opened.workbook, records, candidate.id, stage.id, rows);
     }
     return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
   });
