@@ -34,6 +34,7 @@ const context = {
   mine: null,
   canSeePanel: true,
   isHiringManager: true,
+  rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
 };
 
 const panel = {
@@ -56,6 +57,7 @@ const panel = {
   pass: { status: 'pending', summary: 'No scores yet.' },
   canDecide: false,
   canVeto: false,
+  rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
 };
 
 /**
