@@ -6,7 +6,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Script, createContext } from 'node:vm';
-import { cellA1, createRuntime } from '../runtime';
+import { MAX_STORE_BYTES, cellA1, createRuntime } from '../runtime';
 import { candidateRows, freshDefaultWorkbook, typeCandidates } from './workbooks';
 import type { Runtime } from '../runtime';
 import type { Frame } from 'playwright-core';
@@ -259,6 +259,103 @@ function workbookActions(): void {
   }
 }
 
+/** Kept free of sealed scorecards for the workbook's own state (RESERVED_BYTES in core/scoring/sealed.ts). */
+const RESERVED_FOR_STATE = 60 * 1024;
+
+function storeBytes(store: ReadonlyMap<string, string>, prefix = ''): number {
+  let n = 0;
+  for (const [k, v] of store)
+    if (k.startsWith(prefix)) n += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');
+  return n;
+}
+
+/**
+ * The sealed store: bytes one pending scorecard takes in the document's properties, and how many fit beside the
+ * workbook's own state. The count is checked at its edge: the store is filled with copies up to one short of it,
+ * then one more submission is accepted and the next refused as full.
+ */
+function sealedStore(): void {
+  console.log('\nSealed store (pending scorecards in document properties; 9 KB per value, 500 KB per store)');
+  const note = (n: number) =>
+    'Explained the trade-off between queues and direct calls, with an example. '.repeat(40).slice(0, n);
+  const cases: [string, string, string[], number][] = [
+    [
+      'screening, 3 categories, no notes',
+      'screening',
+      ['communication-clarity', 'motivation-fit', 'basic-role-fit'],
+      0,
+    ],
+    [
+      'screening, 3 categories, 200-character notes',
+      'screening',
+      ['communication-clarity', 'motivation-fit', 'basic-role-fit'],
+      200,
+    ],
+    [
+      'main interview, 5 categories, 500-character notes',
+      'main-interview',
+      [
+        'technical-depth',
+        'problem-decomposition',
+        'working-style-fit',
+        'communication-of-judgement',
+        'candidate-questions',
+      ],
+      500,
+    ],
+    [
+      'screening, every note at its 2,000-character limit',
+      'screening',
+      ['communication-clarity', 'motivation-fit', 'basic-role-fit'],
+      2_000,
+    ],
+  ];
+  for (const [label, stageId, categories, noteLength] of cases) {
+    const rt = freshDefaultWorkbook();
+    typeCandidates(rt, candidateRows(2));
+    rt.setCells('Candidates', 'G2', [['manager@example.com', 'alice@example.com, bob@example.com']]);
+    rt.setActiveUser('alice@example.com');
+    const submit = (id: string) =>
+      rt.call('submitScorecard', {
+        submissionId: id,
+        candidateId: 'C-0001',
+        stageId,
+        scores: Object.fromEntries(categories.map((c) => [c, 4])),
+        notes: Object.fromEntries(categories.map((c) => [c, note(noteLength)])),
+        recommendation: 'yes',
+        overallNote: note(noteLength),
+      });
+    submit('bench-sealed-00000');
+    const perCard = storeBytes(rt.properties.document, 'sealed.');
+    const room = MAX_STORE_BYTES - RESERVED_FOR_STATE - (storeBytes(rt.properties.document) - perCard);
+    const fit = Math.floor(room / perCard);
+    // Copies of the first scorecard's values under other ids, up to one short of the count; then the edge.
+    const first = [...rt.properties.document].filter(([k]) => k.startsWith('sealed.'));
+    for (let i = 1; i < fit - 1; i++)
+      for (const [k, v] of first) {
+        const id = `bench-sealed-${String(i).padStart(5, '0')}`;
+        rt.properties.document.set(
+          k.replace('bench-sealed-00000', id),
+          v.split('bench-sealed-00000').join(id),
+        );
+      }
+    let accepted = false;
+    let refused = false;
+    try {
+      submit('bench-sealed-last-fits');
+      accepted = true;
+      submit('bench-sealed-one-too-many');
+    } catch (error) {
+      refused = accepted && /private store is full/.test(String(error));
+    }
+    row(
+      label,
+      `${perCard.toLocaleString('en')} B`,
+      `${fit.toLocaleString('en')} pending scorecards fit${accepted && refused ? ' (edge checked)' : ' (EDGE NOT AS COMPUTED)'}`,
+    );
+  }
+}
+
 /**
  * The onEdit simple trigger runs on every edit, within 30 seconds: its service calls and simulated time (at the
  * runtime's DEFAULT_LATENCY) for an edit outside Candidates and for a 1,000-row paste into it.
@@ -432,6 +529,7 @@ async function main(): Promise<void> {
   customFunctions();
   bundle();
   workbookActions();
+  sealedStore();
   onEditTrigger();
   interviewDocuments();
   reminderRun();

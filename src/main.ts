@@ -262,6 +262,11 @@ export function markNoteShareable(request: unknown): unknown {
   return sidebarCall(() => sidebar.markNoteShareable(services(), request));
 }
 
+/** Sidebar: the hiring manager in force (or the owner) confirms the hiring manager and panel the row now names. */
+export function confirmHiringManager(request: unknown): unknown {
+  return sidebarCall(() => sidebar.confirmHiringManager(services(), request));
+}
+
 /** Sidebar: the panel view's debrief document for a candidate and stage, rewritten in place if one exists. */
 export function generateDebriefDocument(request: unknown): unknown {
   return sidebarCall(() => generateDebriefDocumentCall(services(), request));

@@ -81,6 +81,7 @@ describe('build/Code.js', () => {
         'submitScorecard',
         'generateDebriefDocument',
         'markNoteShareable',
+        'confirmHiringManager',
         // custom functions
         'AGREEMENT',
         'CALIBRATION',

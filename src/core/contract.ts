@@ -137,6 +137,13 @@ export const requestSchemas = lazy(() => {
     stageId: id,
   });
 
+  /** The panel view's "Confirm the change": hands decision rights to the hiring manager the row now names. */
+  const ConfirmHiringManagerRequestSchema = z.strictObject({
+    submissionId,
+    candidateId: id,
+    stageId: id,
+  });
+
   return {
     getScoringContext: GetScoringContextRequestSchema,
     submitScorecard: SubmitScorecardRequestSchema,
@@ -146,6 +153,7 @@ export const requestSchemas = lazy(() => {
     withdrawVeto: WithdrawVetoRequestSchema,
     generateDebriefDocument: GenerateDebriefDocumentRequestSchema,
     markNoteShareable: MarkNoteShareableRequestSchema,
+    confirmHiringManager: ConfirmHiringManagerRequestSchema,
   } as const;
 });
 
@@ -182,6 +190,17 @@ export const responseSchemas = lazy(() => {
     overallNote: z.string(),
   });
 
+  /**
+   * Decision rights in force (fixed at the stage's first scorecard; a changed cell counts once confirmed), the
+   * change the cells show in words (null when none), and whether the viewer may confirm it.
+   */
+  const RightsSchema = z.strictObject({
+    hiringManager: z.string(),
+    panel: z.array(z.string()),
+    change: z.nullable(z.string()),
+    canConfirm: z.boolean(),
+  });
+
   const ScoringContextSchema = z.strictObject({
     candidate: z.strictObject({
       id: z.string(),
@@ -207,6 +226,8 @@ export const responseSchemas = lazy(() => {
     mine: z.nullable(OwnScorecardSchema),
     canSeePanel: z.boolean(),
     isHiringManager: z.boolean(),
+    /** The same as the panel view's: so the spreadsheet's owner, who may not see the panel, can confirm a change. */
+    rights: RightsSchema,
   });
 
   const SubmitScorecardResponseSchema = z.strictObject({
@@ -270,6 +291,7 @@ export const responseSchemas = lazy(() => {
     canWithdrawVeto: z.boolean(),
     /** For the hiring manager: the notes a candidate update may quote (category id, or "overall"); else []. */
     shareable: z.array(z.strictObject({ interviewer: z.string(), categoryId: z.string() })),
+    rights: RightsSchema,
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({
@@ -292,6 +314,7 @@ export const responseSchemas = lazy(() => {
     withdrawVeto: PanelViewSchema,
     generateDebriefDocument: GenerateDebriefDocumentResponseSchema,
     markNoteShareable: PanelViewSchema,
+    confirmHiringManager: RightsSchema,
   } as const;
 });
 
@@ -306,6 +329,7 @@ export type RecordVetoRequest = z.infer<RequestSchemas['recordVeto']>;
 export type WithdrawVetoRequest = z.infer<RequestSchemas['withdrawVeto']>;
 export type GenerateDebriefDocumentRequest = z.infer<RequestSchemas['generateDebriefDocument']>;
 export type MarkNoteShareableRequest = z.infer<RequestSchemas['markNoteShareable']>;
+export type ConfirmHiringManagerRequest = z.infer<RequestSchemas['confirmHiringManager']>;
 export type GenerateDebriefDocumentResponse = z.infer<ResponseSchemas['generateDebriefDocument']>;
 export type ScoringContext = z.infer<ResponseSchemas['getScoringContext']>;
 export type StageChoice = ScoringContext['stages'][number];
@@ -319,6 +343,7 @@ export type PanelDecision = NonNullable<PanelView['decision']>;
 export type PanelVeto = NonNullable<PanelView['veto']>;
 export type PanelWithdrawnVeto = PanelView['withdrawnVetoes'][number];
 export type PassStatus = PanelView['pass']['status'];
+export type RightsInForce = PanelView['rights'];
 
 /** Every function the sidebar may call through google.script.run: name → (request) => response. */
 export interface SidebarApi {
@@ -330,6 +355,7 @@ export interface SidebarApi {
   withdrawVeto: (request: WithdrawVetoRequest) => PanelView;
   generateDebriefDocument: (request: GenerateDebriefDocumentRequest) => GenerateDebriefDocumentResponse;
   markNoteShareable: (request: MarkNoteShareableRequest) => PanelView;
+  confirmHiringManager: (request: ConfirmHiringManagerRequest) => RightsInForce;
 }
 
 export type SidebarCall = keyof SidebarApi;
@@ -346,6 +372,7 @@ const CALLS: Record<SidebarCall, true> = {
   withdrawVeto: true,
   generateDebriefDocument: true,
   markNoteShareable: true,
+  confirmHiringManager: true,
 };
 
 export const SIDEBAR_CALLS = Object.keys(CALLS) as SidebarCall[];

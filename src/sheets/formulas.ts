@@ -44,10 +44,12 @@ function scores(b: ScoreBlock): string {
   return span(b.firstCategoryColumn, b.firstRow, b.lastCategoryColumn, b.lastRow);
 }
 
-function keyRiskRow(b: ScoreBlock): string {
-  const first = columnLetter(b.firstCategoryColumn);
-  const last = columnLetter(b.lastCategoryColumn);
-  return `${first}$${b.keyRiskRow}:${last}$${b.keyRiskRow}`;
+/**
+ * The applied rubric's key-risk flags as an array literal ({TRUE,FALSE,FALSE}): the one source of key risk. The
+ * sheet's checkbox row shows them, but a box ticked or unticked by hand changes no result (set-up resets it).
+ */
+function keyRiskFlags(flags: readonly boolean[]): string {
+  return `{${flags.map((f) => (f ? 'TRUE' : 'FALSE')).join(',')}}`;
 }
 
 function onlyWithId(b: ScoreBlock, expression: string): string {
@@ -71,13 +73,24 @@ export function averageFormula(b: ScoreBlock, passesColumn: number): string {
   );
 }
 
-export function passesFormula(b: ScoreBlock, rule: PassRule): string {
-  return onlyWithId(b, `PASSES(${scores(b)},${keyRiskRow(b)},${thresholds(rule)})`);
+export function passesFormula(b: ScoreBlock, rule: PassRule, keyRisk: readonly boolean[]): string {
+  return onlyWithId(b, `PASSES(${scores(b)},${keyRiskFlags(keyRisk)},${thresholds(rule)})`);
 }
 
-export function reasonFormula(b: ScoreBlock, rule: PassRule): string {
+/**
+ * The decision in words; a row with no score yet whose "Scores held" cell says something (scorecards waiting for
+ * a decision) shows that instead of "Pending: 3 of 3 categories unscored".
+ */
+export function reasonFormula(
+  b: ScoreBlock,
+  rule: PassRule,
+  keyRisk: readonly boolean[],
+  heldColumn: number,
+): string {
   const names = `${columnLetter(b.firstCategoryColumn)}$${b.headerRow}:${columnLetter(b.lastCategoryColumn)}$${b.headerRow}`;
-  return onlyWithId(b, `PASS_REASON(${scores(b)},${keyRiskRow(b)},${thresholds(rule)},${names})`);
+  const held = columnSpan(heldColumn, b.firstRow, b.lastRow);
+  const reason = `PASS_REASON(${scores(b)},${keyRiskFlags(keyRisk)},${thresholds(rule)},${names})`;
+  return onlyWithId(b, `IF((RUBRIC_AVERAGE(${scores(b)})="")*(${held}<>""),${held},${reason})`);
 }
 
 /**

@@ -185,7 +185,7 @@ export function setUpWorkbook(
   writeTemplatesSheet(ctx, templates);
   writeLogSheet(ctx, log);
   writeAboutSheet(ctx, about, stageLayouts);
-  nameTables(workbook, candidatesLayout);
+  nameTables(workbook, candidatesLayout, ctx.repairs);
   workbook.state.candidatesRowsCovered = candidatesLayout.lastGridRow;
   workbook.state.setRubric(ctx.rubric);
   workbook.state.save();
@@ -262,8 +262,17 @@ function emptyDefaultSheet(workbook: Workbook): GoogleAppsScript.Spreadsheet.She
   return only.getLastRow() === 0 && only.getLastColumn() === 0 ? only : undefined;
 }
 
-/** A named range per table (Data ▸ Named ranges), so formulas and people can refer to them by name. */
-function nameTables(workbook: Workbook, candidates: CandidatesLayout): void {
+/**
+ * The Score log's named range, which earlier versions made. It is removed: the log holds only published records
+ * now, but a name that reads the whole log invites formulas that would read sealed ones if they were ever there.
+ */
+const OLD_LOG_RANGE_NAME = 'Scorecard_ScoreLog';
+
+/**
+ * A named range per table (Data ▸ Named ranges), so formulas and people can refer to them by name; none for the
+ * Score log (an earlier version's is removed and reported).
+ */
+function nameTables(workbook: Workbook, candidates: CandidatesLayout, repairs: string[]): void {
   const whole = (key: SheetKey, name: string, firstRow = 1) => {
     const sheet = workbook.find(key);
     if (!sheet) return;
@@ -276,7 +285,12 @@ function nameTables(workbook: Workbook, candidates: CandidatesLayout): void {
   whole('rubric', 'Scorecard_Rubric');
   whole('templates', 'Scorecard_Templates');
   whole('pipeline', 'Scorecard_Pipeline');
-  whole('log', 'Scorecard_ScoreLog');
+  if (workbook.spreadsheet.getRangeByName(OLD_LOG_RANGE_NAME)) {
+    workbook.spreadsheet.removeNamedRange(OLD_LOG_RANGE_NAME);
+    repairs.push(
+      `Removed the named range ${OLD_LOG_RANGE_NAME}: scorecards stay sealed until a decision, and the Score log is read by its sheet.`,
+    );
+  }
 }
 
 /** Gives every scorecard sheet a row for each candidate ID it does not list yet; true if a sheet had to grow. */

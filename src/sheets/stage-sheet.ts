@@ -31,7 +31,10 @@ const IDENTIFYING = ['ID', 'Name'];
 export const SCORE_HELP =
   'Scores are numbers from 1 (serious concern) to 5 (exceptional); see the Rubric sheet for what each means. Fractions such as 4.5 are fine for reconciled scores.';
 
-export type StageColumnKey = 'id' | 'name' | 'average' | 'passes' | 'reason' | `category:${string}`;
+export type StageColumnKey = 'id' | 'name' | 'average' | 'passes' | 'reason' | 'held' | `category:${string}`;
+
+/** The column Scorecard writes: which scores the row holds, and how many scorecards wait for a decision. */
+export const SCORES_HELD_HEADER = 'Scores held';
 
 export function stageColumns(categories: readonly ScoringCategory[]): ColumnSpec<StageColumnKey>[] {
   return [
@@ -41,6 +44,7 @@ export function stageColumns(categories: readonly ScoringCategory[]): ColumnSpec
     { key: 'average', header: 'Average' },
     { key: 'passes', header: 'Passes' },
     { key: 'reason', header: 'Reason' },
+    { key: 'held', header: SCORES_HELD_HEADER },
   ];
 }
 
@@ -178,7 +182,14 @@ export function writeStageSheet(
   const layout = stageLayout(sheet, stage, headerRow, columns, categories);
   const last = layout.lastGridRow;
 
-  if (created || ctx.rewriteKeyRisk) writeKeyRiskRow(layout);
+  if (created || ctx.rewriteKeyRisk || keyRiskRowChanged(layout)) {
+    if (!created && !ctx.rewriteKeyRisk)
+      repaired(
+        ctx,
+        `Reset the key-risk row on "${sheet.getName()}" (${keyRiskRange(layout).getA1Notation()}) to the applied rubric: it had been changed by hand. Key risks come from the Rubric sheet: change them there, then run Apply rubric changes.`,
+      );
+    writeKeyRiskRow(layout);
+  }
   repairValidations(ctx, layout, created);
   repairFormulas(ctx, layout, crossSheet(layout), created);
   if (created) formatStageSheet(layout);
@@ -200,7 +211,21 @@ function lastCategoryColumn(columns: Readonly<Partial<Record<StageColumnKey, num
 
 const KEY_RISK_HINT = 'Ticked = key-risk category →';
 
-/** The key-risk row mirrors the applied rubric: a ticked box marks a key-risk category. */
+function keyRiskRange(layout: StageLayout): GoogleAppsScript.Spreadsheet.Range {
+  const { sheet, block, categories } = layout;
+  return sheet.getRange(block.keyRiskRow, block.firstCategoryColumn + 1, 1, categories.length);
+}
+
+/** Whether the checkbox row shows something other than the applied rubric's key risks (one read). */
+function keyRiskRowChanged(layout: StageLayout): boolean {
+  const [shown] = keyRiskRange(layout).getValues();
+  return layout.categories.some((c, i) => (shown[i] === true) !== c.keyRisk);
+}
+
+/**
+ * The key-risk row shows the applied rubric: a ticked box marks a key-risk category. It is a display only: the
+ * Passes and Reason formulas carry the rubric's flags themselves.
+ */
 export function writeKeyRiskRow(layout: StageLayout): void {
   const { sheet, block, categories } = layout;
   sheet.getRange(block.keyRiskRow, 1, 1, 2).setValues([['Key risk', KEY_RISK_HINT]]);
@@ -266,10 +291,11 @@ function repairFormulas(
   created: boolean,
 ): void {
   const specs = stageColumns(layout.categories);
+  const keyRisk = layout.categories.map((c) => c.keyRisk);
   const own: [StageColumnKey, string][] = [
     ['average', averageFormula(layout.block, layout.columns.passes)],
-    ['passes', passesFormula(layout.block, ctx.rubric.passRule)],
-    ['reason', reasonFormula(layout.block, ctx.rubric.passRule)],
+    ['passes', passesFormula(layout.block, ctx.rubric.passRule, keyRisk)],
+    ['reason', reasonFormula(layout.block, ctx.rubric.passRule, keyRisk, layout.columns.held)],
   ];
   const placed = [...crossSheet, ...own].map(([key, formula]) => ({
     column: layout.columns[key],
@@ -281,7 +307,7 @@ function repairFormulas(
 
 function formatStageSheet(layout: StageLayout): void {
   const { sheet, headerRow, columns, categories, block } = layout;
-  const width = columns.reason + 1;
+  const width = columns.held + 1;
   sheet.setFrozenRows(headerRow);
   sheet.setFrozenColumns(2);
   sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setWrap(true);
@@ -295,6 +321,12 @@ function formatStageSheet(layout: StageLayout): void {
   widths[columns.name] = fitWidth('Name', { values: [KEY_RISK_HINT], min: 180 });
   widths[columns.average] = fitWidth('Average', { values: [`4.00${PARTIAL}`] });
   widths[columns.reason] = 360;
+  widths[columns.held] = fitWidth(SCORES_HELD_HEADER, { values: ['2 scorecards waiting for a decision'] });
+  sheet
+    .getRange(headerRow, columns.held + 1)
+    .setNote(
+      'Written by Scorecard: whether this row holds the reconciled scores of a decision, and how many scorecards wait for one. Blank: any scores in the row were typed by hand.',
+    );
   setWidths(sheet, widths);
 }
 

@@ -7,44 +7,13 @@ import type { AppliedRubric } from '../core/rubric';
 import { lazy } from '../core/lazy';
 import { processSchemas } from '../core/process';
 import * as z from 'zod/mini';
+import { PART_BYTES, STORE_BYTES, splitUtf8, utf8Bytes } from '../core/utf8';
+
+export { STORE_BYTES, utf8Bytes };
 
 const PREFIX = 'scorecard.';
-/**
- * Apps Script keeps at most 9 KB in one property and 500 KB in the document's store
- * (https://developers.google.com/apps-script/guides/services/quotas). A stage's rubric longer than a part is
- * stored in several properties of at most PART_BYTES each (UTF-8).
- */
-const PART_BYTES = 8_000;
-export const STORE_BYTES = 500 * 1024;
+// A stage's rubric longer than PART_BYTES is stored in several properties (core/utf8.ts has the limits).
 
-/** UTF-8 length of a string, without TextEncoder (not in every Apps Script runtime). */
-export function utf8Bytes(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** Splits text into parts of at most `max` UTF-8 bytes, never inside a character. */
-function splitUtf8(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let part = '';
-  let bytes = 0;
-  for (const ch of text) {
-    const size = utf8Bytes(ch);
-    if (bytes + size > max) {
-      parts.push(part);
-      part = '';
-      bytes = 0;
-    }
-    part += ch;
-    bytes += size;
-  }
-  parts.push(part);
-  return parts;
-}
 const storedCategories = lazy(() => z.array(processSchemas().ScoringCategorySchema));
 
 export type SheetKey =
@@ -132,6 +101,31 @@ export class DocumentState {
     for (const [key, value] of Object.entries(all))
       if (!this.removed.has(key)) n += utf8Bytes(key) + utf8Bytes(value);
     return n;
+  }
+
+  /**
+   * Properties outside Scorecard's own state whose key starts with `prefix` (the sealed store), as read when the
+   * workbook was opened, with what was written or deleted through writeRaw/deleteRaw since.
+   */
+  raw(prefix: string): Record<string, string> {
+    const found: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.values)) if (key.startsWith(prefix)) found[key] = value;
+    return found;
+  }
+
+  /** Writes properties outside Scorecard's state now, in one call (all or nothing). */
+  writeRaw(values: Readonly<Record<string, string>>): void {
+    if (Object.keys(values).length === 0) return;
+    this.properties.setProperties(values);
+    Object.assign(this.values, values);
+  }
+
+  /** Deletes properties outside Scorecard's state now, one call each. */
+  deleteRaw(keys: readonly string[]): void {
+    for (const key of keys) {
+      this.properties.deleteProperty(key);
+      delete this.values[key];
+    }
   }
 
   get processId(): string | undefined {

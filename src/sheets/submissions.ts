@@ -1,11 +1,12 @@
 /**
  * Who has submitted a scorecard, without the scores or notes: what the reminders need to leave out everybody who
- * has done their part. Read through this one function only (coordination.md): today it reads the Score log;
- * sealed submissions join it where they are stored.
+ * has done their part. Read through this one function only: it reads the published Score log and the sealed
+ * store together (a scorecard waiting for the decision is sealed, and its interviewer has done their part), and
+ * returns neither scores nor notes.
  */
 import { progressFromScoreLog } from '../core/reminders/progress';
 import type { Workbook } from './workbook';
-import { readScoreLog } from './score-log';
+import { readRecords } from './sealed-store';
 
 export interface SubmittedScorecard {
   readonly candidateId: string;
@@ -24,7 +25,7 @@ export interface Submissions {
 
 /** Every scorecard submitted (one entry per interviewer, candidate and stage) and every decided stage; one read. */
 export function readSubmittedScorecards(workbook: Workbook): Submissions {
-  const { entries } = readScoreLog(workbook);
+  const { entries } = readRecords(workbook);
   const progress = progressFromScoreLog(entries);
   const firstAt = new Map<string, string>();
   for (const e of entries) {

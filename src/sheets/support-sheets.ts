@@ -383,7 +383,7 @@ export function writeAboutSheet(
     ],
     [
       'Score log',
-      'Hidden. Every scorecard ever submitted, appended by Scorecard; nothing in it is overwritten.',
+      'Hidden. The published record: a stage’s scorecards, vetoes and decision, appended when the hiring manager decides; nothing is overwritten. Until then scorecards stay sealed outside the sheets.',
     ],
     ['Pass rule', describePassRule(rule)],
     ['Statuses', CANDIDATE_STATUSES.join(', ')],

@@ -8,6 +8,7 @@ import type {
   GenerateDebriefDocumentResponse,
   GetScoringContextRequest,
   PanelView,
+  RightsInForce,
   ScoringContext,
 } from '../core/contract';
 import {
@@ -80,6 +81,7 @@ const submitIds = new PendingSubmission();
 const decisionIds = new PendingSubmission();
 const vetoIds = new PendingSubmission();
 const withdrawalIds = new PendingSubmission();
+const rightsIds = new PendingSubmission();
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -420,7 +422,12 @@ function renderScoreView(context: ScoringContext): void {
     h('p', { class: 'hint' }, `Pass rule: ${context.stage.passRule}`),
     h('div', { class: 'actions' }, submit),
   );
-  replaceChildren(ui.score, formElement);
+  // Someone who may confirm a change of hiring manager but not see the panel (the owner) confirms it here.
+  replaceChildren(
+    ui.score,
+    ...(context.canSeePanel ? [] : [rightsElement(context, context.rights)].filter((e) => e !== null)),
+    formElement,
+  );
 }
 
 // ---- The panel ------------------------------------------------------------------------------------------
@@ -800,6 +807,33 @@ function debriefElement(context: ScoringContext): HTMLElement {
   );
 }
 
+/** A change of the Hiring manager or Panel cell since the first scorecard, and its confirmation. */
+function rightsElement(context: ScoringContext, rights: RightsInForce): HTMLElement | null {
+  const { change, canConfirm } = rights;
+  if (change === null) return null;
+  const button = h('button', { type: 'button', class: 'button secondary' }, 'Confirm the change');
+  button.addEventListener('click', () => {
+    const body = { candidateId: context.candidate.id, stageId: context.stage.id };
+    const request = { submissionId: rightsIds.idFor(body), ...body };
+    void whileBusy(button, 'Confirming…', async () => {
+      try {
+        const updated = await call('confirmHiringManager', request);
+        rightsIds.succeeded();
+        setStatus(`Decision rights are now with ${updated.hiringManager || 'nobody'}.`, 'success');
+        await load({ candidateId: context.candidate.id, stageId: context.stage.id });
+      } catch (error) {
+        setStatus(errorText(error), 'error');
+      }
+    });
+  });
+  return h(
+    'div',
+    { class: 'card veto', role: 'note' },
+    h('p', {}, change),
+    canConfirm ? h('div', { class: 'actions' }, button) : null,
+  );
+}
+
 function renderPanelView(context: ScoringContext, panel: PanelView): void {
   const refresh = h('button', { type: 'button', class: 'button secondary' }, 'Refresh');
   refresh.addEventListener('click', () => {
@@ -817,6 +851,7 @@ function renderPanelView(context: ScoringContext, panel: PanelView): void {
       h('p', { class: panel.veto ? 'hint' : '' }, scoresAloneText(panel)),
       h('p', { class: 'hint' }, context.stage.passRule),
     ),
+    rightsElement(context, panel.rights),
     panel.withdrawnVetoes.length > 0
       ? h(
           'div',

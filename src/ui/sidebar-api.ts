@@ -8,13 +8,24 @@ import { type Candidate, text } from '../core/candidates';
 import { startOfDay } from '../core/time-zone';
 import {
   type PanelView,
+  type RightsInForce,
   type ScoringContext,
   type SubmitScorecardResponse,
   parseRequest,
 } from '../core/contract';
 import { buildScoringContext, resolveStage } from '../core/scoring/context';
 import { decisionEntries, vetoEntries, withdrawVetoEntries } from '../core/scoring/decisions';
-import type { LogEntry } from '../core/scoring/log';
+import { type LogEntry, forStage } from '../core/scoring/log';
+import { scoresHeldText } from '../core/scoring/status';
+import {
+  type Rights,
+  type RightsView,
+  confirmChange,
+  recordedRights,
+  rightsRow,
+  withRightsInForce,
+} from '../core/scoring/rights';
+import { appendToScoreLog } from '../sheets/score-log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
 import { shareableEntries } from '../core/scoring/shareable';
@@ -23,7 +34,7 @@ import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/workbook';
-import { appendToScoreLog, readScoreLog } from '../sheets/score-log';
+import { publishStage, readRecords, sealRows } from '../sheets/sealed-store';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
@@ -120,12 +131,34 @@ function selectedCandidate(services: Services, opened: ViewerWorkbook): Candidat
   );
 }
 
-function panelFor(
+/** The spreadsheet owner's email ("" when Google does not say, e.g. a file in a shared drive). */
+function ownerEmail(services: Services): string {
+  try {
+    return normaliseEmail(services.spreadsheet.getOwner()?.getEmail() ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** The candidate with the hiring manager and panel in force for the stage (core/scoring/rights.ts). */
+function inForce(
   opened: ViewerWorkbook,
   candidate: Candidate,
   stage: Stage,
   entries: readonly LogEntry[],
+  owner = '',
+): { candidate: Candidate; rights: RightsView } {
+  return withRightsInForce(candidate, forStage(entries, candidate.id, stage.id), opened.viewer, owner);
+}
+
+function panelFor(
+  opened: ViewerWorkbook,
+  cellCandidate: Candidate,
+  stage: Stage,
+  entries: readonly LogEntry[],
+  owner: string,
 ): PanelView {
+  const { candidate, rights } = inForce(opened, cellCandidate, stage, entries, owner);
   return buildPanel({
     entries,
     candidateId: candidate.id,
@@ -136,7 +169,19 @@ function panelFor(
     viewer: opened.viewer,
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
+    rights,
   });
+}
+
+function plainRights(rights: RightsView): RightsInForce {
+  return { ...rights, panel: [...rights.panel] };
+}
+
+/** The row of a submission that records the rights it was made under. */
+function rightsRowOf(rows: readonly LogEntry[], rights: Rights): LogEntry[] {
+  if (rows.length === 0) return [];
+  const { timestamp, submissionId, version, candidateId, stageId, interviewer } = rows[0];
+  return [rightsRow({ timestamp, submissionId, version, candidateId, stageId, interviewer }, rights)];
 }
 
 export function getScoringContext(services: Services, payload: unknown): ScoringContext {
@@ -146,9 +191,11 @@ export function getScoringContext(services: Services, payload: unknown): Scoring
     ? findCandidate(opened, request.candidateId).candidate
     : selectedCandidate(services, opened);
   const stage = resolveStage(opened.process.stages, request.stageId, candidate.stageId);
-  const { entries } = readScoreLog(opened.workbook);
+  const { entries } = readRecords(opened.workbook);
+  const rights = inForce(opened, candidate, stage, entries, ownerEmail(services));
   return buildScoringContext({
-    candidate,
+    rights: { ...rights.rights, panel: [...rights.rights.panel] },
+    candidate: rights.candidate,
     stages: opened.process.stages,
     stage,
     passRule: opened.process.passRule,
@@ -161,17 +208,23 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   const request = parseRequest('submitScorecard', payload);
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
-    const { stage } = findCandidateAndStage(opened, request);
-    const log = readScoreLog(opened.workbook);
+    const { candidate, stage } = findCandidateAndStage(opened, request);
+    const records = readRecords(opened.workbook);
     const plan = planScorecard({
-      entries: log.entries,
+      entries: records.entries,
       submission: request,
       interviewer: opened.viewer,
       categories: stage.categories,
       stageName: stage.name,
       now: services.now(),
     });
-    appendToScoreLog(log, plan.append);
+    // The stage's first scorecard fixes its hiring manager and panel (a later cell edit does not move them).
+    const stageEntries = forStage(records.entries, candidate.id, stage.id);
+    const fixes = recordedRights(stageEntries) === null ? rightsRowOf(plan.append, candidate) : [];
+    // Sealed until the stage is decided: nothing a spreadsheet editor can open shows it.
+    sealRows(opened.workbook, records, [...plan.append, ...fixes]);
+    if (plan.append.length > 0)
+      writeStageRow(opened, stage, request.candidateId, [...records.entries, ...plan.append]);
     return plan.response;
   });
 }
@@ -180,7 +233,7 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
   const { candidate, stage } = findCandidateAndStage(opened, request);
-  return panelFor(opened, candidate, stage, readScoreLog(opened.workbook).entries);
+  return panelFor(opened, candidate, stage, readRecords(opened.workbook).entries, ownerEmail(services));
 }
 
 /**
@@ -194,57 +247,69 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
   return withDocumentLock(services, () => {
     const { candidate, layout, stage } = findCandidateAndStage(opened, request);
     const categories = stage.categories;
-    const log = readScoreLog(opened.workbook);
-    const rows = decisionEntries({
-      entries: log.entries,
+    const records = readRecords(opened.workbook);
+    const rights = inForce(opened, candidate, stage, records.entries).candidate;
+    const decided = decisionEntries({
+      entries: records.entries,
       request,
       decidedBy: opened.viewer,
-      hiringManager: candidate.hiringManager,
+      hiringManager: rights.hiringManager,
       categories,
       now: services.now(),
     });
+    // Who decided is the row's account; under which hiring manager and panel, its rights row.
+    const rows = [...decided, ...rightsRowOf(decided, rights)];
     if (rows.length > 0) {
-      appendToScoreLog(log, rows);
-      writeReconciledScores(opened, stage, candidate.id, request.reconciled);
+      // The sheets first (writing them again is harmless), then the record: the stage's sealed scorecards and
+      // vetoes are published with the decision in one write, and only then cleared from the store. A script
+      // stopped anywhere in between leaves a retry that does the rest and counts everything once.
+      writeStageRow(opened, stage, candidate.id, [...records.entries, ...rows], request.reconciled);
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
+      publishStage(opened.workbook, records, candidate.id, stage.id, rows);
     }
-    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
   });
 }
 
 /**
- * A panel record that only appends to the Score log (a veto, its withdrawal, a note marked shareable): under the
- * document lock the log is read once, `plan` returns the rows (none for a retry) and they go in one write.
+ * A panel record that only adds rows (a veto, its withdrawal, a note marked shareable): under the document lock
+ * the records are read once and `plan` returns the rows (none for a retry) under the rights in force. A veto and
+ * its withdrawal are sealed with the rights they were made under, until the decision publishes them; a
+ * shareable mark (which holds no score or note) goes to the Score log.
  */
 function recordOnPanel(
   services: Services,
   request: { candidateId: string; stageId: string },
+  where: 'sealed' | 'log',
   plan: (input: {
     entries: readonly LogEntry[];
     viewer: string;
-    candidate: Candidate;
+    rights: Candidate;
     stage: Stage;
   }) => LogEntry[],
 ): PanelView {
   const opened = openForViewer(services);
   return withDocumentLock(services, () => {
     const { candidate, stage } = findCandidateAndStage(opened, request);
-    const log = readScoreLog(opened.workbook);
-    const rows = plan({ entries: log.entries, viewer: opened.viewer, candidate, stage });
-    appendToScoreLog(log, rows);
-    return panelFor(opened, candidate, stage, [...log.entries, ...rows]);
+    const records = readRecords(opened.workbook);
+    const rights = inForce(opened, candidate, stage, records.entries).candidate;
+    const planned = plan({ entries: records.entries, viewer: opened.viewer, rights, stage });
+    const rows = where === 'sealed' ? [...planned, ...rightsRowOf(planned, rights)] : planned;
+    if (where === 'sealed') sealRows(opened.workbook, records, rows);
+    else appendToScoreLog(records.log, rows);
+    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
   });
 }
 
 export function recordVeto(services: Services, payload: unknown): PanelView {
   const request = parseRequest('recordVeto', payload);
-  return recordOnPanel(services, request, ({ entries, viewer, candidate }) =>
+  return recordOnPanel(services, request, 'sealed', ({ entries, viewer, rights }) =>
     vetoEntries({
       entries,
       request,
       by: viewer,
-      hiringManager: candidate.hiringManager,
-      panel: candidate.panel,
+      hiringManager: rights.hiringManager,
+      panel: rights.panel,
       now: services.now(),
     }),
   );
@@ -252,32 +317,68 @@ export function recordVeto(services: Services, payload: unknown): PanelView {
 
 export function withdrawVeto(services: Services, payload: unknown): PanelView {
   const request = parseRequest('withdrawVeto', payload);
-  return recordOnPanel(services, request, ({ entries, viewer }) =>
+  return recordOnPanel(services, request, 'sealed', ({ entries, viewer }) =>
     withdrawVetoEntries({ entries, request, by: viewer, now: services.now() }),
   );
 }
 
-/** The hiring manager marks one interviewer's note as one a candidate update may quote (or takes it back). */
+/** The hiring manager in force marks one interviewer's note as one a candidate update may quote (or takes it back). */
 export function markNoteShareable(services: Services, payload: unknown): PanelView {
   const request = parseRequest('markNoteShareable', payload);
-  return recordOnPanel(services, request, ({ entries, viewer, candidate, stage }) =>
+  return recordOnPanel(services, request, 'log', ({ entries, viewer, rights, stage }) =>
     shareableEntries({
       entries,
       request: { ...request, interviewer: normaliseEmail(request.interviewer) },
       by: viewer,
-      hiringManager: candidate.hiringManager,
+      hiringManager: rights.hiringManager,
       categoryIds: stage.categories.map((c) => c.id),
       now: services.now(),
     }),
   );
 }
 
-/** One write: the category cells of the candidate's row on the stage's scorecard sheet. */
-function writeReconciledScores(
+/**
+ * The panel view's "Confirm the change": the hiring manager in force (or the spreadsheet's owner) hands decision
+ * rights to the hiring manager and panel the candidate's row names now. Recorded as a rights row in the Score
+ * log (who confirmed is its account).
+ */
+export function confirmHiringManager(services: Services, payload: unknown): RightsInForce {
+  const request = parseRequest('confirmHiringManager', payload);
+  const opened = openForViewer(services);
+  const owner = ownerEmail(services);
+  return withDocumentLock(services, () => {
+    const { candidate, stage } = findCandidateAndStage(opened, request);
+    const records = readRecords(opened.workbook);
+    const already = records.entries.find((e) => e.submissionId === request.submissionId);
+    if (already) return plainRights(inForce(opened, candidate, stage, records.entries, owner).rights);
+    const { rights } = inForce(opened, candidate, stage, records.entries, owner);
+    const handed = confirmChange(rights, candidate);
+    const row = rightsRow(
+      {
+        timestamp: services.now().toISOString(),
+        submissionId: request.submissionId,
+        version: 1,
+        candidateId: candidate.id,
+        stageId: stage.id,
+        interviewer: opened.viewer,
+      },
+      handed,
+    );
+    appendToScoreLog(records.log, [row]);
+    return plainRights(inForce(opened, candidate, stage, [...records.entries, row], owner).rights);
+  });
+}
+
+/**
+ * The candidate's row on the stage's scorecard sheet (one read; a row is added when the sheet lacks the ID):
+ * the reconciled scores in one write when a decision gives them, and the "Scores held" cell, from the records.
+ */
+function writeStageRow(
   opened: ViewerWorkbook,
   stage: Stage,
   candidateId: string,
-  reconciled: Readonly<Record<string, number>>,
+  entries: readonly LogEntry[],
+  reconciled?: Readonly<Record<string, number>>,
 ): void {
   const categories = stage.categories;
   let { layout, rows } = readStageLayout(opened.workbook, stage, categories);
@@ -291,10 +392,16 @@ function writeReconciledScores(
     ({ layout, rows } = readStageLayout(opened.workbook, stage, categories));
     index = rows.findIndex((row) => text(row[layout.columns.id]) === candidateId);
   }
-  const scores = categories.map((c) => reconciled[c.id] ?? '');
-  layout.sheet
-    .getRange(layout.firstRow + index, layout.block.firstCategoryColumn + 1, 1, categories.length)
-    .setValues([scores]);
+  const row = layout.firstRow + index;
+  if (reconciled) {
+    const scores = categories.map((c) => reconciled[c.id] ?? '');
+    layout.sheet
+      .getRange(row, layout.block.firstCategoryColumn + 1, 1, categories.length)
+      .setValues([scores]);
+  }
+  const held = scoresHeldText(forStage(entries, candidateId, stage.id), candidateId, stage.id);
+  if (held !== text(rows[index]?.[layout.columns.held]))
+    layout.sheet.getRange(row, layout.columns.held + 1).setValue(held);
 }
 
 function moveCandidate(

@@ -34,6 +34,7 @@ const context = {
   mine: null,
   canSeePanel: true,
   isHiringManager: true,
+  rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
 };
 
 const panel = {
@@ -59,6 +60,7 @@ const panel = {
   canVeto: false,
   canWithdrawVeto: false,
   shareable: [],
+  rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
 };
 
 /**

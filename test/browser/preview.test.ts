@@ -81,7 +81,7 @@ describe('local preview in Chromium: the sample workbook', () => {
     await cellText(page, 'C3', '5');
   });
 
-  it('ticking a key-risk checkbox flips a row that was passing', async () => {
+  it('key risk comes from the applied rubric: ticking its checkbox by hand flips nothing', async () => {
     await typeInto(page, 'C9', '5');
     await typeInto(page, 'D9', '3');
     await typeInto(page, 'E9', '5');
@@ -89,9 +89,11 @@ describe('local preview in Chromium: the sample workbook', () => {
     const box = page.locator(`${cellSel('D1')} input[type="checkbox"]`);
     expect(await box.isChecked()).toBe(false);
     await box.click();
+    // The tick and the recalculated row arrive in the same state update.
     await page.locator(`${cellSel('D1')} input[type="checkbox"]:checked`).waitFor();
-    await cellText(page, 'G9', 'FALSE');
+    expect(await page.$eval(cellSel('G9'), (td) => td.textContent)).toBe('TRUE');
     await page.locator(`${cellSel('D1')} input[type="checkbox"]`).click();
+    await page.locator(`${cellSel('D1')} input[type="checkbox"]:not(:checked)`).waitFor();
     await cellText(page, 'G9', 'TRUE');
   });
 

@@ -108,6 +108,7 @@ describe('parseRequest accepts well-formed requests', () => {
   it('lists every call of the API', () => {
     expect(SIDEBAR_CALLS.sort()).toEqual(
       [
+        'confirmHiringManager',
         'generateDebriefDocument',
         'getPanel',
         'getScoringContext',
@@ -309,6 +310,7 @@ describe('responses are JSON-safe', () => {
       mine: null,
       canSeePanel: false,
       isHiringManager: false,
+      rights: { hiringManager: 'hm@example.com', panel: ['i@example.com'], change: null, canConfirm: false },
     });
     expect(JSON.parse(JSON.stringify(context))).toEqual(context);
     const submitted = responseSchemas().submitScorecard.parse({

@@ -128,14 +128,14 @@ describe('preview server on the sample workbook', () => {
     expect(cell(state, 'C3')).toMatchObject({ t: '5', k: 'n' });
   });
 
-  it('ticking a key-risk checkbox changes who passes', async () => {
+  it('key risk comes from the applied rubric: ticking its checkbox by hand changes nothing', async () => {
     await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'C9', input: '5' });
     await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'D9', input: '3' });
     let state = (await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'E9', input: '5' })).json.state;
     expect(cell(state, 'G9').t).toBe('TRUE');
     state = (await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'D1', input: 'TRUE' })).json.state;
     expect(cell(state, 'D1')).toMatchObject({ check: true, b: true });
-    expect(cell(state, 'G9').t).toBe('FALSE');
+    expect(cell(state, 'G9').t).toBe('TRUE');
     state = (await post(port, '/api/cell', { sheet: 'S1 Screening', a1: 'D1', input: 'FALSE' })).json.state;
     expect(cell(state, 'G9').t).toBe('TRUE');
   });

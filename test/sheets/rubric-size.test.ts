@@ -67,6 +67,7 @@ describe('a rubric with long anchors', () => {
       'Average',
       'Passes',
       'Reason',
+      'Scores held',
     ]);
     // A later execution reads the applied rubric back whole: every anchor, every character.
     rt.select('Candidates', 'B2');

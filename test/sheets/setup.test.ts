@@ -137,12 +137,20 @@ describe('candidates and pass status', () => {
     expect(rt.displayedText('Candidates', 'O2')).toBe('4.33');
   });
 
-  it('ticking a key-risk checkbox changes the result', () => {
+  it('key risk comes from the applied rubric: a box ticked or unticked by hand changes no result, and set-up resets it and says so', () => {
     const rt = defaultWorkbookWithCandidates(1);
-    rt.setCells('S1 Screening', 'C3', [[5, 3, 5]]);
-    expect(rt.displayed('S1 Screening', 'G3')).toBe(true);
-    rt.setCells('S1 Screening', 'D1', [[true]]);
+    rt.setCells('S1 Screening', 'C3', [[3, 5, 5]]);
     expect(rt.displayed('S1 Screening', 'G3')).toBe(false);
+    rt.setCells('S1 Screening', 'C1', [[false, true]]);
+    expect(rt.displayed('S1 Screening', 'G3')).toBe(false);
+    expect(rt.displayed('S1 Screening', 'H3')).toBe(
+      'Fails: key-risk Communication clarity scored 3.0, below 4.0',
+    );
+    rt.call('setUpWorkbook');
+    expect(lastAlert(rt).message).toContain(
+      'Reset the key-risk row on "S1 Screening" (C1:E1) to the applied rubric: it had been changed by hand.',
+    );
+    expect(rt.displayed('S1 Screening', 'C1:E1')).toEqual([[true, false, false]]);
   });
 
   it('score cells reject anything but 1–5 with a helpful message', () => {

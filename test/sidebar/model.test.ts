@@ -89,6 +89,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     canVeto: false,
     canWithdrawVeto: false,
     shareable: [],
+    rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
     ...overrides,
   };
 }

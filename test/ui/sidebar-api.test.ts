@@ -6,6 +6,7 @@
 import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import { type Runtime, createRuntime } from '../../runtime';
 import { sidebarCall } from '../support/sidebar-call';
+import { readSealed } from '../../src/core/scoring/sealed';
 
 const MANAGER = 'manager@example.com';
 const ALICE = 'alice@example.com';
@@ -34,9 +35,38 @@ function scorecard(submissionId: string, scores: number[], extra: Record<string,
   };
 }
 
-function logRows(rt: Runtime): unknown[][] {
+/** The published rows: what the visible Score log sheet holds. */
+function publishedRows(rt: Runtime): unknown[][] {
   return rt.sheet('Score log').getDataRange().getValues().slice(1);
 }
+
+/** Every recorded row, published or still sealed (in the Score log's column order). */
+function logRows(rt: Runtime): unknown[][] {
+  const sealed = readSealed(Object.fromEntries(rt.properties.document)).flatMap((s) =>
+    s.rows.map((e) => [
+      e.timestamp,
+      e.submissionId,
+      e.version,
+      e.candidateId,
+      e.stageId,
+      e.interviewer,
+      e.kind,
+      e.category,
+      e.score ?? '',
+      e.note,
+    ]),
+  );
+  return [...publishedRows(rt), ...sealed];
+}
+
+const SCREENING_DECISION = {
+  submissionId: 'decision-0001',
+  candidateId: 'C-0001',
+  stageId: 'screening',
+  reconciled: { 'communication-clarity': 4, 'motivation-fit': 5, 'basic-role-fit': 4 },
+  outcome: 'advance',
+  note: 'Strong',
+};
 
 describe('opening the sidebar', () => {
   it('shows the candidate in the selected row with the stage rubric, and nobody else’s scores', () => {
@@ -117,9 +147,10 @@ describe('submitting', () => {
     const rt = panelWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     expect(run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4])).duplicate).toBe(true);
-    expect(logRows(rt)).toHaveLength(4);
+    // 3 scores, a recommendation, and (the stage's first scorecard) the rights row fixing its hiring manager.
+    expect(logRows(rt)).toHaveLength(5);
     expect(run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', [3, 5, 4])).version).toBe(2);
-    expect(logRows(rt)).toHaveLength(8);
+    expect(logRows(rt)).toHaveLength(9);
     rt.select('Candidates', 'B2');
     expect(run(rt, ALICE, 'getScoringContext', {}).mine).toMatchObject({
       version: 2,
@@ -127,7 +158,7 @@ describe('submitting', () => {
     });
   });
 
-  it('stores a note that starts with "=" as text', () => {
+  it('publishes a note that starts with "=" as text', () => {
     const rt = panelWorkbook();
     run(
       rt,
@@ -135,7 +166,10 @@ describe('submitting', () => {
       'submitScorecard',
       scorecard('sub-alice-1', [4, 5, 4], { notes: { 'motivation-fit': '=HYPERLINK("http://x")' } }),
     );
-    const row = logRows(rt).findIndex((r) => r[7] === 'motivation-fit') + 2;
+    expect(publishedRows(rt)).toHaveLength(0);
+    run(rt, MANAGER, 'recordDecision', SCREENING_DECISION);
+    const row = publishedRows(rt).findIndex((r) => r[7] === 'motivation-fit') + 2;
+    expect(row).toBeGreaterThan(1);
     expect(rt.formulaOf('Score log', `J${row}`)).toBe('');
     expect(rt.displayed('Score log', `J${row}`)).toBe('=HYPERLINK("http://x")');
   });
@@ -153,7 +187,10 @@ describe('independence and the panel', () => {
     expect(panel.interviewers.map((i) => i.email).sort()).toEqual([ALICE, BOB]);
     expect(panel.divergent).toEqual(['Communication clarity']);
     expect(panel.categories[0]).toMatchObject({ divergent: true, panelScore: 3 });
-    expect(panel.pass.status).toBe('fail');
+    expect(panel.pass.status).toBe('pending');
+    expect(panel.pass.summary).toMatch(
+      /^2 scorecards waiting for a decision\. On the mean of the scorecards: Fails/,
+    );
   });
 
   it('the hiring manager sees the panel without scoring, reconciles, decides, and the sheets follow', () => {

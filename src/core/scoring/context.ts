@@ -3,7 +3,7 @@
  * the stage picker, the rubric, the pass rule in words), with only the viewer's own scorecard.
  */
 import type { Candidate } from '../candidates';
-import type { ContextCategory, ScoringContext, StageChoice } from '../contract';
+import type { ContextCategory, RightsInForce, ScoringContext, StageChoice } from '../contract';
 import { UserError } from '../errors';
 import { formatStageMinutes } from '../format';
 import { type PassRule, type Stage, findStage } from '../process';
@@ -67,6 +67,8 @@ export function buildScoringContext(input: {
   passRule: PassRule;
   entries: readonly LogEntry[];
   viewer: string;
+  /** Decision rights as the panel view shows them (the candidate carries the hiring manager in force). */
+  rights: RightsInForce;
 }): ScoringContext {
   const { candidate, stages, stage, entries, viewer } = input;
   const choices = stageChoices(stages, candidate.stageId);
@@ -103,5 +105,6 @@ export function buildScoringContext(input: {
     mine: ownScorecard(entries, candidate.id, stage.id, viewer),
     canSeePanel: canSeePanel(entries, viewer, candidate.hiringManager, candidate.id, stage.id),
     isHiringManager: mayDecide(viewer, candidate.hiringManager),
+    rights: { ...input.rights, panel: [...input.rights.panel] },
   };
 }

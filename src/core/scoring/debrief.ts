@@ -8,8 +8,9 @@ import { RECOMMENDATION_LABELS } from '../labels';
 import type { Process, Stage } from '../process';
 import { decide, describeFailReason } from '../rules';
 import type { DebriefInput, RenderInput } from '../templates/render';
-import type { LogEntry } from './log';
 import { buildPanel } from './panel';
+import { type LogEntry, forStage } from './log';
+import { withRightsInForce } from './rights';
 
 /**
  * Builds the debrief input. Throws the panel's "submit your own scorecard first" error when the viewer may not
@@ -24,7 +25,14 @@ export function debriefInput(options: {
   viewer: string;
   formatTime: (iso: string) => string;
 }): DebriefInput {
-  const { process, stage, candidate } = options;
+  const { process, stage } = options;
+  // The hiring manager and panel in force (fixed at the first scorecard), not whatever the cells say now.
+  const { candidate, rights } = withRightsInForce(
+    options.candidate,
+    forStage(options.entries, options.candidate.id, stage.id),
+    options.viewer,
+    '',
+  );
   const view = buildPanel({
     entries: options.entries,
     candidateId: candidate.id,
@@ -35,14 +43,18 @@ export function debriefInput(options: {
     viewer: options.viewer,
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
+    rights,
   });
   const reconciledEntries = view.categories.filter((c) => c.reconciled !== null);
   const decision = decide(
     view.categories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
     process.passRule,
   );
-  const reasons =
-    decision.status === 'fail'
+  // The panel's one pass status: pending until the decision while scorecards wait for it.
+  const waiting = view.pass.status === 'pending' && decision.status !== 'pending';
+  const reasons = waiting
+    ? [view.pass.summary]
+    : decision.status === 'fail'
       ? decision.reasons.map(describeFailReason)
       : decision.status === 'pending'
         ? [`${decision.unscored} of ${decision.total} categories have no score yet`]
@@ -73,7 +85,7 @@ export function debriefInput(options: {
     veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null,
     withdrawnVetoes: view.withdrawnVetoes.map((w) => ({ by: w.by, reason: w.reason, withdrawnNote: w.note })),
     passSummary: {
-      passes: decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
+      passes: waiting ? null : decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
       reasons,
     },
   };

@@ -19,12 +19,17 @@
  * | veto-withdrawn | culture-fit | blank            | why the veto holder withdrew it                       |
  * | shareable      | category id | 1 shared, 0 not  | the interviewer whose note it is (the hiring manager  |
  * |                | or "overall"|                  | marks which notes a candidate update may quote)       |
+ * | rights         | hiring mgr  | blank            | the panel's emails, ", "-separated                    |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
  * recorded by the hiring manager; its version counts decisions for the candidate and stage. A veto is one
  * `veto` row; it stands until the person who recorded it withdraws it with a `veto-withdrawn` row (the veto
  * row stays: a withdrawal is recorded, never a deletion). Vetoes and withdrawals share one version count. Rows are only ever appended: the latest version wins, older ones stay.
+ *
+ * A `rights` row says who holds the decision rights for the candidate's stage (core/scoring/rights.ts): it is
+ * written with the stage's first scorecard (fixing the hiring manager and panel the cells named then), with a
+ * hiring-manager change confirmed from the sidebar, and with every decision and veto (under whom it was made).
  */
 import { UserError } from '../errors';
 import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '../labels';
@@ -32,7 +37,7 @@ import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
 export type LogKind =
-  'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn' | 'shareable';
+  'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn' | 'shareable' | 'rights';
 
 export const LOG_KINDS: readonly LogKind[] = [
   'score',
@@ -42,6 +47,7 @@ export const LOG_KINDS: readonly LogKind[] = [
   'veto',
   'veto-withdrawn',
   'shareable',
+  'rights',
 ];
 
 /** One row of the Score log. */

@@ -19,6 +19,8 @@ import {
 import { type Categories, type LogEntry, forStage } from './log';
 import { hasSubmitted, latestScorecards } from './scorecards';
 import { shareableNotes } from './shareable';
+import { waitingScorecards, waitingText } from './status';
+import type { RightsView } from './rights';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -46,8 +48,10 @@ export interface PanelInput {
   maxGap: number;
   viewer: string;
   hiringManager: string;
-  /** The candidate's interviewers (Panel column). */
+  /** The candidate's interviewers: the panel in force (core/scoring/rights.ts). */
   panel: readonly string[];
+  /** Decision rights as the panel view shows them. */
+  rights: RightsView;
 }
 
 /**
@@ -88,6 +92,20 @@ export function buildPanel(input: PanelInput): PanelView {
     panelCategories.map((c) => ({ name: c.name, keyRisk: c.keyRisk, score: c.panelScore })),
     input.passRule,
   );
+  const waiting = waitingScorecards(stageEntries, candidateId, stageId);
+  // One pass status (core/scoring/status.ts): until a decision, pending here as on the stage sheet.
+  const pass =
+    decision === null && waiting > 0
+      ? {
+          status: 'pending' as const,
+          summary: `${waitingText(waiting)}. On the mean of the scorecards: ${describeDecision(passDecision)}`,
+        }
+      : {
+          status: passDecision.status,
+          summary:
+            describeDecision(passDecision) +
+            (decision !== null && waiting > 0 ? ` (${waitingText(waiting)} since)` : ''),
+        };
   return {
     interviewers,
     categories: panelCategories,
@@ -95,11 +113,12 @@ export function buildPanel(input: PanelInput): PanelView {
     decision,
     veto: standingVeto(stageEntries),
     withdrawnVetoes: withdrawnVetoes(stageEntries),
-    pass: { status: passDecision.status, summary: describeDecision(passDecision) },
+    pass,
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
     canWithdrawVeto: mayWithdrawVeto(stageEntries, viewer),
     // Which notes a candidate update may quote: the hiring manager's choice, shown to them only.
     shareable: mayDecide(viewer, hiringManager) ? shareableNotes(stageEntries, candidateId, stageId) : [],
+    rights: { ...input.rights, panel: [...input.rights.panel] },
   };
 }

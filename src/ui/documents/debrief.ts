@@ -11,7 +11,9 @@ import { type DebriefInput, renderDebriefDocument } from '../../core/templates/r
 import type { BatchOutcome, DocJob } from '../../docs/batch';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
-import { readScoreLog } from '../../sheets/score-log';
+import { readRecords } from '../../sheets/sealed-store';
+import { forStage } from '../../core/scoring/log';
+import { withRightsInForce } from '../../core/scoring/rights';
 import { UserError, isUserError } from '../../core/errors';
 import { runMenuAction, withDocumentLock } from '../actions';
 import type { Services } from '../services';
@@ -69,7 +71,7 @@ function debriefJobs(
   p: Prepared,
   targets: readonly { candidate: Candidate; stage: Stage }[],
 ): DebriefJobs {
-  const { entries } = readScoreLog(p.workbook);
+  const { entries } = readRecords(p.workbook);
   const viewer = services.activeUserEmail();
   const stored = storedDebriefs(services.documentProperties);
   const stageOf = new Map<string, Stage>();
@@ -106,12 +108,19 @@ function debriefJobs(
           (e.kind === 'score' || e.kind === 'recommendation'),
       )
       .map((e) => e.interviewer);
+    // Shared with the hiring manager in force (fixed at the first scorecard), not whoever the cell names now.
+    const { candidate: inForce } = withRightsInForce(
+      candidate,
+      forStage(entries, candidate.id, stage.id),
+      viewer,
+      '',
+    );
     jobs.push({
       key: candidate.id,
       label: candidate.name,
       doc: render(() => renderDebriefDocument(input)),
       existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
-      shareWith: sharingList([candidate.hiringManager, ...submitted], viewer),
+      shareWith: sharingList([inForce.hiringManager, ...submitted], viewer),
     });
   }
   if (hidden.length > 0) {

@@ -133,6 +133,7 @@ export class HiringLog {
       viewer,
       hiringManager: HM,
       panel: PANEL,
+      rights: { hiringManager: HM, panel: PANEL, change: null, canConfirm: false },
       ...overrides,
     });
   }
@@ -140,6 +141,7 @@ export class HiringLog {
   /** What the sidebar shows `viewer` when it opens on this candidate's main interview. */
   context(viewer: string, candidateId = 'C-0001'): ScoringContext {
     return buildScoringContext({
+      rights: { hiringManager: HM, panel: [...PANEL], change: null, canConfirm: false },
       candidate: {
         id: candidateId,
         name: 'Ada Lovelace',

@@ -136,16 +136,20 @@ describe('the panel view', () => {
     });
   });
 
-  it('decides pass or fail on the panel scores, with reasons, and pending without scores', () => {
+  it('is pending while scorecards wait for a decision, saying what their mean scores would give', () => {
     expect(new HiringLog().panel(HM).pass).toEqual({
       status: 'pending',
       summary: 'Pending: 3 of 3 categories unscored',
     });
-    expect(twoScorecards([5, 4, 4], [4, 4, 4]).panel(HM).pass.status).toBe('pass');
-    expect(twoScorecards([4, 4, 4], [3, 4, 4]).panel(HM).pass).toEqual({
-      status: 'fail',
+    expect(twoScorecards([5, 4, 4], [4, 4, 4]).panel(HM).pass).toEqual({
+      status: 'pending',
       summary:
-        'Fails: average 3.83 is below 4.0; key-risk Role-specific technical depth scored 3.5, below 4.0',
+        '2 scorecards waiting for a decision. On the mean of the scorecards: Passes: average 4.17, every category and key-risk category at or above its bar',
+    });
+    expect(twoScorecards([4, 4, 4], [3, 4, 4]).panel(HM).pass).toEqual({
+      status: 'pending',
+      summary:
+        '2 scorecards waiting for a decision. On the mean of the scorecards: Fails: average 3.83 is below 4.0; key-risk Role-specific technical depth scored 3.5, below 4.0',
     });
   });
 
