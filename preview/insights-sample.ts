@@ -23,8 +23,8 @@ interface PastCandidate {
 
 export const PAST_CANDIDATES: PastCandidate[] = [
   {
-    name: 'Lena Fischer',
-    email: 'lena.fischer@example.com',
+    name: 'Lina Novak',
+    email: 'lina.novak@example.com',
     stage: 'Main interview',
     status: 'Active',
     sinceDaysAgo: 9,
@@ -41,8 +41,8 @@ export const PAST_CANDIDATES: PastCandidate[] = [
     main: false,
   },
   {
-    name: 'Sofia Rossi',
-    email: 'sofia.rossi@example.com',
+    name: 'Sara Lindqvist',
+    email: 'sara.lindqvist@example.com',
     stage: 'Main interview',
     status: 'Offer',
     sinceDaysAgo: 12,
@@ -50,8 +50,8 @@ export const PAST_CANDIDATES: PastCandidate[] = [
     main: true,
   },
   {
-    name: 'Kwame Mensah',
-    email: 'kwame.mensah@example.com',
+    name: 'Kofi Boateng',
+    email: 'kofi.boateng@example.com',
     stage: 'Main interview',
     status: 'Active',
     sinceDaysAgo: 3,

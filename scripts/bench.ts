@@ -159,7 +159,7 @@ function bundle(): void {
   time(3, () => loadBundle(code));
   const load = time(25, () => loadBundle(code));
   console.log('\nPushed bundle');
-  row('build/Code.js size', `${(size / 1024).toFixed(1)} KB`, 'target ≤ 200 KB (load ≤ 5 ms)');
+  row('build/Code.js size', `${(size / 1024).toFixed(1)} KB`, 'target ≤ 240 KB (load ≤ 5 ms)');
   row('load into a fresh vm context (median of 25)', `${load.toFixed(2)} ms`, 'target ≤ 5 ms');
 }
 

@@ -101,9 +101,11 @@ describe('build/Code.js', () => {
   // Apps Script loads the whole bundle on every execution, custom functions included. What matters is the time
   // that takes; `npm run bench` prints it (about 1.5 ms into a fresh scope at 150 KB). The ceiling is set so that
   // load stays well under 5 ms, and so that growth is a decision someone makes here, not an accident: zod/mini on
-  // the server, prose and presets in build/Presets.html (read only when an action needs them).
+  // the server, prose and presets in build/Presets.html (read only when an action needs them). Raised from 200 to
+  // 240 KB when the sealed store, Insights and reminders landed together (215 KB, all product code: no library
+  // but zod/mini is in it).
   it('stays small: Apps Script loads it on every execution', () => {
-    expect(code.length).toBeLessThan(200 * 1024);
+    expect(code.length).toBeLessThan(240 * 1024);
   });
 });
 

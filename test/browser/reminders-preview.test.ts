@@ -44,13 +44,17 @@ describe('reminders in the preview', () => {
     const { page } = b;
     await remindersMenu(page, 'Send reminders now');
     const message = await answerModal(page);
-    expect(message).toContain('Sent 2 digests: ben.osei@example.com, chen.wu@example.com.');
-    await page.locator('#mail-count', { hasText: '2' }).waitFor();
+    // The interviewers owe scorecards; the hiring manager has a past candidate's decision waiting.
+    expect(message).toContain(
+      'Sent 3 digests: ben.osei@example.com, chen.wu@example.com, manager@example.com.',
+    );
+    await page.locator('#mail-count', { hasText: '3' }).waitFor();
     await page.click('#mail-button');
     const items = page.locator('#mail-list button');
     expect(await items.allTextContents()).toEqual([
       expect.stringContaining('ben.osei@example.com · Scorecard'),
       expect.stringContaining('chen.wu@example.com · Scorecard'),
+      expect.stringContaining('manager@example.com · Scorecard'),
     ]);
     await page.screenshot({ path: path.join(SHOTS, 'sent-mail-list.png') });
     await items.first().click();
@@ -71,7 +75,7 @@ describe('reminders in the preview', () => {
     await page.click('#preview-triggers');
     await page.locator('.toast', { hasText: 'The daily trigger ran as manager@example.com' }).waitFor();
     // Everyone was reminded today already: the trigger sends nothing twice.
-    await page.locator('#mail-count', { hasText: '2' }).waitFor();
+    await page.locator('#mail-count', { hasText: '3' }).waitFor();
     await page.locator('.tab[data-sheet="Reminders"]').click();
     await page.locator('td', { hasText: 'daily trigger, as manager@example.com' }).first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'reminders-sheet.png') });

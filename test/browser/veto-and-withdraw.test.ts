@@ -134,7 +134,10 @@ describe('the veto in Chromium: shown first, withdrawn by its holder, and one su
       /^Culture-fit veto by ben\.osei@example\.com, .*The candidate cannot advance\.$/,
     );
     expect(box.lines[2]).toBe(CONCERN);
-    expect(box.lines[3]).toMatch(/^The scores alone: passes the rule .*The veto overrides them\.$/);
+    // Until the decision the scorecards wait, sealed: the scores alone are pending, the mean's verdict in brackets.
+    expect(box.lines[3]).toMatch(
+      /^The scores alone: pending \(2 scorecards waiting for a decision\. On the mean of the scorecards: Passes: .*\)\. The veto overrides them\.$/,
+    );
     expect(await frame.locator('#view-panel').innerText()).not.toContain('Passes the rule ·');
     // The holder sees how to withdraw it, and no second veto form.
     await frame.locator('form.withdraw-form').waitFor();
@@ -173,7 +176,7 @@ describe('the veto in Chromium: shown first, withdrawn by its holder, and one su
     await withdrawn.getByText(/^Veto by ben\.osei@example\.com \(.*\) withdrawn /).waitFor();
     await withdrawn.getByText(`Concern: ${CONCERN}`).waitFor();
     await withdrawn.getByText('Why withdrawn: The debrief showed it was nerves.').waitFor();
-    expect((await statusBox(page)).lines[0]).toBe('Passes the rule');
+    expect((await statusBox(page)).lines[0]).toBe('Pending'); // no veto: the scores wait for the decision
     await closeSidebar(page);
 
     await signInAs(page, MANAGER);

@@ -134,7 +134,8 @@ test('the script stopped between publishing and clearing the store: counted once
   expect(run(rt, MANAGER, 'recordDecision', decision).decision).toMatchObject({ outcome: 'advance' });
   expect(rt.displayed('Candidates', 'E2')).toBe('Main interview');
   // A later write under the lock clears the stale copies; nothing is published twice.
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2'));
+  // (A revision: the same content again would be the same submission and write nothing.)
+  run(rt, ALICE, 'submitScorecard', { ...scorecard('sub-alice-2'), overallNote: 'A second look' });
   expect(where(rt)).toEqual({ sealed: ['sub-alice-2'], published: ['sub-alice-1', 'sub-bob-001'] });
   expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toEqual([
     `${SEALED_PREFIX}sub-alice-2`,
