@@ -257,6 +257,8 @@ export const responseSchemas = lazy(() => {
     /** The viewer is a panel member other than the hiring manager and has submitted a scorecard. */
     canVeto: z.boolean(),
     rights: RightsSchema,
+    /** Records of this stage not counted because they were changed or added by hand, in words. */
+    untrusted: z.array(z.string()),
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({

@@ -84,6 +84,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     canDecide: true,
     canVeto: false,
     rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
+    untrusted: [],
     ...overrides,
   };
 }

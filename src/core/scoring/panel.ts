@@ -43,6 +43,8 @@ export interface PanelInput {
   panel: readonly string[];
   /** Decision rights as the panel view shows them. */
   rights: RightsView;
+  /** Records of this stage left out because their signature does not match, in words. */
+  untrusted?: readonly string[];
 }
 
 /**
@@ -107,5 +109,6 @@ export function buildPanel(input: PanelInput): PanelView {
     canDecide: mayDecide(viewer, hiringManager),
     canVeto: mayVeto({ entries, person: viewer, hiringManager, panel: input.panel, candidateId, stageId }),
     rights: { ...input.rights, panel: [...input.rights.panel] },
+    untrusted: [...(input.untrusted ?? [])],
   };
 }

@@ -69,6 +69,8 @@ export interface DebriefInput extends RenderInput {
   /** The standing veto, or null when none was raised. */
   veto: DebriefVeto | null;
   passSummary: { passes: boolean | null; reasons: string[] };
+  /** Records of the stage not counted because they were changed or added by hand, in words. */
+  untrusted?: string[];
 }
 
 /** The error of templates that cannot be rendered (code "templates"); nothing is generated. */
@@ -456,6 +458,10 @@ function scorecardsTable(ctx: Context): DocBlock[] {
   }
   if (notes.length > 0) {
     blocks.push(paragraph(run('Notes from the scorecards', true)), { type: 'list', items: notes });
+  }
+  const untrusted = debrief.untrusted ?? [];
+  if (untrusted.length > 0) {
+    blocks.push(paragraph(run('Not counted', true)), { type: 'list', items: untrusted.map((m) => [run(m)]) });
   }
   return blocks;
 }
