@@ -58,6 +58,7 @@ const panel = {
   canDecide: false,
   canVeto: false,
   rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
+  untrusted: [],
 };
 
 /**
