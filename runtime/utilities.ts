@@ -1,5 +1,5 @@
 /** Utilities fake, plus the date/time-zone helpers the spreadsheet fake shares (serial numbers, patterns). */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Api } from './api';
 import { Counters, instrument } from './counters';
 import { isDate, Realm } from './realm';
@@ -175,6 +175,7 @@ export class FakeUtilities implements Api<
   | 'base64Decode'
   | 'base64Encode'
   | 'base64EncodeWebSafe'
+  | 'computeHmacSha256Signature'
   | 'formatDate'
   | 'formatString'
   | 'getUuid'
@@ -204,6 +205,24 @@ export class FakeUtilities implements Api<
 
   sleep(milliseconds: number): void {
     this.sleptMs += milliseconds;
+  }
+
+  /**
+   * Utilities.computeHmacSha256Signature(value, key) as the reference describes it
+   * (developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)):
+   * signs the value with HMAC-SHA256 under the key and returns the 32 bytes as a Byte[] of signed values
+   * (-128…127, Java bytes). Strings are taken as UTF-8 (the charset the two-argument form uses). A Byte[] value
+   * and key are accepted as well; a missing argument throws "Invalid argument", as Google does.
+   */
+  computeHmacSha256Signature(value: string | number[], key: string | number[]): number[] {
+    const bytes = (x: unknown, name: string): Buffer => {
+      if (typeof x === 'string') return Buffer.from(x, 'utf8');
+      if (Array.isArray(x) && x.every((b) => Number.isInteger(b) && b >= -128 && b <= 255))
+        return Buffer.from(x.map((b: number) => (b + 256) % 256));
+      throw this._realm.error(`Exception: Invalid argument: ${name}`);
+    };
+    const mac = createHmac('sha256', bytes(key, 'key')).update(bytes(value, 'value')).digest();
+    return this._realm.copy([...mac].map((b) => (b > 127 ? b - 256 : b)));
   }
 
   base64Encode(data: string): string {

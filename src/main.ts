@@ -55,6 +55,11 @@ function services(): Services {
     userProperties: () => PropertiesService.getUserProperties(),
     lock: LockService.getDocumentLock(),
     builders: SpreadsheetApp,
+    signing: {
+      hmac: (value, key) => Utilities.computeHmacSha256Signature(value, key),
+      // Two random (version 4) UUIDs: 244 random bits from Google's generator.
+      newKey: () => Utilities.getUuid() + Utilities.getUuid(),
+    },
     activeUserEmail: () => Session.getActiveUser().getEmail(),
     now: () => new Date(),
     presets,

@@ -292,6 +292,8 @@ export const responseSchemas = lazy(() => {
     /** For the hiring manager: the notes a candidate update may quote (category id, or "overall"); else []. */
     shareable: z.array(z.strictObject({ interviewer: z.string(), categoryId: z.string() })),
     rights: RightsSchema,
+    /** Records of this stage not counted because they were changed or added by hand, in words. */
+    untrusted: z.array(z.string()),
   });
 
   const GenerateDebriefDocumentResponseSchema = z.strictObject({

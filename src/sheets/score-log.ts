@@ -4,6 +4,7 @@
  */
 import { isBlank, isDate, parseNumber } from '../core/cells';
 import { LOG_KINDS, type LogEntry, type LogKind } from '../core/scoring/log';
+import { type Mac, type ReadRow, canonicalRow, signRow } from '../core/scoring/signature';
 import { normaliseEmail } from '../core/people';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
@@ -22,9 +23,10 @@ type LogKey =
   | 'kind'
   | 'category'
   | 'score'
-  | 'note';
+  | 'note'
+  | 'signature';
 
-const KEYS: readonly LogKey[] = [
+const FIELDS: readonly Exclude<LogKey, 'signature'>[] = [
   'timestamp',
   'submissionId',
   'version',
@@ -36,11 +38,27 @@ const KEYS: readonly LogKey[] = [
   'score',
   'note',
 ];
+const KEYS: readonly LogKey[] = [
+  'timestamp',
+  'submissionId',
+  'version',
+  'candidateId',
+  'stageId',
+  'interviewer',
+  'kind',
+  'category',
+  'score',
+  'note',
+  'signature',
+];
 const LOG_COLUMNS: readonly ColumnSpec<LogKey>[] = KEYS.map((key, i) => ({ key, header: LOG_HEADERS[i] }));
 
 export interface ScoreLog {
   readonly sheet: Sheet;
+  /** What the rows say, unchecked (readRecords in sealed-store.ts keeps only those whose signature matches). */
   readonly entries: readonly LogEntry[];
+  /** Every non-blank row with its number and signature, for the check. */
+  readonly rows: readonly ReadRow[];
   /** 0-based column of each field, found by header. */
   readonly columns: Readonly<Record<LogKey, number>>;
   readonly width: number;
@@ -60,12 +78,25 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
   }
   const c = layout.columns;
   const entries: LogEntry[] = [];
+  const rows: ReadRow[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i];
+    if (row.every(isBlank)) continue;
     const kind = String(row[c.kind]).trim() as LogKind;
-    if (!LOG_KINDS.includes(kind)) continue;
+    const signature = String(row[c.signature] ?? '').trim();
+    const where = {
+      row: i + 1,
+      signature,
+      candidateId: String(row[c.candidateId]).trim(),
+      stageId: String(row[c.stageId]).trim(),
+    };
+    if (!LOG_KINDS.includes(kind)) {
+      // Not a row Scorecard wrote: never counted, and shown as untrusted.
+      rows.push({ ...where, entry: null, text: JSON.stringify(row.map(String)) });
+      continue;
+    }
     const stamp = row[c.timestamp];
-    entries.push({
+    const entry: LogEntry = {
       timestamp: isDate(stamp) ? stamp.toISOString() : String(stamp),
       submissionId: String(row[c.submissionId]),
       version: parseNumber(row[c.version]) ?? 0,
@@ -76,27 +107,43 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
       category: String(row[c.category]).trim(),
       score: isBlank(row[c.score]) ? null : (parseNumber(row[c.score]) ?? null),
       note: String(row[c.note] ?? ''),
-    });
+    };
+    entries.push(entry);
+    rows.push({ ...where, entry, text: rowText(entry, signature) });
   }
-  return { sheet, entries, columns: c, width: values[0].length, lastUsedRow: values.length };
+  return { sheet, entries, rows, columns: c, width: values[0].length, lastUsedRow: values.length };
 }
 
-/** Appends rows after the last one in one write; the cells are plain text so a note "=1+1" stays text. */
-export function appendToScoreLog(log: ScoreLog, rows: readonly LogEntry[]): void {
-  if (rows.length === 0) return;
+/** What the digest covers of one row Scorecard wrote: its fields and its signature. */
+export function rowText(entry: LogEntry, signature: string): string {
+  return `${canonicalRow(entry)}\t${signature}`;
+}
+
+/**
+ * Appends rows after the last one in one write, each signed (one HMAC per row); the cells are plain text so a
+ * note "=1+1" stays text. Returns the rows as a later read will see them (for the digest).
+ */
+export function appendToScoreLog(log: ScoreLog, rows: readonly LogEntry[], mac: Mac): ReadRow[] {
+  if (rows.length === 0) return [];
   const { sheet, columns, width } = log;
   const first = log.lastUsedRow + 1;
   const missing = first + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  const values = rows.map((entry) => {
+  const written: ReadRow[] = [];
+  const values = rows.map((entry, i) => {
     const row: (string | number)[] = new Array<string>(width).fill('');
-    for (const key of KEYS) {
+    for (const key of FIELDS) {
       const value = entry[key];
       row[columns[key]] = value === null ? '' : value;
     }
+    const signature = signRow(mac, entry);
+    row[columns.signature] = signature;
+    const { candidateId, stageId } = entry;
+    written.push({ row: first + i, entry, signature, candidateId, stageId, text: rowText(entry, signature) });
     return row;
   });
   const range = sheet.getRange(first, 1, rows.length, width);
   range.setNumberFormat('@');
   range.setValues(values);
+  return written;
 }

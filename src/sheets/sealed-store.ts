@@ -7,10 +7,20 @@
  */
 import type { LogEntry } from '../core/scoring/log';
 import {
+  type Mac,
+  type ReadRow,
+  type Untrusted,
+  checkRows,
+  digestText,
+  signRow,
+} from '../core/scoring/signature';
+import {
   SEALED_PREFIX,
   type SealedSubmission,
   type SubmissionSummary,
   mergeRecords,
+  checkSealed,
+  encodeSubmission,
   planSeal,
   readSealed,
   sealedForStage,
@@ -19,7 +29,8 @@ import {
   STORE_FULL_MESSAGE,
 } from '../core/scoring/sealed';
 import { UserError } from '../core/errors';
-import { type ScoreLog, appendToScoreLog, readScoreLog } from './score-log';
+import { type ScoreLog, appendToScoreLog, readScoreLog, rowText } from './score-log';
+import { DIGEST_PROPERTY, existingMac, macForWrite, storedDigest } from './signing';
 import type { Workbook } from './workbook';
 
 /** The published Score log and the sealed submissions, read together: what every decision reads. */
@@ -30,13 +41,39 @@ export interface Records {
   readonly entries: readonly LogEntry[];
   /** Sealed submissions already published (an interrupted publish): removed by the next write. */
   readonly stale: readonly SealedSubmission[];
+  /** Records whose signature does not match (edited, added or copied by hand): counted nowhere. */
+  readonly untrusted: readonly Untrusted[];
 }
 
+/**
+ * The record, checked: only rows and sealed submissions whose signatures match are in `entries`. When the
+ * digest Scorecard wrote last still matches, that one HMAC checks everything; otherwise each record is checked.
+ */
 export function readRecords(workbook: Workbook): Records {
   const log = readScoreLog(workbook);
-  const sealed = readSealed(workbook.state.raw(SEALED_PREFIX));
-  const { entries, stale } = mergeRecords(log.entries, sealed);
-  return { log, sealed: sealed.filter((s) => !stale.includes(s)), entries, stale };
+  const raw = workbook.state.raw(SEALED_PREFIX);
+  const mac = existingMac(workbook);
+  const digest = storedDigest(workbook);
+  const intact = mac !== null && digest !== '' && mac(digestText(log.rows, raw)) === digest;
+  const checked = intact ? { trusted: [...log.entries], untrusted: [] } : checkRows(log.rows, mac);
+  const sealed = checkSealed(raw, intact ? null : (mac ?? (() => '')));
+  const untrusted = [...checked.untrusted, ...sealed.untrusted];
+  const { entries, stale } = mergeRecords(checked.trusted, sealed.sealed);
+  return { log, sealed: sealed.sealed.filter((s) => !stale.includes(s)), entries, stale, untrusted };
+}
+
+/**
+ * After one of Scorecard's writes, the digest of the record as it now stands — only when everything read before
+ * the write verified (a record with an untrusted row keeps the old digest, so the row stays checked and shown).
+ */
+function digestAfter(
+  records: Records,
+  mac: Mac,
+  logRows: readonly ReadRow[],
+  sealed: Readonly<Record<string, string>>,
+): Record<string, string> {
+  if (records.untrusted.length > 0) return {};
+  return { [DIGEST_PROPERTY]: mac(digestText(logRows, sealed)) };
 }
 
 /** The quota error Apps Script throws when a write would take the store past 500 KB. */
@@ -52,7 +89,11 @@ export function sealRows(workbook: Workbook, records: Records, rows: readonly Lo
   if (rows.length === 0) return;
   removeStale(workbook, records);
   const current = storedBytes(workbook.state.raw(''));
-  const values = planSeal(rows, current);
+  const { mac, newKey } = macForWrite(workbook);
+  const sealedValues = planSeal(rows, current, mac);
+  // The new sealed values, a new key if the workbook had none, and the digest: one setProperties call.
+  const sealedAfter = { ...workbook.state.raw(SEALED_PREFIX), ...sealedValues };
+  const values = { ...sealedValues, ...newKey, ...digestAfter(records, mac, records.log.rows, sealedAfter) };
   try {
     workbook.state.writeRaw(values);
   } catch (error) {
@@ -74,8 +115,27 @@ export function publishStage(
   rows: readonly LogEntry[],
 ): void {
   const publishing = sealedForStage(records.sealed, candidateId, stageId);
-  appendToScoreLog(records.log, [...publishing.flatMap((s) => s.rows), ...rows]);
-  workbook.state.deleteRaw([...records.stale, ...publishing].flatMap((s) => s.keys));
+  appendRecords(workbook, records, [...publishing.flatMap((s) => s.rows), ...rows], () =>
+    workbook.state.deleteRaw([...records.stale, ...publishing].flatMap((s) => s.keys)),
+  );
+}
+
+/**
+ * Appends signed rows to the Score log, runs `then` (the store's clean-up after a publish), and writes the new
+ * digest (and the key, for a workbook that had none) in one setProperties call.
+ */
+export function appendRecords(
+  workbook: Workbook,
+  records: Records,
+  rows: readonly LogEntry[],
+  then: () => void = () => undefined,
+): void {
+  const { mac, newKey } = macForWrite(workbook);
+  if (Object.keys(newKey).length > 0) workbook.state.writeRaw(newKey);
+  const written = appendToScoreLog(records.log, rows, mac);
+  then();
+  const after = [...records.log.rows, ...written];
+  workbook.state.writeRaw(digestAfter(records, mac, after, workbook.state.raw(SEALED_PREFIX)));
 }
 
 function removeStale(workbook: Workbook, records: Records): void {
@@ -88,4 +148,40 @@ function removeStale(workbook: Workbook, records: Records): void {
  */
 export function listSealedSubmissions(workbook: Workbook): SubmissionSummary[] {
   return summariseScorecards(readSealed(workbook.state.raw(SEALED_PREFIX)));
+}
+
+/**
+ * Set-up for the tamper-evident record: a workbook without a signing key gets one, and what it already holds —
+ * Score log rows without a signature and sealed submissions without one, written before Scorecard signed its
+ * records — is signed now (one write of the Signature column, one setProperties call with the key, the sealed
+ * submissions and the digest). From then on a row changed or added by hand no longer verifies. Returns a line
+ * for set-up's report, or null when the workbook already had a key.
+ */
+export function adoptRecords(workbook: Workbook): string | null {
+  if (existingMac(workbook) !== null) return null;
+  const { mac, newKey } = macForWrite(workbook);
+  const log = readScoreLog(workbook);
+  const rows = log.rows.map((r) =>
+    r.entry !== null && r.signature === '' ? { ...r, signature: signRow(mac, r.entry) } : r,
+  );
+  const signed = rows.filter((r, i) => r !== log.rows[i]);
+  if (signed.length > 0) {
+    // One write over the block of rows read (blank rows in between keep a blank signature).
+    const first = log.rows[0].row;
+    const height = log.rows[log.rows.length - 1].row - first + 1;
+    const byRow = new Map(rows.map((r) => [r.row, r.signature]));
+    const column = Array.from({ length: height }, (_, i) => [byRow.get(first + i) ?? '']);
+    const range = log.sheet.getRange(first, log.columns.signature + 1, height, 1);
+    range.setNumberFormat('@');
+    range.setValues(column);
+  }
+  const raw = workbook.state.raw(SEALED_PREFIX);
+  const resealed: Record<string, string> = {};
+  for (const s of readSealed(raw)) Object.assign(resealed, encodeSubmission(s.rows, mac));
+  const sealedAfter = { ...raw, ...resealed };
+  const texts = rows.map((r) => ({ text: r.entry ? rowText(r.entry, r.signature) : r.text }));
+  workbook.state.writeRaw({ ...newKey, ...resealed, [DIGEST_PROPERTY]: mac(digestText(texts, sealedAfter)) });
+  return signed.length + Object.keys(resealed).length > 0
+    ? `Signed the ${signed.length} Score log row(s) and sealed scorecards already recorded: from now on a row changed or added by hand is shown and not counted.`
+    : null;
 }

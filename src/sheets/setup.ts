@@ -32,6 +32,7 @@ import {
   writeStageSheet,
 } from './stage-sheet';
 import type { SheetKey } from './state';
+import { adoptRecords } from './sealed-store';
 import {
   LOG_HEADERS,
   PIPELINE_HEADERS,
@@ -184,6 +185,8 @@ export function setUpWorkbook(
   writeRubricSheet(ctx, rubric);
   writeTemplatesSheet(ctx, templates);
   writeLogSheet(ctx, log);
+  const adopted = adoptRecords(workbook);
+  if (adopted) ctx.repairs.push(adopted);
   writeAboutSheet(ctx, about, stageLayouts);
   nameTables(workbook, candidatesLayout, ctx.repairs);
   workbook.state.candidatesRowsCovered = candidatesLayout.lastGridRow;

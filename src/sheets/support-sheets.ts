@@ -28,6 +28,8 @@ export const LOG_HEADERS = [
   'Category',
   'Score',
   'Note',
+  // The row's HMAC (core/scoring/signature.ts): a row edited or added by hand does not match it.
+  'Signature',
 ] as const;
 
 export interface SupportSheetState {

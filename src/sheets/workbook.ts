@@ -14,6 +14,12 @@ export type SheetBuilders = Pick<
   'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType'
 >;
 
+/** What signing the record needs of Apps Script (Utilities.computeHmacSha256Signature, a random key). */
+export interface Signing {
+  readonly hmac: (value: string, key: string) => number[];
+  readonly newKey: () => string;
+}
+
 export class Workbook {
   private byId: Map<number, Sheet> | undefined;
 
@@ -22,6 +28,7 @@ export class Workbook {
     readonly state: DocumentState,
     readonly app: SheetBuilders,
     readonly presets: () => PresetCatalog,
+    readonly signing: Signing,
   ) {}
 
   private sheets(): Map<number, Sheet> {
@@ -79,6 +86,7 @@ export function openWorkbook(
   properties: GoogleAppsScript.Properties.Properties,
   app: SheetBuilders,
   presets: () => PresetCatalog,
+  signing: Signing,
 ): Workbook {
-  return new Workbook(spreadsheet, new DocumentState(properties), app, presets);
+  return new Workbook(spreadsheet, new DocumentState(properties), app, presets, signing);
 }

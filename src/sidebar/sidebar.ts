@@ -834,6 +834,16 @@ function rightsElement(context: ScoringContext, rights: RightsInForce): HTMLElem
   );
 }
 
+/** Records of this stage changed or added by hand: shown in words, counted nowhere. */
+function untrustedElement(panel: PanelView): HTMLElement | null {
+  if (panel.untrusted.length === 0) return null;
+  return h(
+    'div',
+    { class: 'card veto untrusted', role: 'note' },
+    ...panel.untrusted.map((message) => h('p', {}, message)),
+  );
+}
+
 function renderPanelView(context: ScoringContext, panel: PanelView): void {
   const refresh = h('button', { type: 'button', class: 'button secondary' }, 'Refresh');
   refresh.addEventListener('click', () => {
@@ -852,6 +862,7 @@ function renderPanelView(context: ScoringContext, panel: PanelView): void {
       h('p', { class: 'hint' }, context.stage.passRule),
     ),
     rightsElement(context, panel.rights),
+    untrustedElement(panel),
     panel.withdrawnVetoes.length > 0
       ? h(
           'div',

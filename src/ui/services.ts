@@ -5,7 +5,7 @@
 import type { PresetCatalog } from '../core/presets/catalog';
 import type { DocsDocuments } from '../docs/docs-api';
 import type { DriveFiles } from '../docs/folder';
-import { type SheetBuilders, type Workbook, openWorkbook } from '../sheets/workbook';
+import { type SheetBuilders, type Signing, type Workbook, openWorkbook } from '../sheets/workbook';
 
 export interface Services {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -15,6 +15,8 @@ export interface Services {
   readonly userProperties: () => GoogleAppsScript.Properties.Properties;
   readonly lock: GoogleAppsScript.Lock.Lock;
   readonly builders: SheetBuilders;
+  /** Utilities' HMAC and a new random key, for the tamper-evident record (src/sheets/signing.ts). */
+  readonly signing: Signing;
   /** The signed-in user's email; "" when Google does not share it (e.g. consumer accounts in some domains). */
   readonly activeUserEmail: () => string;
   readonly now: () => Date;
@@ -45,5 +47,11 @@ export interface Services {
 
 /** The workbook of the spreadsheet these services act on. */
 export function workbookFor(services: Services): Workbook {
-  return openWorkbook(services.spreadsheet, services.documentProperties, services.builders, services.presets);
+  return openWorkbook(
+    services.spreadsheet,
+    services.documentProperties,
+    services.builders,
+    services.presets,
+    services.signing,
+  );
 }

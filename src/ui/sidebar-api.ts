@@ -25,7 +25,6 @@ import {
   rightsRow,
   withRightsInForce,
 } from '../core/scoring/rights';
-import { appendToScoreLog } from '../sheets/score-log';
 import { buildPanel } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
 import { shareableEntries } from '../core/scoring/shareable';
@@ -34,7 +33,8 @@ import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/workbook';
-import { publishStage, readRecords, sealRows } from '../sheets/sealed-store';
+import { type Records, appendRecords, publishStage, readRecords, sealRows } from '../sheets/sealed-store';
+import { untrustedFor } from '../core/scoring/signature';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
 import { withDocumentLock } from './actions';
@@ -155,11 +155,13 @@ function panelFor(
   opened: ViewerWorkbook,
   cellCandidate: Candidate,
   stage: Stage,
+  records: Pick<Records, 'untrusted'>,
   entries: readonly LogEntry[],
   owner: string,
 ): PanelView {
   const { candidate, rights } = inForce(opened, cellCandidate, stage, entries, owner);
   return buildPanel({
+    untrusted: untrustedFor(records.untrusted, candidate.id, stage.id),
     entries,
     candidateId: candidate.id,
     stageId: stage.id,
@@ -233,7 +235,8 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
   const { candidate, stage } = findCandidateAndStage(opened, request);
-  return panelFor(opened, candidate, stage, readRecords(opened.workbook).entries, ownerEmail(services));
+  const records = readRecords(opened.workbook);
+  return panelFor(opened, candidate, stage, records, records.entries, ownerEmail(services));
 }
 
 /**
@@ -267,7 +270,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
       moveCandidate(opened, services.now(), layout, candidate, stage, request.outcome);
       publishStage(opened.workbook, records, candidate.id, stage.id, rows);
     }
-    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
+    return panelFor(opened, candidate, stage, records, [...records.entries, ...rows], ownerEmail(services));
   });
 }
 
@@ -296,8 +299,8 @@ function recordOnPanel(
     const planned = plan({ entries: records.entries, viewer: opened.viewer, rights, stage });
     const rows = where === 'sealed' ? [...planned, ...rightsRowOf(planned, rights)] : planned;
     if (where === 'sealed') sealRows(opened.workbook, records, rows);
-    else appendToScoreLog(records.log, rows);
-    return panelFor(opened, candidate, stage, [...records.entries, ...rows], ownerEmail(services));
+    else appendRecords(opened.workbook, records, rows);
+    return panelFor(opened, candidate, stage, records, [...records.entries, ...rows], ownerEmail(services));
   });
 }
 
@@ -364,7 +367,7 @@ export function confirmHiringManager(services: Services, payload: unknown): Righ
       },
       handed,
     );
-    appendToScoreLog(records.log, [row]);
+    appendRecords(opened.workbook, records, [row]);
     return plainRights(inForce(opened, candidate, stage, [...records.entries, row], owner).rights);
   });
 }

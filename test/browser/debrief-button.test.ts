@@ -61,6 +61,7 @@ const panel = {
   canWithdrawVeto: false,
   shareable: [],
   rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
+  untrusted: [],
 };
 
 /**

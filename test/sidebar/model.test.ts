@@ -90,6 +90,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
     canWithdrawVeto: false,
     shareable: [],
     rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
+    untrusted: [],
     ...overrides,
   };
 }

@@ -22,6 +22,8 @@ export function debriefInput(options: {
   stage: Stage;
   candidate: Pick<Candidate, 'id' | 'hiringManager' | 'panel'>;
   entries: readonly LogEntry[];
+  /** Records of this stage not counted (signature does not match), in words. */
+  untrusted?: readonly string[];
   viewer: string;
   formatTime: (iso: string) => string;
 }): DebriefInput {
@@ -44,6 +46,7 @@ export function debriefInput(options: {
     hiringManager: candidate.hiringManager,
     panel: candidate.panel,
     rights,
+    untrusted: options.untrusted,
   });
   const reconciledEntries = view.categories.filter((c) => c.reconciled !== null);
   const decision = decide(
@@ -84,6 +87,7 @@ export function debriefInput(options: {
       : null,
     veto: view.veto ? { by: view.veto.by, reason: view.veto.reason } : null,
     withdrawnVetoes: view.withdrawnVetoes.map((w) => ({ by: w.by, reason: w.reason, withdrawnNote: w.note })),
+    untrusted: view.untrusted,
     passSummary: {
       passes: waiting ? null : decision.status === 'pass' ? true : decision.status === 'fail' ? false : null,
       reasons,

@@ -52,6 +52,8 @@ export interface PanelInput {
   panel: readonly string[];
   /** Decision rights as the panel view shows them. */
   rights: RightsView;
+  /** Records of this stage left out because their signature does not match, in words. */
+  untrusted?: readonly string[];
 }
 
 /**
@@ -120,5 +122,6 @@ export function buildPanel(input: PanelInput): PanelView {
     // Which notes a candidate update may quote: the hiring manager's choice, shown to them only.
     shareable: mayDecide(viewer, hiringManager) ? shareableNotes(stageEntries, candidateId, stageId) : [],
     rights: { ...input.rights, panel: [...input.rights.panel] },
+    untrusted: [...(input.untrusted ?? [])],
   };
 }

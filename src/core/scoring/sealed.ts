@@ -7,13 +7,15 @@
  * an interrupted publish counts once), and what a decision publishes.
  *
  * One submission is one JSON object: `{ t, id, v, c, s, i, r }` (timestamp, submission ID, version, candidate
- * ID, stage ID, interviewer, rows), each row `[kind, category, score, note]`. It is stored under
+ * ID, stage ID, interviewer, rows), each row `[kind, category, score, note]`, followed by `h`, the HMAC of the
+ * object without it (core/scoring/signature.ts): one changed outside Scorecard is not counted. It is stored under
  * `sealed.<submission ID>`; a longer one as `sealed.<id>` = "parts:N" and `sealed.<id>.1` … `sealed.<id>.N`,
  * all written in one setProperties call.
  */
 import { UserError } from '../errors';
 import { PART_BYTES, STORE_BYTES, splitUtf8, utf8Bytes } from '../utf8';
 import { LOG_KINDS, type LogEntry, type LogKind, bySubmission } from './log';
+import { type Mac, type Untrusted, untrustedSealedMessage } from './signature';
 
 export const SEALED_PREFIX = 'sealed.';
 /** The most one scorecard may take sealed (64 KB, 9 parts): far above any real scorecard, below a runaway one. */
@@ -27,9 +29,9 @@ export function isSealedKind(kind: LogKind): boolean {
 }
 
 /** The property values of one submission (all its rows share the submission's fields). */
-export function encodeSubmission(rows: readonly LogEntry[]): Record<string, string> {
+export function encodeSubmission(rows: readonly LogEntry[], mac: Mac): Record<string, string> {
   const [first] = rows;
-  const json = JSON.stringify({
+  const body = JSON.stringify({
     t: first.timestamp,
     id: first.submissionId,
     v: first.version,
@@ -38,6 +40,7 @@ export function encodeSubmission(rows: readonly LogEntry[]): Record<string, stri
     i: first.interviewer,
     r: rows.map((e) => [e.kind, e.category, e.score, e.note]),
   });
+  const json = `${body.slice(0, -1)},"h":${JSON.stringify(mac(body))}}`;
   const key = SEALED_PREFIX + first.submissionId;
   if (utf8Bytes(json) <= PART_BYTES) return { [key]: json };
   const parts = splitUtf8(json, PART_BYTES);
@@ -64,8 +67,11 @@ function isRow(row: unknown): row is [LogKind, string, number | null, string] {
   );
 }
 
-/** One stored submission back as log rows; null when it is not one (a part missing, or not ours). */
-export function decodeSubmission(text: string): LogEntry[] | null {
+/**
+ * One stored submission back as log rows; null when it is not one (a part missing, or not ours), or when `mac`
+ * is given and its signature does not match what it holds.
+ */
+export function decodeSubmission(text: string, mac: Mac | null): LogEntry[] | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -73,7 +79,8 @@ export function decodeSubmission(text: string): LogEntry[] | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const o = parsed as Record<string, unknown>;
+  const { h, ...o } = parsed as Record<string, unknown>;
+  if (mac !== null && (typeof h !== 'string' || mac(JSON.stringify(o)) !== h)) return null;
   const fields = [o.t, o.id, o.c, o.s, o.i];
   if (!fields.every((f) => typeof f === 'string') || typeof o.v !== 'number' || !Array.isArray(o.r))
     return null;
@@ -98,9 +105,21 @@ export interface SealedSubmission {
   readonly keys: readonly string[];
 }
 
-/** Every sealed submission in a snapshot of the store's properties, in the order they were submitted. */
+/** Every sealed submission in a snapshot of the store's properties, in the order they were submitted (unchecked). */
 export function readSealed(properties: Readonly<Record<string, string>>): SealedSubmission[] {
+  return checkSealed(properties, null).sealed;
+}
+
+/**
+ * The sealed submissions, each checked against its signature when a `mac` is given: one that does not match
+ * is left out and listed as untrusted.
+ */
+export function checkSealed(
+  properties: Readonly<Record<string, string>>,
+  mac: Mac | null,
+): { sealed: SealedSubmission[]; untrusted: Untrusted[] } {
   const found: SealedSubmission[] = [];
+  const untrusted: Untrusted[] = [];
   for (const [key, head] of Object.entries(properties)) {
     if (!key.startsWith(SEALED_PREFIX) || /\.\d+$/.test(key.slice(SEALED_PREFIX.length))) continue;
     const count = /^parts:(\d+)$/.exec(head);
@@ -115,10 +134,18 @@ export function readSealed(properties: Readonly<Record<string, string>>): Sealed
         keys.push(`${key}.${i}`);
       }
     }
-    const rows = decodeSubmission(text);
+    const rows = decodeSubmission(text, mac);
     if (rows && rows.length > 0) found.push({ rows, keys });
+    else if (mac !== null) {
+      const claimed = decodeSubmission(text, null)?.[0];
+      untrusted.push({
+        candidateId: claimed?.candidateId ?? '',
+        stageId: claimed?.stageId ?? '',
+        message: untrustedSealedMessage(claimed?.interviewer ?? ''),
+      });
+    }
   }
-  return found.sort((a, b) => (a.rows[0].timestamp < b.rows[0].timestamp ? -1 : 1));
+  return { sealed: found.sort((a, b) => (a.rows[0].timestamp < b.rows[0].timestamp ? -1 : 1)), untrusted };
 }
 
 /**
@@ -145,10 +172,14 @@ export const STORE_FULL_MESSAGE =
  * a submission over MAX_SUBMISSION_BYTES, or a store that would go past STORE_BYTES − RESERVED_BYTES, is refused
  * with a UserError before anything is written.
  */
-export function planSeal(rows: readonly LogEntry[], currentStoreBytes: number): Record<string, string> {
+export function planSeal(
+  rows: readonly LogEntry[],
+  currentStoreBytes: number,
+  mac: Mac,
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const group of bySubmission(rows)) {
-    const encoded = encodeSubmission(group);
+    const encoded = encodeSubmission(group, mac);
     const size = storedBytes(encoded);
     if (size > MAX_SUBMISSION_BYTES) {
       throw new UserError(

@@ -76,6 +76,8 @@ export interface DebriefInput extends RenderInput {
   /** Vetoes withdrawn by their holder, oldest first (optional: none when absent). */
   withdrawnVetoes?: DebriefWithdrawnVeto[];
   passSummary: { passes: boolean | null; reasons: string[] };
+  /** Records of the stage not counted because they were changed or added by hand, in words. */
+  untrusted?: string[];
 }
 
 /** The error of templates that cannot be rendered (code "templates"); nothing is generated. */
@@ -509,6 +511,10 @@ function scorecardsTable(ctx: Context): DocBlock[] {
   }
   if (notes.length > 0) {
     blocks.push(paragraph(run('Notes from the scorecards', true)), { type: 'list', items: notes });
+  }
+  const untrusted = debrief.untrusted ?? [];
+  if (untrusted.length > 0) {
+    blocks.push(paragraph(run('Not counted', true)), { type: 'list', items: untrusted.map((m) => [run(m)]) });
   }
   return blocks;
 }

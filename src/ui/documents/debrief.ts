@@ -12,6 +12,7 @@ import type { BatchOutcome, DocJob } from '../../docs/batch';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
 import { readRecords } from '../../sheets/sealed-store';
+import { untrustedFor } from '../../core/scoring/signature';
 import { forStage } from '../../core/scoring/log';
 import { withRightsInForce } from '../../core/scoring/rights';
 import { UserError, isUserError } from '../../core/errors';
@@ -71,7 +72,7 @@ function debriefJobs(
   p: Prepared,
   targets: readonly { candidate: Candidate; stage: Stage }[],
 ): DebriefJobs {
-  const { entries } = readRecords(p.workbook);
+  const { entries, untrusted } = readRecords(p.workbook);
   const viewer = services.activeUserEmail();
   const stored = storedDebriefs(services.documentProperties);
   const stageOf = new Map<string, Stage>();
@@ -87,6 +88,7 @@ function debriefJobs(
         stage,
         candidate,
         entries,
+        untrusted: untrustedFor(untrusted, candidate.id, stage.id),
         viewer,
         formatTime: (iso) => {
           const date = new Date(iso);
