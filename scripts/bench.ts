@@ -315,12 +315,13 @@ function sealedStore(): void {
     typeCandidates(rt, candidateRows(2));
     rt.setCells('Candidates', 'G2', [['manager@example.com', 'alice@example.com, bob@example.com']]);
     rt.setActiveUser('alice@example.com');
-    const submit = (id: string) =>
+    // The last two differ in one score (same size): the same form again would be the same submission.
+    const submit = (id: string, first = 4) =>
       rt.call('submitScorecard', {
         submissionId: id,
         candidateId: 'C-0001',
         stageId,
-        scores: Object.fromEntries(categories.map((c) => [c, 4])),
+        scores: Object.fromEntries(categories.map((c, i) => [c, i === 0 ? first : 4])),
         notes: Object.fromEntries(categories.map((c) => [c, note(noteLength)])),
         recommendation: 'yes',
         overallNote: note(noteLength),
@@ -342,9 +343,9 @@ function sealedStore(): void {
     let accepted = false;
     let refused = false;
     try {
-      submit('bench-sealed-last-fits');
+      submit('bench-sealed-last-fits', 3);
       accepted = true;
-      submit('bench-sealed-one-too-many');
+      submit('bench-sealed-one-too-many', 5);
     } catch (error) {
       refused = accepted && /private store is full/.test(String(error));
     }
@@ -441,6 +442,10 @@ async function sidebarInteractive(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(preview.url);
     await page.locator('body[data-ready="true"]').waitFor();
+    // As an interviewer on the candidate's panel: a hiring manager's sidebar opens on the Panel instead.
+    await page.fill('#user-input', 'ben.osei@example.com');
+    await page.press('#user-input', 'Enter');
+    await page.locator('body[data-user="ben.osei@example.com"]').waitFor();
     await page.click('td[data-a1="B3"]');
     await page.locator('td[data-a1="B3"].current').waitFor();
     const once = async (): Promise<number> => {
