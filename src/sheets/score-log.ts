@@ -38,19 +38,7 @@ const FIELDS: readonly Exclude<LogKey, 'signature'>[] = [
   'score',
   'note',
 ];
-const KEYS: readonly LogKey[] = [
-  'timestamp',
-  'submissionId',
-  'version',
-  'candidateId',
-  'stageId',
-  'interviewer',
-  'kind',
-  'category',
-  'score',
-  'note',
-  'signature',
-];
+const KEYS: readonly LogKey[] = [...FIELDS, 'signature'];
 const LOG_COLUMNS: readonly ColumnSpec<LogKey>[] = KEYS.map((key, i) => ({ key, header: LOG_HEADERS[i] }));
 
 export interface ScoreLog {
