@@ -92,7 +92,8 @@ function wallMs(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
-function wallFromMs(ms: number): WallClock {
+/** The UTC fields of an instant, read as a wall clock (the one home of this conversion). */
+export function wallFromMs(ms: number): WallClock {
   const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),

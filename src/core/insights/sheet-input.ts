@@ -7,7 +7,7 @@
  */
 import { isBlank, isDate, parseDateTimeCell, parseNumber } from '../cells';
 import { normaliseEmail } from '../people';
-import { fromWallClock } from '../time-zone';
+import { fromWallClock, wallFromMs } from '../time-zone';
 import { LOG_KINDS, type LogEntry, type LogKind } from '../scoring/log';
 import { normaliseHeader } from '../table';
 import type { PipelineCandidate, PipelineStage } from './pipeline';
@@ -29,18 +29,7 @@ const DAY_MS = 86_400_000;
  */
 function scheduledAt(value: unknown, timeZone: string): Date | null {
   if (typeof value === 'number' && value > 0 && Number.isFinite(value)) {
-    const d = new Date(SERIAL_EPOCH_MS + Math.round(value * DAY_MS));
-    return fromWallClock(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-      },
-      timeZone,
-    );
+    return fromWallClock(wallFromMs(SERIAL_EPOCH_MS + Math.round(value * DAY_MS)), timeZone);
   }
   const cell = parseDateTimeCell(value, timeZone);
   return cell.kind === 'dateTime' ? cell.value : null;
