@@ -244,6 +244,12 @@ function workbookActions(): void {
       overallNote: '',
     };
     figures.push(['submit a scorecard', measure(rt, () => rt.call('submitScorecard', submission))]);
+    rt.setActiveUser('bob@example.com');
+    rt.call('submitScorecard', { ...submission, submissionId: 'bench-submission-2' });
+    rt.setActiveUser('alice@example.com');
+    const panel = { candidateId: 'C-0001', stageId: 'screening' };
+    figures.push(['open the panel (first look, recorded)', measure(rt, () => rt.call('getPanel', panel))]);
+    figures.push(['open the panel again', measure(rt, () => rt.call('getPanel', panel))]);
     figures.push(['Insights (first build)', measure(rt, () => rt.call('refreshInsights'))]);
     figures.push(['Insights (refresh)', measure(rt, () => rt.call('refreshInsights'))]);
     // The tables' formulas run when the sheet is next read: their time, and no service call from them.
@@ -310,6 +316,7 @@ function sealedStore(): void {
       2_000,
     ],
   ];
+  let rightsBytes = 0;
   for (const [label, stageId, categories, noteLength] of cases) {
     const rt = freshDefaultWorkbook();
     typeCandidates(rt, candidateRows(2));
@@ -326,14 +333,19 @@ function sealedStore(): void {
         recommendation: 'yes',
         overallNote: note(noteLength),
       });
+    // The stage's first scorecard also seals its decision-rights record (once per candidate and stage); the
+    // figure is a scorecard alone, measured as the bytes the next one adds.
+    submit('bench-sealed-first', 3);
+    const withRights = storeBytes(rt.properties.document, 'sealed.');
     submit('bench-sealed-00000');
-    const perCard = storeBytes(rt.properties.document, 'sealed.');
+    const perCard = storeBytes(rt.properties.document, 'sealed.') - withRights;
+    rightsBytes = withRights - perCard;
     const room = MAX_STORE_BYTES - RESERVED_FOR_STATE - (storeBytes(rt.properties.document) - perCard);
     const fit = Math.floor(room / perCard);
-    // Copies of the first scorecard's values under other ids, up to one short of the count; then the edge.
-    const first = [...rt.properties.document].filter(([k]) => k.startsWith('sealed.'));
+    // Copies of that scorecard's values under other ids, up to one short of the count; then the edge.
+    const copied = [...rt.properties.document].filter(([k]) => k.includes('bench-sealed-00000'));
     for (let i = 1; i < fit - 1; i++)
-      for (const [k, v] of first) {
+      for (const [k, v] of copied) {
         const id = `bench-sealed-${String(i).padStart(5, '0')}`;
         rt.properties.document.set(
           k.replace('bench-sealed-00000', id),
@@ -343,9 +355,9 @@ function sealedStore(): void {
     let accepted = false;
     let refused = false;
     try {
-      submit('bench-sealed-last-fits', 3);
+      submit('bench-sealed-last-fits', 5);
       accepted = true;
-      submit('bench-sealed-one-too-many', 5);
+      submit('bench-sealed-one-too-many', 2);
     } catch (error) {
       refused = accepted && /private store is full/.test(String(error));
     }
@@ -355,6 +367,30 @@ function sealedStore(): void {
       `${fit.toLocaleString('en')} pending scorecards fit${accepted && refused ? ' (edge checked)' : ' (EDGE NOT AS COMPUTED)'}`,
     );
   }
+  row('decision-rights record (first scorecard of a stage)', `${rightsBytes.toLocaleString('en')} B`, '');
+  row('first look at the panel (once per person)', `${panelSeenBytes().toLocaleString('en')} B`, '');
+}
+
+/** What one person's first look at the panel adds to the sealed store (core/scoring/seen.ts). */
+function panelSeenBytes(): number {
+  const rt = freshDefaultWorkbook();
+  typeCandidates(rt, candidateRows(2));
+  rt.setCells('Candidates', 'G2', [['manager@example.com', 'alice@example.com, bob@example.com']]);
+  for (const [i, person] of ['alice@example.com', 'bob@example.com'].entries()) {
+    rt.setActiveUser(person);
+    rt.call('submitScorecard', {
+      submissionId: `bench-seen-${i}`,
+      candidateId: 'C-0001',
+      stageId: 'screening',
+      scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
+      notes: {},
+      recommendation: 'yes',
+      overallNote: '',
+    });
+  }
+  const before = storeBytes(rt.properties.document, 'sealed.');
+  rt.call('getPanel', { candidateId: 'C-0001', stageId: 'screening' });
+  return storeBytes(rt.properties.document, 'sealed.') - before;
 }
 
 /**

@@ -10,7 +10,14 @@
  */
 import * as z from 'zod/mini';
 import { UserError } from './errors';
-import { MAX_CATEGORIES, MAX_ID_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, RECOMMENDATIONS } from './labels';
+import {
+  AFTER_PANEL,
+  MAX_CATEGORIES,
+  MAX_ID_LENGTH,
+  MAX_NOTE_LENGTH,
+  OUTCOMES,
+  RECOMMENDATIONS,
+} from './labels';
 import { lazy } from './lazy';
 
 const SUBMISSION_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -188,6 +195,8 @@ export const responseSchemas = lazy(() => {
     notes: z.record(z.string(), z.string()),
     recommendation: RecommendationSchema,
     overallNote: z.string(),
+    /** This version came after its interviewer saw others' scores (core/scoring/seen.ts), or null. */
+    afterPanel: z.nullable(z.enum(AFTER_PANEL)),
   });
 
   /**
@@ -235,17 +244,12 @@ export const responseSchemas = lazy(() => {
     submittedAt: isoTime,
     /** True when this submission id was already recorded: nothing new was written. */
     duplicate: z.boolean(),
+    /** The recorded version came after the interviewer saw others' scores (core/scoring/seen.ts), or null. */
+    afterPanel: z.nullable(z.enum(AFTER_PANEL)),
   });
 
-  const PanelInterviewerSchema = z.strictObject({
-    email: z.string(),
-    version: z.number(),
-    submittedAt: isoTime,
-    scores: z.record(z.string(), z.number()),
-    notes: z.record(z.string(), z.string()),
-    recommendation: RecommendationSchema,
-    overallNote: z.string(),
-  });
+  /** One interviewer's latest scorecard: the same fields as the viewer's own, with whose it is. */
+  const PanelInterviewerSchema = z.extend(OwnScorecardSchema, { email: z.string() });
 
   const PanelCategorySchema = z.strictObject({
     id: z.string(),

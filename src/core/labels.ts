@@ -33,3 +33,17 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   hold: 'Hold',
   reject: 'Reject',
 };
+
+/**
+ * How a scorecard came after its interviewer saw the others' scores (core/scoring/seen.ts): a later version is a
+ * revision after seeing the panel; a first scorecard written after seeing it (a hiring manager may look first)
+ * was submitted after seeing it.
+ */
+export const AFTER_PANEL = ['revised', 'submitted'] as const;
+export type AfterPanel = (typeof AFTER_PANEL)[number];
+
+/** How that reads next to the scorecard: in the sidebar, in the debrief. */
+export const AFTER_PANEL_LABELS: Readonly<Record<AfterPanel, string>> = {
+  revised: 'revised after seeing the panel',
+  submitted: 'submitted after seeing the panel',
+};

@@ -28,7 +28,8 @@ import {
   summariseScorecards,
   STORE_FULL_MESSAGE,
 } from '../core/scoring/sealed';
-import { UserError } from '../core/errors';
+import { UserError, isUserError } from '../core/errors';
+import { PANEL_SEEN_STORE_FULL_MESSAGE } from '../core/scoring/seen';
 import { type ScoreLog, appendToScoreLog, readScoreLog, rowText } from './score-log';
 import { DIGEST_PROPERTY, existingMac, macForWrite, storedDigest } from './signing';
 import type { Workbook } from './workbook';
@@ -98,6 +99,19 @@ export function sealRows(workbook: Workbook, records: Records, rows: readonly Lo
     workbook.state.writeRaw(values);
   } catch (error) {
     if (isQuotaError(error)) throw new UserError('unavailable', STORE_FULL_MESSAGE);
+    throw error;
+  }
+}
+
+/**
+ * Seals the record that someone has seen others' scores (core/scoring/seen.ts), before they are shown: a full
+ * store refuses the look, with a message that says so, rather than show the scores unrecorded.
+ */
+export function sealPanelSeen(workbook: Workbook, records: Records, rows: readonly LogEntry[]): void {
+  try {
+    sealRows(workbook, records, rows);
+  } catch (error) {
+    if (isUserError(error, 'unavailable')) throw new UserError('unavailable', PANEL_SEEN_STORE_FULL_MESSAGE);
     throw error;
   }
 }

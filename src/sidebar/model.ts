@@ -6,6 +6,7 @@
 import type {
   ContextCategory,
   GenerateDebriefDocumentResponse,
+  OwnScorecard,
   PanelView,
   PanelWithdrawnVeto,
   ScoringContext,
@@ -14,7 +15,13 @@ import type {
   SubmitScorecardResponse,
 } from '../core/contract';
 import { formatScore } from '../core/format';
-import { MAX_NOTE_LENGTH, OUTCOME_LABELS, type Outcome, type Recommendation } from '../core/labels';
+import {
+  AFTER_PANEL_LABELS,
+  MAX_NOTE_LENGTH,
+  OUTCOME_LABELS,
+  type Outcome,
+  type Recommendation,
+} from '../core/labels';
 
 export const SCORE_VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -73,7 +80,16 @@ export function submittedMessage(response: SubmitScorecardResponse): string {
   if (response.duplicate) {
     return `This scorecard was already recorded (version ${response.version}, ${when}); it was not recorded twice.`;
   }
-  return `Scorecard submitted: version ${response.version}, ${when}.`;
+  const marked = response.afterPanel
+    ? ` You had seen the panel, so it is marked “${AFTER_PANEL_LABELS[response.afterPanel]}” wherever it is shown.`
+    : '';
+  return `Scorecard submitted: version ${response.version}, ${when}.${marked}`;
+}
+
+/** "Version 2, 2 Dec 10:00", and how it came after seeing the panel when it did. */
+export function versionText(card: Pick<OwnScorecard, 'version' | 'submittedAt' | 'afterPanel'>): string {
+  const mark = card.afterPanel ? ` · ${AFTER_PANEL_LABELS[card.afterPanel]}` : '';
+  return `Version ${card.version}, ${formatWhen(card.submittedAt)}${mark}`;
 }
 
 // ---- The scorecard form ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type {
   ScoringContext,
 } from '../core/contract';
 import {
+  AFTER_PANEL_LABELS,
   MAX_NOTE_LENGTH,
   OUTCOMES,
   OUTCOME_LABELS,
@@ -43,6 +44,7 @@ import {
   scoresAloneText,
   stageOptionLabel,
   submittedMessage,
+  versionText,
   vetoText,
   withdrawnVetoText,
   type DecisionForm,
@@ -341,7 +343,8 @@ function renderScoreView(context: ScoringContext): void {
     replaceChildren(
       mineLine,
       context.mine
-        ? `You submitted version ${context.mine.version} on ${formatWhen(context.mine.submittedAt)}. ` +
+        ? `You submitted version ${context.mine.version} on ${formatWhen(context.mine.submittedAt)}` +
+            (context.mine.afterPanel ? `, ${AFTER_PANEL_LABELS[context.mine.afterPanel]}. ` : '. ') +
             'Submitting again records a new version; the old one is kept.'
         : "Score independently: others' scores stay hidden until you submit yours.",
     );
@@ -389,6 +392,7 @@ function renderScoreView(context: ScoringContext): void {
           notes: body.notes,
           recommendation: body.recommendation,
           overallNote: body.overallNote,
+          afterPanel: response.afterPanel,
         };
         const firstTime = !context.canSeePanel;
         context.canSeePanel = true;
@@ -544,8 +548,9 @@ function interviewerCards(panel: PanelView, context: ScoringContext): HTMLElemen
           {},
           h('span', { class: 'who' }, card.email),
           h('span', { class: 'rec' }, RECOMMENDATION_LABELS[card.recommendation]),
+          card.afterPanel ? h('span', { class: 'after-panel' }, AFTER_PANEL_LABELS[card.afterPanel]) : null,
         ),
-        h('p', { class: 'hint' }, `Version ${card.version}, ${formatWhen(card.submittedAt)}`),
+        h('p', { class: 'hint' }, versionText(card)),
         card.overallNote
           ? h('p', { class: 'note' }, card.overallNote, shareToggle(panel, context, card.email, 'overall'))
           : null,

@@ -25,7 +25,7 @@ import {
   rightsRow,
   withRightsInForce,
 } from '../core/scoring/rights';
-import { buildPanel } from '../core/scoring/panel';
+import { buildPanel, panelSeenEntries } from '../core/scoring/panel';
 import { planScorecard } from '../core/scoring/scorecards';
 import { shareableEntries } from '../core/scoring/shareable';
 import { UserError } from '../core/errors';
@@ -33,7 +33,14 @@ import { normaliseEmail } from '../core/people';
 import { type Process, type Stage, findStage } from '../core/process';
 import { assignCandidateIds, readCandidates, type CandidatesLayout } from '../sheets/candidates-sheet';
 import type { Workbook } from '../sheets/workbook';
-import { type Records, appendRecords, publishStage, readRecords, sealRows } from '../sheets/sealed-store';
+import {
+  type Records,
+  appendRecords,
+  publishStage,
+  readRecords,
+  sealPanelSeen,
+  sealRows,
+} from '../sheets/sealed-store';
 import { untrustedFor } from '../core/scoring/signature';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
 import { readStageLayout, syncStageIds } from '../sheets/stage-sheet';
@@ -231,12 +238,46 @@ export function submitScorecard(services: Services, payload: unknown): SubmitSco
   });
 }
 
+/**
+ * The record that the viewer has seen others' scores for the stage, when this is the first time
+ * (core/scoring/seen.ts); `rights` is the candidate with the hiring manager in force.
+ */
+function seenRows(
+  opened: ViewerWorkbook,
+  rights: Candidate,
+  stage: Stage,
+  entries: readonly LogEntry[],
+  now: Date,
+): LogEntry[] {
+  return panelSeenEntries({
+    entries,
+    viewer: opened.viewer,
+    hiringManager: rights.hiringManager,
+    candidateId: rights.id,
+    stageId: stage.id,
+    now,
+  });
+}
+
+/**
+ * The panel view. The first time it shows the viewer someone else's scorecard for the stage, that is sealed
+ * first (one more setProperties call, under the lock), so a later version of their scorecard is marked as
+ * revised after seeing the panel.
+ */
 export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
   const opened = openForViewer(services);
   const { candidate, stage } = findCandidateAndStage(opened, request);
   const records = readRecords(opened.workbook);
-  return panelFor(opened, candidate, stage, records, records.entries, ownerEmail(services));
+  const owner = ownerEmail(services);
+  const view = panelFor(opened, candidate, stage, records, records.entries, owner);
+  const rights = inForce(opened, candidate, stage, records.entries).candidate;
+  if (seenRows(opened, rights, stage, records.entries, services.now()).length === 0) return view;
+  return withDocumentLock(services, () => {
+    const seen = seenRows(opened, rights, stage, records.entries, services.now());
+    sealPanelSeen(opened.workbook, records, seen);
+    return panelFor(opened, candidate, stage, records, [...records.entries, ...seen], owner);
+  });
 }
 
 /**
@@ -260,9 +301,13 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
       categories,
       now: services.now(),
     });
-    // Who decided is the row's account; under which hiring manager and panel, its rights row.
-    const rows = [...decided, ...rightsRowOf(decided, rights)];
-    if (rows.length > 0) {
+    // Who decided is the row's account; under which hiring manager and panel, its rights row. The panel it
+    // returns is a look at the scores too (recorded the first time, as getPanel does).
+    const made = [...decided, ...rightsRowOf(decided, rights)];
+    const seen = seenRows(opened, rights, stage, [...records.entries, ...made], services.now());
+    const rows = [...made, ...seen];
+    if (made.length === 0) sealPanelSeen(opened.workbook, records, seen);
+    else {
       // The sheets first (writing them again is harmless), then the record: the stage's sealed scorecards and
       // vetoes are published with the decision in one write, and only then cleared from the store. A script
       // stopped anywhere in between leaves a retry that does the rest and counts everything once.
@@ -278,7 +323,8 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
  * A panel record that only adds rows (a veto, its withdrawal, a note marked shareable): under the document lock
  * the records are read once and `plan` returns the rows (none for a retry) under the rights in force. A veto and
  * its withdrawal are sealed with the rights they were made under, until the decision publishes them; a
- * shareable mark (which holds no score or note) goes to the Score log.
+ * shareable mark (which holds no score or note) goes to the Score log. The first look at the panel is recorded
+ * with whichever it is (core/scoring/seen.ts).
  */
 function recordOnPanel(
   services: Services,
@@ -297,7 +343,8 @@ function recordOnPanel(
     const records = readRecords(opened.workbook);
     const rights = inForce(opened, candidate, stage, records.entries).candidate;
     const planned = plan({ entries: records.entries, viewer: opened.viewer, rights, stage });
-    const rows = where === 'sealed' ? [...planned, ...rightsRowOf(planned, rights)] : planned;
+    const made = where === 'sealed' ? [...planned, ...rightsRowOf(planned, rights)] : planned;
+    const rows = [...made, ...seenRows(opened, rights, stage, [...records.entries, ...made], services.now())];
     if (where === 'sealed') sealRows(opened.workbook, records, rows);
     else appendRecords(opened.workbook, records, rows);
     return panelFor(opened, candidate, stage, records, [...records.entries, ...rows], ownerEmail(services));

@@ -170,3 +170,29 @@ export async function sidebarStatus(
 ): Promise<void> {
   await frame.locator(`#status.status-${kind}`, { hasText: text }).waitFor();
 }
+
+// ---- The server, behind the page ---------------------------------------------------------------------------
+
+/** The ID of a candidate of the preview's workbook, by name. */
+export function candidateIdOf(preview: PreviewServer, name: string): string {
+  const row = preview.session.rt.inspect.values('Candidates', 'A1:B200').find((r) => r[1] === name);
+  if (!row) throw new Error(`${name} is not in the preview's workbook`);
+  return String(row[0]);
+}
+
+/**
+ * Calls a server function as `user` through the bridge the sidebar uses (for set-up the page does not show,
+ * and for reading what another person would see), leaving the session's user as it was.
+ */
+export function serverCallAs(preview: PreviewServer, user: string, name: string, payload: unknown): unknown {
+  const session = preview.session;
+  const before = session.rt.activeUser;
+  session.setUser(user);
+  try {
+    const response = session.runFunction(name, JSON.stringify([payload]));
+    if (!response.ok) throw new Error(`${name} as ${user} failed: ${response.error.message}`);
+    return response.value;
+  } finally {
+    session.setUser(before);
+  }
+}

@@ -12,11 +12,13 @@ import type { Page } from 'playwright-core';
 import type { PreviewServer } from '../../preview/server';
 import type { PanelView } from '../../src/core/contract';
 import {
+  candidateIdOf,
   closeSidebar,
   findCell,
   openPreview,
   openScoring,
   screenshot,
+  serverCallAs,
   sidebarStatus,
   sidebarFrame,
   signInAs,
@@ -31,44 +33,21 @@ const CATEGORIES = ['Communication clarity', 'Motivation fit', 'Basic role fit']
 const CONCERN = 'Brushed off every question about working with others.';
 
 function chenSubmitsFirst(preview: PreviewServer): void {
-  const session = preview.session;
-  const rows = session.rt.inspect.values('Candidates', 'A1:B20');
-  const row = rows.find((r) => r[1] === CANDIDATE);
-  if (!row) throw new Error(`${CANDIDATE} is not in the sample`);
-  session.setUser(CHEN);
-  const response = session.runFunction(
-    'submitScorecard',
-    JSON.stringify([
-      {
-        submissionId: 'veto-journey-chen-1',
-        candidateId: row[0],
-        stageId: 'screening',
-        scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 4 },
-        notes: {},
-        recommendation: 'yes',
-        overallNote: '',
-      },
-    ]),
-  );
-  if (!response.ok) throw new Error(`Chen's submission failed: ${response.error.message}`);
+  serverCallAs(preview, CHEN, 'submitScorecard', {
+    submissionId: 'veto-journey-chen-1',
+    candidateId: candidateIdOf(preview, CANDIDATE),
+    stageId: 'screening',
+    scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 4 },
+    notes: {},
+    recommendation: 'yes',
+    overallNote: '',
+  });
 }
 
 /** The panel view the server gives `user` for Priya's screening, through the same bridge as the sidebar. */
 function panelAs(preview: PreviewServer, user: string): PanelView {
-  const session = preview.session;
-  const row = session.rt.inspect.values('Candidates', 'A1:B20').find((r) => r[1] === CANDIDATE);
-  const before = session.rt.activeUser;
-  session.setUser(user);
-  try {
-    const response = session.runFunction(
-      'getPanel',
-      JSON.stringify([{ candidateId: row?.[0], stageId: 'screening' }]),
-    );
-    if (!response.ok) throw new Error(`getPanel failed: ${response.error.message}`);
-    return response.value as PanelView;
-  } finally {
-    session.setUser(before);
-  }
+  const request = { candidateId: candidateIdOf(preview, CANDIDATE), stageId: 'screening' };
+  return serverCallAs(preview, user, 'getPanel', request) as PanelView;
 }
 
 /** The status box's classes and its lines of text, top to bottom, as the user reads them. */

@@ -317,6 +317,7 @@ describe('responses are JSON-safe', () => {
       version: 1,
       submittedAt: '2025-05-03T12:00:00.000Z',
       duplicate: false,
+      afterPanel: null,
     });
     expect(JSON.parse(JSON.stringify(submitted))).toEqual(submitted);
     expect(() => responseSchemas().getPanel.parse({})).toThrow();

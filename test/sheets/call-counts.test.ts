@@ -71,7 +71,22 @@ function actions(candidates: number) {
       overallNote: '',
     }),
   );
-  return { repair, apply, open, submit };
+  // Bob's scorecard, then Alice's first look at the panel (recorded) and a second one (not).
+  rt.setActiveUser('bob@example.com');
+  rt.call('submitScorecard', {
+    submissionId: 'count-submission-bob',
+    candidateId: 'C-0001',
+    stageId: 'screening',
+    scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 5 },
+    notes: {},
+    recommendation: 'yes',
+    overallNote: '',
+  });
+  rt.setActiveUser('alice@example.com');
+  const panel = { candidateId: 'C-0001', stageId: 'screening' };
+  const firstLook = count(rt, () => rt.call('getPanel', panel));
+  const lookAgain = count(rt, () => rt.call('getPanel', panel));
+  return { repair, apply, open, submit, firstLook, lookAgain };
 }
 
 describe('sheet calls do not grow with the number of candidates', () => {
@@ -83,7 +98,7 @@ describe('sheet calls do not grow with the number of candidates', () => {
     large = actions(1_000);
   });
 
-  it.each(['repair', 'apply', 'open', 'submit'] as const)('%s', (action) => {
+  it.each(['repair', 'apply', 'open', 'submit', 'firstLook', 'lookAgain'] as const)('%s', (action) => {
     expect(large[action]).toEqual(small[action]);
   });
 
@@ -95,6 +110,11 @@ describe('sheet calls do not grow with the number of candidates', () => {
   it('submitting reads Candidates and the log once each and appends in one write', () => {
     expect(small.submit.reads).toBeLessThanOrEqual(3);
     expect(small.submit.writes).toBeLessThanOrEqual(3);
+  });
+
+  it('the panel: the first look adds the lock and one property write to what every look costs', () => {
+    expect(small.lookAgain).toEqual({ reads: 2, writes: 0, calls: 29 });
+    expect(small.firstLook).toEqual({ reads: 2, writes: 0, calls: 32 });
   });
 
   it('pasting candidates: the IDs cost the same calls for 10 or 1,000 rows', () => {

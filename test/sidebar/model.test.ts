@@ -21,6 +21,7 @@ import {
   shortEmail,
   stageOptionLabel,
   submittedMessage,
+  versionText,
   vetoText,
   withdrawnVetoText,
 } from '../../src/sidebar/model';
@@ -47,6 +48,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
         notes: {},
         recommendation: 'yes',
         overallNote: '',
+        afterPanel: null,
       },
       {
         email: 'bob@example.com',
@@ -56,6 +58,7 @@ function panel(overrides: Partial<PanelView> = {}): PanelView {
         notes: {},
         recommendation: 'no',
         overallNote: '',
+        afterPanel: 'revised',
       },
     ],
     categories: [
@@ -138,12 +141,34 @@ describe('formatting', () => {
   });
 
   it('reports a submission and a duplicate', () => {
-    expect(submittedMessage({ version: 2, submittedAt: '2025-05-03T14:03:00', duplicate: false })).toBe(
+    const response = { version: 2, submittedAt: '2025-05-03T14:03:00', afterPanel: null };
+    expect(submittedMessage({ ...response, duplicate: false })).toBe(
       'Scorecard submitted: version 2, 3 May 2025, 14:03.',
     );
-    expect(submittedMessage({ version: 2, submittedAt: '2025-05-03T14:03:00', duplicate: true })).toMatch(
+    expect(submittedMessage({ ...response, duplicate: true })).toMatch(
       /already recorded.*not recorded twice/,
     );
+  });
+
+  it('says when the version is recorded as revised after seeing the panel', () => {
+    expect(
+      submittedMessage({
+        version: 2,
+        submittedAt: '2025-05-03T14:03:00',
+        duplicate: false,
+        afterPanel: 'revised',
+      }),
+    ).toBe(
+      'Scorecard submitted: version 2, 3 May 2025, 14:03. You had seen the panel, so it is marked ' +
+        '“revised after seeing the panel” wherever it is shown.',
+    );
+  });
+
+  it('shows a scorecard’s version, marked when it came after seeing the panel', () => {
+    const [alice, bob] = panel().interviewers;
+    expect(versionText(alice)).toBe('Version 1, 1 May 2025, 09:00');
+    expect(versionText(bob)).toBe('Version 2, 2 May 2025, 09:00 · revised after seeing the panel');
+    expect(versionText({ ...alice, afterPanel: 'submitted' })).toMatch(/· submitted after seeing the panel$/);
   });
 });
 
@@ -162,6 +187,7 @@ describe('the scorecard form', () => {
       notes: { style: 'Hm' },
       recommendation: 'no' as const,
       overallNote: 'o',
+      afterPanel: null,
     };
     expect(initialScoreForm({ ...context, mine })).toEqual({
       scores: { depth: 4, style: 2 },

@@ -120,6 +120,8 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
       ...['score', 'score', 'score', 'recommendation', 'rights'].map((k) => ['sub-alice-1', k]),
       ...['score', 'score', 'score', 'recommendation'].map((k) => ['sub-bob-1', k]),
       ...['reconciled', 'reconciled', 'reconciled', 'decision', 'rights'].map((k) => ['decision-1', k]),
+      // The manager saw the others' scores in deciding (test/ui/revised-after-panel.test.ts).
+      [`seen:C-0001:screening:${MANAGER}`, 'panel-seen'],
     ]);
     expect(log.find((r) => r[1] === 'sub-alice-1' && r[9] !== '')?.[9]).toBe(SECRET_NOTE);
     expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toEqual([]);

@@ -4,7 +4,7 @@
  * the debrief document and the sidebar's panel never disagree, and under the same independence rule.
  */
 import type { Candidate } from '../candidates';
-import { RECOMMENDATION_LABELS } from '../labels';
+import { AFTER_PANEL_LABELS, RECOMMENDATION_LABELS } from '../labels';
 import type { Process, Stage } from '../process';
 import { decide, describeFailReason } from '../rules';
 import type { DebriefInput, RenderInput } from '../templates/render';
@@ -67,6 +67,9 @@ export function debriefInput(options: {
     scorecards: view.interviewers.map((card) => ({
       interviewer: card.email,
       submittedAt: options.formatTime(card.submittedAt),
+      ...(card.afterPanel
+        ? { afterPanel: `version ${card.version}, ${AFTER_PANEL_LABELS[card.afterPanel]}` }
+        : {}),
       scores: Object.fromEntries(stage.categories.map((c) => [c.id, card.scores[c.id] ?? null])),
       notes: card.notes,
       recommendation:

@@ -20,6 +20,8 @@
  * | shareable      | category id | 1 shared, 0 not  | the interviewer whose note it is (the hiring manager  |
  * |                | or "overall"|                  | marks which notes a candidate update may quote)       |
  * | rights         | hiring mgr  | blank            | the panel's emails, ", "-separated                    |
+ * | panel-seen     | ""          | whole number ≥ 0 | "" (the person saw others' scores when their own      |
+ * |                |             |                  | scorecard was at this version; core/scoring/seen.ts)  |
  *
  * A scorecard = the `score` rows + one `recommendation` row; its version counts that interviewer's scorecards
  * for the candidate and stage (1, 2, …). A decision = one `reconciled` row per category + one `decision` row,
@@ -30,6 +32,10 @@
  * A `rights` row says who holds the decision rights for the candidate's stage (core/scoring/rights.ts): it is
  * written with the stage's first scorecard (fixing the hiring manager and panel the cells named then), with a
  * hiring-manager change confirmed from the sidebar, and with every decision and veto (under whom it was made).
+ *
+ * A `panel-seen` row is written once per person, candidate and stage, the first time Scorecard shows that person
+ * someone else's scores for it (the panel view, a debrief): a later version of their scorecard is marked as
+ * revised after seeing the panel (core/scoring/seen.ts).
  */
 import { UserError } from '../errors';
 import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '../labels';
@@ -37,7 +43,15 @@ import { sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
 export type LogKind =
-  'score' | 'recommendation' | 'reconciled' | 'decision' | 'veto' | 'veto-withdrawn' | 'shareable' | 'rights';
+  | 'score'
+  | 'recommendation'
+  | 'reconciled'
+  | 'decision'
+  | 'veto'
+  | 'veto-withdrawn'
+  | 'shareable'
+  | 'rights'
+  | 'panel-seen';
 
 export const LOG_KINDS: readonly LogKind[] = [
   'score',
@@ -48,6 +62,7 @@ export const LOG_KINDS: readonly LogKind[] = [
   'veto-withdrawn',
   'shareable',
   'rights',
+  'panel-seen',
 ];
 
 /** One row of the Score log. */

@@ -17,10 +17,12 @@ import {
   withdrawnVetoes,
 } from './decisions';
 import { type Categories, type LogEntry, forStage } from './log';
-import { hasSubmitted, latestScorecards } from './scorecards';
+import { hasSubmitted, latestScorecards, nextVersion } from './scorecards';
+import { panelSeenRow, seenAtVersion } from './seen';
 import { shareableNotes } from './shareable';
 import { waitingScorecards, waitingText } from './status';
 import type { RightsView } from './rights';
+import { sameEmail } from '../people';
 
 /** The message shown to someone who asks for the panel before submitting their own scorecard. */
 export const PANEL_HIDDEN_MESSAGE =
@@ -36,6 +38,32 @@ export function canSeePanel(
 ): boolean {
   if (mayDecide(viewer, hiringManager)) return true;
   return hasSubmitted(entries, viewer, candidateId, stageId);
+}
+
+/**
+ * What showing the panel (or a debrief) to this person records: the first time it shows them someone else's
+ * scorecard for the stage, one `panel-seen` row with their own scorecard's version then (core/scoring/seen.ts);
+ * nothing once they have one, or while the only scorecard is their own.
+ */
+export function panelSeenEntries(input: {
+  entries: readonly LogEntry[];
+  viewer: string;
+  /** The hiring manager in force: who may see the panel before submitting. */
+  hiringManager: string;
+  candidateId: string;
+  stageId: string;
+  now: Date | string;
+}): LogEntry[] {
+  const { entries, viewer, candidateId, stageId } = input;
+  if (!canSeePanel(entries, viewer, input.hiringManager, candidateId, stageId)) return [];
+  const stageEntries = forStage(entries, candidateId, stageId);
+  if (seenAtVersion(stageEntries, viewer) !== null) return [];
+  const others = latestScorecards(stageEntries, candidateId, stageId).some(
+    (card) => !sameEmail(card.email, viewer),
+  );
+  if (!others) return [];
+  const ownVersion = nextVersion(stageEntries, candidateId, stageId, viewer) - 1;
+  return [panelSeenRow({ candidateId, stageId, person: viewer, ownVersion, now: input.now })];
 }
 
 export interface PanelInput {

@@ -24,6 +24,7 @@ import {
   latest,
   toIso,
 } from './log';
+import { afterPanel, seenAtVersion } from './seen';
 
 /**
  * Checks a parsed submission against the stage's categories: every category scored, no unknown category in
@@ -100,7 +101,7 @@ export function nextVersion(
   return highest + 1;
 }
 
-function toScorecard(rows: readonly LogEntry[]): PanelInterviewer {
+function toScorecard(rows: readonly LogEntry[], seenAt: number | null): PanelInterviewer {
   const scores: Record<string, number> = {};
   const notes: Record<string, string> = {};
   let recommendation: Recommendation = 'no';
@@ -122,19 +123,22 @@ function toScorecard(rows: readonly LogEntry[]): PanelInterviewer {
     notes,
     recommendation,
     overallNote,
+    afterPanel: afterPanel(first.version, seenAt),
   };
 }
 
-/** Per interviewer, their latest scorecard for this candidate and stage, in order of first submission. */
+/**
+ * Per interviewer, their latest scorecard for this candidate and stage, in order of first submission, each
+ * marked when it came after its interviewer saw the panel (core/scoring/seen.ts).
+ */
 export function latestScorecards(
   entries: readonly LogEntry[],
   candidateId: string,
   stageId: string,
 ): PanelInterviewer[] {
+  const stageEntries = forStage(entries, candidateId, stageId);
   const byInterviewer = new Map<string, LogEntry[][]>();
-  for (const group of bySubmission(
-    forStage(entries, candidateId, stageId).filter((e) => isScorecardKind(e.kind)),
-  )) {
+  for (const group of bySubmission(stageEntries.filter((e) => isScorecardKind(e.kind)))) {
     const key = normaliseEmail(group[0].interviewer);
     const groups = byInterviewer.get(key);
     if (groups) groups.push(group);
@@ -143,7 +147,7 @@ export function latestScorecards(
   const cards: PanelInterviewer[] = [];
   for (const groups of byInterviewer.values()) {
     const rows = latest(groups);
-    if (rows) cards.push(toScorecard(rows));
+    if (rows) cards.push(toScorecard(rows, seenAtVersion(stageEntries, rows[0].interviewer)));
   }
   return cards;
 }
@@ -194,10 +198,16 @@ export function planScorecard(input: {
     submission.candidateId,
     submission.stageId,
   );
+  const seenAt = seenAtVersion(forStage(entries, submission.candidateId, submission.stageId), interviewer);
   if (first) {
     return {
       append: [],
-      response: { version: first.version, submittedAt: first.timestamp, duplicate: true },
+      response: {
+        version: first.version,
+        submittedAt: first.timestamp,
+        duplicate: true,
+        afterPanel: afterPanel(first.version, seenAt),
+      },
     };
   }
   checkScorecard(submission, input.categories, input.stageName);
@@ -207,12 +217,25 @@ export function planScorecard(input: {
   if (mine && sameContent(mine, submission)) {
     return {
       append: [],
-      response: { version: mine.version, submittedAt: mine.submittedAt, duplicate: true },
+      response: {
+        version: mine.version,
+        submittedAt: mine.submittedAt,
+        duplicate: true,
+        afterPanel: mine.afterPanel,
+      },
     };
   }
   const version = nextVersion(entries, submission.candidateId, submission.stageId, interviewer);
   const append = scorecardEntries(submission, interviewer, version, input.now);
-  return { append, response: { version, submittedAt: append[0].timestamp, duplicate: false } };
+  return {
+    append,
+    response: {
+      version,
+      submittedAt: append[0].timestamp,
+      duplicate: false,
+      afterPanel: afterPanel(version, seenAt),
+    },
+  };
 }
 
 /** Whether a submission says exactly what a recorded scorecard says (scores, notes, recommendation, overall note). */

@@ -23,11 +23,6 @@ export const MAX_SUBMISSION_BYTES = 64 * 1024;
 /** Room kept free for the workbook's own state (sheet ids, the applied rubric, document links). */
 export const RESERVED_BYTES = 60 * 1024;
 
-/** The kinds that stay sealed until the stage is decided (what would reveal a person's judgement). */
-export function isSealedKind(kind: LogKind): boolean {
-  return kind === 'score' || kind === 'recommendation' || kind === 'veto';
-}
-
 /** The property values of one submission (all its rows share the submission's fields). */
 export function encodeSubmission(rows: readonly LogEntry[], mac: Mac): Record<string, string> {
   const [first] = rows;

@@ -41,6 +41,8 @@ export interface RenderInput {
 export interface DebriefScorecard {
   interviewer: string;
   submittedAt: string;
+  /** When this version came after its interviewer saw the panel, how, in words (core/labels.ts). */
+  afterPanel?: string;
   /** Score per category id; null = not scored. */
   scores: Record<string, number | null>;
   notes?: Record<string, string>;
@@ -498,7 +500,11 @@ function scorecardsTable(ctx: Context): DocBlock[] {
           ...cards.map((s) => cell(formatScore(s.scores[c.id]))),
         ]),
         [cell('Recommendation', true), [], ...cards.map((s) => cell(s.recommendation ?? '—'))],
-        [cell('Submitted', true), [], ...cards.map((s) => cell(s.submittedAt))],
+        [
+          cell('Submitted', true),
+          [],
+          ...cards.map((s) => cell(s.afterPanel ? `${s.submittedAt}, ${s.afterPanel}` : s.submittedAt)),
+        ],
       ],
     },
   ];
@@ -511,6 +517,14 @@ function scorecardsTable(ctx: Context): DocBlock[] {
   }
   if (notes.length > 0) {
     blocks.push(paragraph(run('Notes from the scorecards', true)), { type: 'list', items: notes });
+  }
+  // The template may say everyone scored on their own: a scorecard written after seeing the others' is named.
+  const afterPanel = cards.filter((s) => s.afterPanel);
+  if (afterPanel.length > 0) {
+    blocks.push(paragraph(run('Not scored independently', true)), {
+      type: 'list',
+      items: afterPanel.map((s) => [run(`${s.interviewer}: ${s.afterPanel}.`)]),
+    });
   }
   const untrusted = debrief.untrusted ?? [];
   if (untrusted.length > 0) {

@@ -11,9 +11,11 @@ import { type DebriefInput, renderDebriefDocument } from '../../core/templates/r
 import type { BatchOutcome, DocJob } from '../../docs/batch';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
-import { readRecords } from '../../sheets/sealed-store';
+import { type Records, readRecords, sealPanelSeen } from '../../sheets/sealed-store';
+import { panelSeenEntries } from '../../core/scoring/panel';
+import { normaliseEmail } from '../../core/people';
 import { untrustedFor } from '../../core/scoring/signature';
-import { forStage } from '../../core/scoring/log';
+import { type LogEntry, forStage } from '../../core/scoring/log';
 import { withRightsInForce } from '../../core/scoring/rights';
 import { UserError, isUserError } from '../../core/errors';
 import { runMenuAction, withDocumentLock } from '../actions';
@@ -60,6 +62,9 @@ interface DebriefJobs {
   readonly jobs: DocJob[];
   /** The stage of each candidate's debrief, by candidate ID. */
   readonly stageOf: Map<string, Stage>;
+  /** The records read, and by candidate ID the record that the viewer has seen the panel (first look only). */
+  readonly records: Records;
+  readonly seen: Map<string, LogEntry[]>;
 }
 
 /**
@@ -72,8 +77,10 @@ function debriefJobs(
   p: Prepared,
   targets: readonly { candidate: Candidate; stage: Stage }[],
 ): DebriefJobs {
-  const { entries, untrusted } = readRecords(p.workbook);
+  const records = readRecords(p.workbook);
+  const { entries, untrusted } = records;
   const viewer = services.activeUserEmail();
+  const seen = new Map<string, LogEntry[]>();
   const stored = storedDebriefs(services.documentProperties);
   const stageOf = new Map<string, Stage>();
   const hidden: string[] = [];
@@ -117,6 +124,18 @@ function debriefJobs(
       viewer,
       '',
     );
+    // A debrief shows everyone's scores: the viewer's first look is recorded before it is written.
+    seen.set(
+      candidate.id,
+      panelSeenEntries({
+        entries,
+        viewer: normaliseEmail(viewer),
+        hiringManager: inForce.hiringManager,
+        candidateId: candidate.id,
+        stageId: stage.id,
+        now: services.now(),
+      }),
+    );
     jobs.push({
       key: candidate.id,
       label: candidate.name,
@@ -134,7 +153,7 @@ function debriefJobs(
       `Submit your own scorecard for that stage first, or ask the candidate's hiring manager to generate the debrief${viewer === '' ? ' (Google did not share your email address with Scorecard)' : ''}.`,
     );
   }
-  return { jobs, stageOf };
+  return { jobs, stageOf, records, seen };
 }
 
 /** Writes the debriefs and remembers each one made (also when the batch stopped early or failed). */
@@ -146,6 +165,11 @@ function runDebriefs(
   folder: DocumentFolder,
   opened?: Opened,
 ): BatchOutcome {
+  sealPanelSeen(
+    p.workbook,
+    debriefs.records,
+    todo.flatMap((job) => debriefs.seen.get(job.key) ?? []),
+  );
   let outcome: BatchOutcome | undefined;
   try {
     outcome = run(services, p, todo, 'debrief', folder, opened);

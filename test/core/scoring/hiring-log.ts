@@ -13,7 +13,7 @@ import type {
 import { buildScoringContext } from '../../../src/core/scoring/context';
 import { decisionEntries, vetoEntries, withdrawVetoEntries } from '../../../src/core/scoring/decisions';
 import type { LogEntry } from '../../../src/core/scoring/log';
-import { type PanelInput, buildPanel } from '../../../src/core/scoring/panel';
+import { type PanelInput, buildPanel, panelSeenEntries } from '../../../src/core/scoring/panel';
 import { planScorecard } from '../../../src/core/scoring/scorecards';
 import { twoStageProcessWithKeyRisk as process } from '../fixtures/two-stage-process-with-key-risk';
 
@@ -136,6 +136,25 @@ export class HiringLog {
       rights: { hiringManager: HM, panel: PANEL, change: null, canConfirm: false },
       ...overrides,
     });
+  }
+
+  /**
+   * The panel as the server shows it: the first look at someone else's scores is recorded first
+   * (core/scoring/seen.ts). `panel` alone is a read that records nothing.
+   */
+  openPanel(viewer: string, now = T2): PanelView {
+    const view = this.panel(viewer);
+    this.entries.push(
+      ...panelSeenEntries({
+        entries: this.entries,
+        viewer,
+        hiringManager: HM,
+        candidateId: 'C-0001',
+        stageId: stage.id,
+        now,
+      }),
+    );
+    return view;
   }
 
   /** What the sidebar shows `viewer` when it opens on this candidate's main interview. */

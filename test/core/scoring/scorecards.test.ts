@@ -15,7 +15,7 @@ describe('a submitted scorecard', () => {
         overallNote: 'Hire: good on the queue scenario.',
       }),
     );
-    expect(response).toEqual({ version: 1, submittedAt: T1, duplicate: false });
+    expect(response).toEqual({ version: 1, submittedAt: T1, duplicate: false, afterPanel: null });
     expect(log.panel(HM).interviewers).toEqual([
       {
         email: ALICE,
@@ -25,6 +25,7 @@ describe('a submitted scorecard', () => {
         notes: { decomposition: 'Clear steps.' },
         recommendation: 'strong-yes',
         overallNote: 'Hire: good on the queue scenario.',
+        afterPanel: null,
       },
     ]);
   });
@@ -52,6 +53,7 @@ describe('a submitted scorecard', () => {
       notes: { 'technical-depth': 'Deep.' },
       recommendation: 'yes',
       overallNote: '',
+      afterPanel: null,
     });
     expect(log.context(BOB).mine).toBeNull();
   });
@@ -97,15 +99,18 @@ describe('revisions and retries', () => {
     expect(log.submit(ALICE, scorecard(scores(4, 4, 4), form), T1)).toMatchObject({
       version: 1,
       duplicate: false,
+      afterPanel: null,
     });
     expect(log.submit(ALICE, scorecard(scores(4, 4, 4), form), T2)).toEqual({
       version: 1,
       submittedAt: T1,
       duplicate: true,
+      afterPanel: null,
     });
     expect(log.submit(ALICE, scorecard(scores(4, 5, 4), form), T3)).toMatchObject({
       version: 2,
       duplicate: false,
+      afterPanel: null,
     });
     expect(log.panel(ALICE).interviewers.map((i) => [i.email, i.version])).toEqual([[ALICE, 2]]);
   });
@@ -114,7 +119,12 @@ describe('revisions and retries', () => {
     const log = new HiringLog();
     const request = scorecard(scores(4, 4, 4));
     log.submit(ALICE, request, T1);
-    expect(log.submit(ALICE, request, T2)).toEqual({ version: 1, submittedAt: T1, duplicate: true });
+    expect(log.submit(ALICE, request, T2)).toEqual({
+      version: 1,
+      submittedAt: T1,
+      duplicate: true,
+      afterPanel: null,
+    });
     expect(log.panel(HM).interviewers).toEqual([
       expect.objectContaining({ email: ALICE, version: 1, submittedAt: T1 }),
     ]);
