@@ -2,10 +2,9 @@
  * The Score log: the hidden, append-only record of every scorecard, reconciliation, decision and veto.
  * One read of the whole log per action; one batched write of the new rows. Nothing is ever overwritten.
  */
-import { isBlank, isDate, parseNumber } from '../core/cells';
-import { LOG_KINDS, type LogEntry, type LogKind } from '../core/scoring/log';
+import { isBlank } from '../core/cells';
+import { type LogEntry, logEntryFromCells } from '../core/scoring/log';
 import { type Mac, type ReadRow, canonicalRow, signRow } from '../core/scoring/signature';
-import { normaliseEmail } from '../core/people';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
 import { UserError } from '../core/errors';
@@ -70,7 +69,6 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
   for (let i = 1; i < values.length; i++) {
     const row = values[i];
     if (row.every(isBlank)) continue;
-    const kind = String(row[c.kind]).trim() as LogKind;
     const signature = String(row[c.signature] ?? '').trim();
     const where = {
       row: i + 1,
@@ -78,24 +76,12 @@ export function readScoreLog(workbook: Workbook): ScoreLog {
       candidateId: String(row[c.candidateId]).trim(),
       stageId: String(row[c.stageId]).trim(),
     };
-    if (!LOG_KINDS.includes(kind)) {
+    const entry = logEntryFromCells(row, c);
+    if (!entry) {
       // Not a row Scorecard wrote: never counted, and shown as untrusted.
       rows.push({ ...where, entry: null, text: JSON.stringify(row.map(String)) });
       continue;
     }
-    const stamp = row[c.timestamp];
-    const entry: LogEntry = {
-      timestamp: isDate(stamp) ? stamp.toISOString() : String(stamp),
-      submissionId: String(row[c.submissionId]),
-      version: parseNumber(row[c.version]) ?? 0,
-      candidateId: String(row[c.candidateId]).trim(),
-      stageId: String(row[c.stageId]).trim(),
-      interviewer: normaliseEmail(String(row[c.interviewer])),
-      kind,
-      category: String(row[c.category]).trim(),
-      score: isBlank(row[c.score]) ? null : (parseNumber(row[c.score]) ?? null),
-      note: String(row[c.note] ?? ''),
-    };
     entries.push(entry);
     rows.push({ ...where, entry, text: rowText(entry, signature) });
   }

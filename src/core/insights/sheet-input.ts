@@ -5,10 +5,9 @@
  *
  * Pure: the cells arrive as Sheets gives them to a custom function (text, numbers, booleans, Dates, "").
  */
-import { isBlank, isDate, parseDateTimeCell, parseNumber } from '../cells';
-import { normaliseEmail } from '../people';
+import { isBlank, parseDateTimeCell } from '../cells';
 import { fromWallClock, wallFromMs } from '../time-zone';
-import { LOG_KINDS, type LogEntry, type LogKind } from '../scoring/log';
+import { type LogEntry, logEntryFromCells } from '../scoring/log';
 import { normaliseHeader } from '../table';
 import type { PipelineCandidate, PipelineStage } from './pipeline';
 import type { InsightStage, Schedules } from './calibration';
@@ -69,22 +68,8 @@ export function logEntriesFromGrid(grid: Grid, headers: LogHeaders): LogEntry[] 
   const c = Object.fromEntries(keys.map((k, i) => [k, columns[i]])) as Record<keyof LogHeaders, number>;
   const entries: LogEntry[] = [];
   for (let i = 1; i < grid.length; i++) {
-    const row = grid[i];
-    const kind = cellText(row[c.kind]) as LogKind;
-    if (!LOG_KINDS.includes(kind)) continue;
-    const stamp = row[c.timestamp];
-    entries.push({
-      timestamp: isDate(stamp) ? stamp.toISOString() : String(stamp),
-      submissionId: String(row[c.submissionId]),
-      version: parseNumber(row[c.version]) ?? 0,
-      candidateId: cellText(row[c.candidateId]),
-      stageId: cellText(row[c.stageId]),
-      interviewer: normaliseEmail(String(row[c.interviewer] ?? '')),
-      kind,
-      category: cellText(row[c.category]),
-      score: isBlank(row[c.score]) ? null : (parseNumber(row[c.score]) ?? null),
-      note: String(row[c.note] ?? ''),
-    });
+    const entry = logEntryFromCells(grid[i], c);
+    if (entry) entries.push(entry);
   }
   return entries;
 }

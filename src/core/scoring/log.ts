@@ -39,7 +39,8 @@
  */
 import { UserError } from '../errors';
 import { OUTCOMES, type Outcome, RECOMMENDATIONS, type Recommendation } from '../labels';
-import { sameEmail } from '../people';
+import { isBlank, isDate, parseNumber } from '../cells';
+import { normaliseEmail, sameEmail } from '../people';
 import type { ScoringCategory } from '../process';
 
 export type LogKind =
@@ -80,6 +81,36 @@ export interface LogEntry {
   category: string;
   score: number | null;
   note: string;
+}
+
+/** The 0-based column of each field in a row of Score log cells (found by header: a moved column still reads). */
+export type LogColumns = Readonly<Record<keyof LogEntry, number>>;
+
+function cellText(value: unknown): string {
+  return isBlank(value) ? '' : String(value).trim();
+}
+
+/**
+ * One row of Score log cells, as Sheets gives them (text, numbers, Dates, ""), read as an entry: the one reading
+ * the sidebar's server and the Insights functions share. Null when its Kind is not one Scorecard writes (a row
+ * typed by hand, or a blank one).
+ */
+export function logEntryFromCells(row: readonly unknown[], c: LogColumns): LogEntry | null {
+  const kind = cellText(row[c.kind]) as LogKind;
+  if (!LOG_KINDS.includes(kind)) return null;
+  const stamp = row[c.timestamp];
+  return {
+    timestamp: isDate(stamp) ? stamp.toISOString() : String(stamp),
+    submissionId: String(row[c.submissionId]),
+    version: parseNumber(row[c.version]) ?? 0,
+    candidateId: cellText(row[c.candidateId]),
+    stageId: cellText(row[c.stageId]),
+    interviewer: normaliseEmail(String(row[c.interviewer] ?? '')),
+    kind,
+    category: cellText(row[c.category]),
+    score: isBlank(row[c.score]) ? null : (parseNumber(row[c.score]) ?? null),
+    note: String(row[c.note] ?? ''),
+  };
 }
 
 /** The category column of a veto row. */
