@@ -235,6 +235,11 @@ export const responseSchemas = lazy(() => {
     mine: z.nullable(OwnScorecardSchema),
     canSeePanel: z.boolean(),
     isHiringManager: z.boolean(),
+    /**
+     * The sidebar opens on the Panel: the hiring manager comes to decide, unless they also interview this
+     * candidate and have not scored yet (the panel would show them the others' scores first).
+     */
+    opensOnPanel: z.boolean(),
     /** The same as the panel view's: so the spreadsheet's owner, who may not see the panel, can confirm a change. */
     rights: RightsSchema,
   });

@@ -5,7 +5,7 @@
  * costs no call of its own; sealing is one setProperties call, publishing one Score log write then one
  * deleteProperty per sealed part.
  */
-import type { LogEntry } from '../core/scoring/log';
+import { type LogEntry, forStage } from '../core/scoring/log';
 import {
   type Mac,
   type ReadRow,
@@ -15,6 +15,7 @@ import {
   signRow,
 } from '../core/scoring/signature';
 import {
+  RESERVED_BYTES,
   SEALED_PREFIX,
   type SealedSubmission,
   type SubmissionSummary,
@@ -29,7 +30,7 @@ import {
   STORE_FULL_MESSAGE,
 } from '../core/scoring/sealed';
 import { UserError, isUserError } from '../core/errors';
-import { PANEL_SEEN_STORE_FULL_MESSAGE } from '../core/scoring/seen';
+import { LOOKS_MAY_USE_BYTES, PANEL_SEEN_STORE_FULL_MESSAGE, lookIsSealed } from '../core/scoring/seen';
 import { type ScoreLog, appendToScoreLog, readScoreLog, rowText } from './score-log';
 import { DIGEST_PROPERTY, existingMac, macForWrite, storedDigest } from './signing';
 import type { Workbook } from './workbook';
@@ -86,12 +87,17 @@ function isQuotaError(error: unknown): boolean {
  * Seals new rows (scorecards, vetoes): checked against the per-scorecard and per-store ceilings first, then
  * written in one call; a refusal throws a UserError and writes nothing.
  */
-export function sealRows(workbook: Workbook, records: Records, rows: readonly LogEntry[]): void {
+export function sealRows(
+  workbook: Workbook,
+  records: Records,
+  rows: readonly LogEntry[],
+  reserve = RESERVED_BYTES,
+): void {
   if (rows.length === 0) return;
   removeStale(workbook, records);
   const current = storedBytes(workbook.state.raw(''));
   const { mac, newKey } = macForWrite(workbook);
-  const sealedValues = planSeal(rows, current, mac);
+  const sealedValues = planSeal(rows, current, mac, reserve);
   // The new sealed values, a new key if the workbook had none, and the digest: one setProperties call.
   const sealedAfter = { ...workbook.state.raw(SEALED_PREFIX), ...sealedValues };
   const values = { ...sealedValues, ...newKey, ...digestAfter(records, mac, records.log.rows, sealedAfter) };
@@ -104,16 +110,34 @@ export function sealRows(workbook: Workbook, records: Records, rows: readonly Lo
 }
 
 /**
- * Seals the record that someone has seen others' scores (core/scoring/seen.ts), before they are shown: a full
- * store refuses the look, with a message that says so, rather than show the scores unrecorded.
+ * Writes new records: `sealed` rows into the store (one setProperties call), then `logged` rows appended to the
+ * Score log (one write; appending after sealing keeps the digest whole). First looks at the panel (`looks`,
+ * core/scoring/seen.ts) go with the one or the other by their stage, before the scores are shown; a write of
+ * looks alone may use part of the store's reserve, and a store too full even for that refuses the look in words
+ * rather than show the scores unrecorded.
  */
-export function sealPanelSeen(workbook: Workbook, records: Records, rows: readonly LogEntry[]): void {
+export function writeRecords(
+  workbook: Workbook,
+  records: Records,
+  rows: {
+    readonly sealed?: readonly LogEntry[];
+    readonly logged?: readonly LogEntry[];
+    readonly looks?: readonly LogEntry[];
+  },
+): void {
+  const looks = rows.looks ?? [];
+  const sealedLooks = looks.filter((e) => lookIsSealed(forStage(records.entries, e.candidateId, e.stageId)));
+  const sealed = [...(rows.sealed ?? []), ...sealedLooks];
+  const logged = [...(rows.logged ?? []), ...looks.filter((e) => !sealedLooks.includes(e))];
+  const onlyLooks = (rows.sealed ?? []).length === 0;
   try {
-    sealRows(workbook, records, rows);
+    sealRows(workbook, records, sealed, onlyLooks ? RESERVED_BYTES - LOOKS_MAY_USE_BYTES : RESERVED_BYTES);
   } catch (error) {
-    if (isUserError(error, 'unavailable')) throw new UserError('unavailable', PANEL_SEEN_STORE_FULL_MESSAGE);
+    if (onlyLooks && isUserError(error, 'unavailable'))
+      throw new UserError('unavailable', PANEL_SEEN_STORE_FULL_MESSAGE);
     throw error;
   }
+  if (logged.length > 0) appendRecords(workbook, records, logged);
 }
 
 /**

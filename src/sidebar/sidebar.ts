@@ -144,8 +144,9 @@ async function load(request: GetScoringContextRequest): Promise<void> {
     renderHeader(context);
     renderScoreView(context);
     renderTabs(context);
-    // The hiring manager comes to decide: their sidebar opens on the Panel unless they picked a tab.
-    const wantsPanel = state.tabChosen ? state.tab === 'panel' : context.isHiringManager;
+    // The hiring manager comes to decide: their sidebar opens on the Panel unless they picked a tab, or still
+    // have their own scorecard to write for this candidate (core/scoring/context.ts).
+    const wantsPanel = state.tabChosen ? state.tab === 'panel' : context.opensOnPanel;
     if (wantsPanel && context.canSeePanel) await loadPanel();
     else showTab('score');
   } catch (error) {
@@ -346,7 +347,10 @@ function renderScoreView(context: ScoringContext): void {
         ? `You submitted version ${context.mine.version} on ${formatWhen(context.mine.submittedAt)}` +
             (context.mine.afterPanel ? `, ${AFTER_PANEL_LABELS[context.mine.afterPanel]}. ` : '. ') +
             'Submitting again records a new version; the old one is kept.'
-        : "Score independently: others' scores stay hidden until you submit yours.",
+        : context.isHiringManager
+          ? 'Score independently: as hiring manager you may open the Panel before scoring, but a scorecard ' +
+            `you submit after that is marked “${AFTER_PANEL_LABELS.submitted}”.`
+          : "Score independently: others' scores stay hidden until you submit yours.",
     );
   showMine();
 

@@ -38,8 +38,8 @@ import {
   appendRecords,
   publishStage,
   readRecords,
-  sealPanelSeen,
   sealRows,
+  writeRecords,
 } from '../sheets/sealed-store';
 import { untrustedFor } from '../core/scoring/signature';
 import { afterNewCandidates, appliedProcess, requireProcess } from '../sheets/setup';
@@ -275,7 +275,7 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   if (seenRows(opened, rights, stage, records.entries, services.now()).length === 0) return view;
   return withDocumentLock(services, () => {
     const seen = seenRows(opened, rights, stage, records.entries, services.now());
-    sealPanelSeen(opened.workbook, records, seen);
+    writeRecords(opened.workbook, records, { looks: seen });
     return panelFor(opened, candidate, stage, records, [...records.entries, ...seen], owner);
   });
 }
@@ -306,7 +306,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
     const made = [...decided, ...rightsRowOf(decided, rights)];
     const seen = seenRows(opened, rights, stage, [...records.entries, ...made], services.now());
     const rows = [...made, ...seen];
-    if (made.length === 0) sealPanelSeen(opened.workbook, records, seen);
+    if (made.length === 0) writeRecords(opened.workbook, records, { looks: seen });
     else {
       // The sheets first (writing them again is harmless), then the record: the stage's sealed scorecards and
       // vetoes are published with the decision in one write, and only then cleared from the store. A script
@@ -329,7 +329,7 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
 function recordOnPanel(
   services: Services,
   request: { candidateId: string; stageId: string },
-  where: 'sealed' | 'log',
+  where: 'sealed' | 'logged',
   plan: (input: {
     entries: readonly LogEntry[];
     viewer: string;
@@ -344,10 +344,10 @@ function recordOnPanel(
     const rights = inForce(opened, candidate, stage, records.entries).candidate;
     const planned = plan({ entries: records.entries, viewer: opened.viewer, rights, stage });
     const made = where === 'sealed' ? [...planned, ...rightsRowOf(planned, rights)] : planned;
-    const rows = [...made, ...seenRows(opened, rights, stage, [...records.entries, ...made], services.now())];
-    if (where === 'sealed') sealRows(opened.workbook, records, rows);
-    else appendRecords(opened.workbook, records, rows);
-    return panelFor(opened, candidate, stage, records, [...records.entries, ...rows], ownerEmail(services));
+    const looks = seenRows(opened, rights, stage, [...records.entries, ...made], services.now());
+    writeRecords(opened.workbook, records, { [where]: made, looks });
+    const after = [...records.entries, ...made, ...looks];
+    return panelFor(opened, candidate, stage, records, after, ownerEmail(services));
   });
 }
 
@@ -375,7 +375,7 @@ export function withdrawVeto(services: Services, payload: unknown): PanelView {
 /** The hiring manager in force marks one interviewer's note as one a candidate update may quote (or takes it back). */
 export function markNoteShareable(services: Services, payload: unknown): PanelView {
   const request = parseRequest('markNoteShareable', payload);
-  return recordOnPanel(services, request, 'log', ({ entries, viewer, rights, stage }) =>
+  return recordOnPanel(services, request, 'logged', ({ entries, viewer, rights, stage }) =>
     shareableEntries({
       entries,
       request: { ...request, interviewer: normaliseEmail(request.interviewer) },

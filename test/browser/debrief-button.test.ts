@@ -34,6 +34,7 @@ const context = {
   mine: null,
   canSeePanel: true,
   isHiringManager: true,
+  opensOnPanel: true,
   rights: { hiringManager: 'manager@example.com', panel: [], change: null, canConfirm: false },
 };
 

@@ -310,6 +310,7 @@ describe('responses are JSON-safe', () => {
       mine: null,
       canSeePanel: false,
       isHiringManager: false,
+      opensOnPanel: false,
       rights: { hiringManager: 'hm@example.com', panel: ['i@example.com'], change: null, canConfirm: false },
     });
     expect(JSON.parse(JSON.stringify(context))).toEqual(context);

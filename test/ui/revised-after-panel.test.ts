@@ -8,6 +8,7 @@ import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
 import { RESERVED_BYTES, SEALED_PREFIX } from '../../src/core/scoring/sealed';
+import { LOOKS_MAY_USE_BYTES } from '../../src/core/scoring/seen';
 import { STORE_BYTES } from '../../src/core/utf8';
 
 const MANAGER = 'manager@example.com';
@@ -146,8 +147,9 @@ test('a store too full to record the look refuses the panel in words and shows n
   const rt = workbook();
   run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
   run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 1));
+  // Full past what scorecards may use, and past the part of the reserve a look may use too.
   const used = [...rt.properties.document].reduce((n, [k, v]) => n + k.length + v.length, 0);
-  const free = STORE_BYTES - RESERVED_BYTES - used - 50;
+  const free = STORE_BYTES - (RESERVED_BYTES - LOOKS_MAY_USE_BYTES) - used - 50;
   for (let i = 0; free - i * 8_000 > 0; i++)
     rt.properties.document.set(`other.${i}`, 'x'.repeat(Math.min(8_000, free - i * 8_000)));
   const before = new Map(rt.properties.document);
@@ -155,4 +157,94 @@ test('a store too full to record the look refuses the panel in words and shows n
     'Scorecard cannot show you the others’ scores yet: it records that you have seen them before it shows them',
   );
   expect(new Map(rt.properties.document)).toEqual(before);
+});
+
+/** Fills the document's store with other data up to `room` bytes short of what scorecards may use. */
+function fillStore(rt: Runtime, room: number): void {
+  const used = [...rt.properties.document].reduce((n, [k, v]) => n + k.length + v.length, 0);
+  const free = STORE_BYTES - RESERVED_BYTES - used - room;
+  for (let i = 0; free - i * 8_000 > 0; i++)
+    rt.properties.document.set(`other.${i}`, 'x'.repeat(Math.min(8_000, free - i * 8_000)));
+}
+
+const decide = (rt: Runtime, submissionId: string) =>
+  run(rt, MANAGER, 'recordDecision', {
+    submissionId,
+    ...STAGE,
+    reconciled: Object.fromEntries(CATEGORIES.map((c) => [c, 4])),
+    outcome: 'hold',
+    note: 'Discussed',
+  });
+
+test('a store full of waiting scorecards still lets the hiring manager open the panel that decides them', () => {
+  const rt = workbook();
+  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  fillStore(rt, 50);
+  // No scorecard fits any more…
+  expect(() => run(rt, BOB, 'submitScorecard', scorecard('sub-bob-2', 3))).toThrow('private store is full');
+  // …but the manager's look is recorded (in the part of the reserve looks may use), and the panel shows.
+  expect(marks(rt, MANAGER)).toEqual([
+    [BOB, 1, null],
+    [ALICE, 1, null],
+  ]);
+  expect(sealedKeys(rt)).toContain(`${SEALED_PREFIX}seen:C-0001:screening:${MANAGER}`);
+  decide(rt, 'decision-1');
+  expect(sealedKeys(rt)).toEqual([]);
+});
+
+test('a first look after the decision goes to the Score log, not the sealed store, and still marks a revision', () => {
+  const rt = workbook();
+  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
+  decide(rt, 'decision-1');
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 2));
+  const before = sealedKeys(rt);
+  run(rt, ALICE, 'getPanel', STAGE);
+  expect(sealedKeys(rt)).toEqual(before); // only her scorecard, waiting for the next decision
+  const looks = rt.inspect
+    .values('Score log', 'A2:K60')
+    .filter((r) => r[6] === 'panel-seen')
+    .map((r) => r[5]);
+  expect(looks).toEqual([MANAGER, ALICE]);
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  expect(marks(rt, BOB)).toEqual([
+    [BOB, 1, null],
+    [ALICE, 2, 'revised'],
+  ]);
+});
+
+test('a debrief shared with the panel records each reader’s look: a revision after reading it is marked', () => {
+  const rt = workbook();
+  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 1));
+  // The manager makes the debrief; it is shared with Alice and Bob, who have submitted. Alice never opens the panel.
+  debriefText(rt, MANAGER);
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  expect(marks(rt, MANAGER)).toEqual([
+    [BOB, 1, null],
+    [ALICE, 2, 'revised'],
+  ]);
+});
+
+test('a hiring manager who also interviews opens on the Score tab until they have scored, and is told why', () => {
+  const rt = workbook();
+  rt.setCells('Candidates', 'G2', [
+    [MANAGER, `${ALICE}, ${MANAGER}`],
+    [MANAGER, `${ALICE}, ${BOB}`],
+  ]);
+  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  expect(run(rt, MANAGER, 'getScoringContext', STAGE)).toMatchObject({
+    isHiringManager: true,
+    canSeePanel: true,
+    opensOnPanel: false,
+  });
+  run(rt, MANAGER, 'submitScorecard', scorecard('sub-manager-1', 4));
+  expect(run(rt, MANAGER, 'getScoringContext', STAGE).opensOnPanel).toBe(true);
+  // A manager who does not interview the candidate comes to decide: the Panel.
+  expect(
+    run(rt, MANAGER, 'getScoringContext', { candidateId: 'C-0002', stageId: 'screening' }),
+  ).toMatchObject({
+    isHiringManager: true,
+    opensOnPanel: true,
+  });
 });

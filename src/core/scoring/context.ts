@@ -8,6 +8,7 @@ import { UserError } from '../errors';
 import { formatStageMinutes } from '../format';
 import { type PassRule, type Stage, findStage } from '../process';
 import { describePassRule } from '../rules';
+import { includesEmail } from '../people';
 import { mayDecide } from './decisions';
 import type { LogEntry } from './log';
 import { canSeePanel } from './panel';
@@ -72,6 +73,7 @@ export function buildScoringContext(input: {
 }): ScoringContext {
   const { candidate, stages, stage, entries, viewer } = input;
   const choices = stageChoices(stages, candidate.stageId);
+  const mine = ownScorecard(entries, candidate.id, stage.id, viewer);
   const current = choices.find((c) => c.current);
   const categories: ContextCategory[] = stage.categories.map((c) => ({
     id: c.id,
@@ -102,9 +104,12 @@ export function buildScoringContext(input: {
       ),
     },
     me: { email: viewer },
-    mine: ownScorecard(entries, candidate.id, stage.id, viewer),
+    mine,
     canSeePanel: canSeePanel(entries, viewer, candidate.hiringManager, candidate.id, stage.id),
     isHiringManager: mayDecide(viewer, candidate.hiringManager),
+    opensOnPanel:
+      mayDecide(viewer, candidate.hiringManager) &&
+      (mine !== null || !includesEmail(input.rights.panel, viewer)),
     rights: { ...input.rights, panel: [...input.rights.panel] },
   };
 }

@@ -164,13 +164,14 @@ export const STORE_FULL_MESSAGE =
 
 /**
  * The property values to write for new sealed rows (one or more submissions), after checking the ceilings:
- * a submission over MAX_SUBMISSION_BYTES, or a store that would go past STORE_BYTES − RESERVED_BYTES, is refused
+ * a submission over MAX_SUBMISSION_BYTES, or a store that would go past STORE_BYTES − `reserve`, is refused
  * with a UserError before anything is written.
  */
 export function planSeal(
   rows: readonly LogEntry[],
   currentStoreBytes: number,
   mac: Mac,
+  reserve = RESERVED_BYTES,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   for (const group of bySubmission(rows)) {
@@ -185,7 +186,7 @@ export function planSeal(
     }
     Object.assign(values, encoded);
   }
-  if (currentStoreBytes + storedBytes(values) > STORE_BYTES - RESERVED_BYTES)
+  if (currentStoreBytes + storedBytes(values) > STORE_BYTES - reserve)
     throw new UserError('unavailable', STORE_FULL_MESSAGE);
   return values;
 }

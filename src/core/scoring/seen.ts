@@ -3,11 +3,14 @@
  * candidate and stage (the panel view, a debrief), it records that once, as a `panel-seen` row whose score is
  * the version of the person's own scorecard at that moment (0 before their first). Any later version of their
  * scorecard is then marked wherever it is shown: "revised after seeing the panel", or, for a first scorecard
- * written after looking (a hiring manager may look first), "submitted after seeing the panel". The row is
- * sealed like a scorecard and published with the stage's decision, and it is signed like every record.
+ * written after looking (a hiring manager may look first), "submitted after seeing the panel". Until the stage's
+ * first decision the row is sealed like a scorecard and published with that decision; after it, when the
+ * decided scores are in the Score log for every editor anyway, it is appended to the Score log. Either way it is
+ * signed like every record.
  */
 import type { AfterPanel } from '../labels';
 import { normaliseEmail, sameEmail } from '../people';
+import { latestDecision } from './decisions';
 import { type LogEntry, toIso } from './log';
 
 /**
@@ -60,3 +63,15 @@ export const PANEL_SEEN_STORE_FULL_MESSAGE =
   'Scorecard cannot show you the others’ scores yet: it records that you have seen them before it shows them, ' +
   'and the spreadsheet’s private store is full of scorecards waiting for a decision. Nothing was shown or ' +
   'created. Ask the hiring managers to record their decisions (that frees the store), then try again.';
+
+/** Whether a look at this stage's panel is sealed: until the stage's first decision, which publishes it. */
+export function lookIsSealed(stageEntries: readonly LogEntry[]): boolean {
+  return latestDecision(stageEntries) === null;
+}
+
+/**
+ * Sealed looks may use this much of the store's reserve (RESERVED_BYTES in core/scoring/sealed.ts): a store full
+ * of scorecards waiting for decisions must not stop the hiring manager opening the panel that decides them
+ * (a look is about 0.3 KB, so this is room for some seventy).
+ */
+export const LOOKS_MAY_USE_BYTES = 20 * 1024;

@@ -11,7 +11,7 @@ import { type DebriefInput, renderDebriefDocument } from '../../core/templates/r
 import type { BatchOutcome, DocJob } from '../../docs/batch';
 import type { DocumentFolder } from '../../docs/folder';
 import { debriefKey, storeDebriefs, storedDebriefs } from '../../docs/links';
-import { type Records, readRecords, sealPanelSeen } from '../../sheets/sealed-store';
+import { type Records, readRecords, writeRecords } from '../../sheets/sealed-store';
 import { panelSeenEntries } from '../../core/scoring/panel';
 import { normaliseEmail } from '../../core/people';
 import { untrustedFor } from '../../core/scoring/signature';
@@ -124,24 +124,29 @@ function debriefJobs(
       viewer,
       '',
     );
-    // A debrief shows everyone's scores: the viewer's first look is recorded before it is written.
+    const shareWith = sharingList([inForce.hiringManager, ...submitted], viewer);
+    // A debrief shows everyone's scores to the viewer and to everyone it is shared with: each one's first look
+    // is recorded before it is written.
+    const readers = [normaliseEmail(viewer), ...shareWith].filter((person) => person !== '');
     seen.set(
       candidate.id,
-      panelSeenEntries({
-        entries,
-        viewer: normaliseEmail(viewer),
-        hiringManager: inForce.hiringManager,
-        candidateId: candidate.id,
-        stageId: stage.id,
-        now: services.now(),
-      }),
+      readers.flatMap((person) =>
+        panelSeenEntries({
+          entries,
+          viewer: person,
+          hiringManager: inForce.hiringManager,
+          candidateId: candidate.id,
+          stageId: stage.id,
+          now: services.now(),
+        }),
+      ),
     );
     jobs.push({
       key: candidate.id,
       label: candidate.name,
       doc: render(() => renderDebriefDocument(input)),
       existing: stored.get(debriefKey(candidate.id, stage.id)) ?? null,
-      shareWith: sharingList([inForce.hiringManager, ...submitted], viewer),
+      shareWith,
     });
   }
   if (hidden.length > 0) {
@@ -165,11 +170,9 @@ function runDebriefs(
   folder: DocumentFolder,
   opened?: Opened,
 ): BatchOutcome {
-  sealPanelSeen(
-    p.workbook,
-    debriefs.records,
-    todo.flatMap((job) => debriefs.seen.get(job.key) ?? []),
-  );
+  writeRecords(p.workbook, debriefs.records, {
+    looks: todo.flatMap((job) => debriefs.seen.get(job.key) ?? []),
+  });
   let outcome: BatchOutcome | undefined;
   try {
     outcome = run(services, p, todo, 'debrief', folder, opened);
