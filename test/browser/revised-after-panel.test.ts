@@ -22,6 +22,7 @@ import {
 const MANAGER = 'manager@example.com';
 const BEN = 'ben.osei@example.com';
 const CHEN = 'chen.wu@example.com';
+const CTO = 'cto@example.com';
 const CANDIDATE = 'Priya Raman';
 const CATEGORIES = ['Communication clarity', 'Motivation fit', 'Basic role fit'];
 
@@ -133,5 +134,38 @@ describe('a scorecard revised after seeing the panel, in Chromium', () => {
     await submitted.scrollIntoViewIfNeeded();
     await screenshot(page, 'issue10/revised-debrief.png');
     await page.click('#doc-close');
+  });
+
+  it('a hiring manager who also interviews opens on the Score tab, told what opening the Panel first means', async () => {
+    // Mateo Álvarez (sample, Screening): hiring manager cto@example.com, who is put on his panel here; Chen has
+    // submitted, so the manager could read the panel now.
+    const session = browser.preview.session;
+    const values = session.rt.inspect.values('Candidates', 'A1:Z20');
+    const panelColumn = values[0].indexOf('Panel');
+    const mateo = values.findIndex((r) => r[1] === 'Mateo Álvarez');
+    const cell = `${String.fromCharCode(65 + panelColumn)}${mateo + 1}`;
+    session.rt.setCells('Candidates', cell, [[`${CHEN}, ${CTO}`]]);
+    serverCallAs(browser.preview, CHEN, 'submitScorecard', {
+      submissionId: 'revised-journey-chen-mateo',
+      candidateId: candidateIdOf(browser.preview, 'Mateo Álvarez'),
+      stageId: 'screening',
+      scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
+      notes: {},
+      recommendation: 'yes',
+      overallNote: '',
+    });
+    await closeSidebar(page);
+    await signInAs(page, CTO);
+    const frame = await openScoring(page, `B${mateo + 1}`, 'Mateo Álvarez', CTO);
+    await frame
+      .locator('#view-score p.hint', {
+        hasText:
+          'Score independently: as hiring manager you may open the Panel before scoring, but a scorecard you ' +
+          'submit after that is marked “submitted after seeing the panel”.',
+      })
+      .waitFor();
+    expect(await frame.locator('#tab-score').getAttribute('aria-selected')).toBe('true');
+    expect(await frame.locator('#view-panel').isVisible()).toBe(false);
+    await screenshot(page, 'issue10/manager-who-interviews.png');
   });
 });
