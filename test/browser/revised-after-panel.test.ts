@@ -7,16 +7,16 @@
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from '../../preview/server';
 import {
-  candidateIdOf,
   closeSidebar,
   findCell,
   openPreview,
   openScoring,
   screenshot,
-  serverCallAs,
   sidebarStatus,
   signInAs,
   type PreviewBrowser,
+  rate,
+  submitScreeningAs,
 } from './support';
 
 const MANAGER = 'manager@example.com';
@@ -27,14 +27,10 @@ const CANDIDATE = 'Priya Raman';
 const CATEGORIES = ['Communication clarity', 'Motivation fit', 'Basic role fit'];
 
 function chenSubmitsFirst(preview: PreviewServer): void {
-  serverCallAs(preview, CHEN, 'submitScorecard', {
-    submissionId: 'revised-journey-chen-1',
-    candidateId: candidateIdOf(preview, CANDIDATE),
-    stageId: 'screening',
-    scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 4 },
-    notes: {},
-    recommendation: 'yes',
-    overallNote: '',
+  submitScreeningAs(preview, CHEN, CANDIDATE, 'revised-journey-chen-1', {
+    'communication-clarity': 5,
+    'motivation-fit': 5,
+    'basic-role-fit': 4,
   });
 }
 
@@ -56,15 +52,10 @@ describe('a scorecard revised after seeing the panel, in Chromium', () => {
   it('Ben submits, reads the panel, submits again: his sidebar says the new version is marked', async () => {
     await signInAs(page, BEN);
     const frame = await openScoring(page, `B${row}`, CANDIDATE, BEN);
-    const scoreAll = async (score: string) => {
-      for (const name of CATEGORIES) {
-        await frame
-          .locator('fieldset.category', { has: frame.locator('legend', { hasText: name }) })
-          .getByRole('radio', { name: score, exact: true })
-          .check();
-      }
+    const scoreAll = async (score: number) => {
+      for (const name of CATEGORIES) await rate(frame, name, score);
     };
-    await scoreAll('2');
+    await scoreAll(2);
     await frame.getByLabel('Overall recommendation').selectOption('no');
     await frame.locator('#view-score button[type="submit"]').click();
     await sidebarStatus(frame, 'success', /^Scorecard submitted: version 1, [^.]*\. The panel's scores/);
@@ -74,7 +65,7 @@ describe('a scorecard revised after seeing the panel, in Chromium', () => {
     expect(await frame.locator('#view-panel .after-panel').count()).toBe(0);
 
     await frame.locator('#tab-score').click();
-    await scoreAll('5');
+    await scoreAll(5);
     await frame.getByLabel('Overall recommendation').selectOption('strong-yes');
     await frame.locator('#view-score button[type="submit"]:enabled').click();
     await sidebarStatus(
@@ -145,14 +136,10 @@ describe('a scorecard revised after seeing the panel, in Chromium', () => {
     const mateo = values.findIndex((r) => r[1] === 'Mateo Álvarez');
     const cell = `${String.fromCharCode(65 + panelColumn)}${mateo + 1}`;
     session.rt.setCells('Candidates', cell, [[`${CHEN}, ${CTO}`]]);
-    serverCallAs(browser.preview, CHEN, 'submitScorecard', {
-      submissionId: 'revised-journey-chen-mateo',
-      candidateId: candidateIdOf(browser.preview, 'Mateo Álvarez'),
-      stageId: 'screening',
-      scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
-      notes: {},
-      recommendation: 'yes',
-      overallNote: '',
+    submitScreeningAs(browser.preview, CHEN, 'Mateo Álvarez', 'revised-journey-chen-mateo', {
+      'communication-clarity': 4,
+      'motivation-fit': 4,
+      'basic-role-fit': 4,
     });
     await closeSidebar(page);
     await signInAs(page, CTO);

@@ -9,7 +9,7 @@
  * the page opened; A scores 3 on Communication clarity where B gave 5 (a 2-point gap: "Discuss before
  * deciding"); the hiring manager reconciles and advances him.
  */
-import type { FrameLocator, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import type { PreviewServer } from '../../preview/server';
 import {
   cellText,
@@ -26,6 +26,9 @@ import {
   signInAs,
   typeInto,
   type PreviewBrowser,
+  categoryFieldset,
+  rate,
+  submitScreeningAs,
 } from './support';
 
 const MANAGER = 'cto@example.com';
@@ -42,35 +45,10 @@ const A_SCORES: Record<(typeof CATEGORIES)[number], number> = {
 
 /** B's scorecard, submitted through the same google.script.run bridge the sidebar uses, as B. */
 function bSubmitsFirst(preview: PreviewServer): void {
-  const session = preview.session;
-  const candidateId = session.rt.inspect.values('Candidates', 'A5:B5')[0];
-  if (candidateId[1] !== CANDIDATE) throw new Error(`Row 5 of the sample is not ${CANDIDATE}`);
-  session.setUser(B);
-  const response = session.runFunction(
-    'submitScorecard',
-    JSON.stringify([
-      {
-        submissionId: 'journey-b-1',
-        candidateId: candidateId[0],
-        stageId: 'screening',
-        scores: B_SCORES,
-        notes: {},
-        recommendation: 'yes',
-        overallNote: 'Very clear on the phone.',
-      },
-    ]),
-  );
-  if (!response.ok) throw new Error(`B's submission failed: ${response.error.message}`);
+  submitScreeningAs(preview, B, CANDIDATE, 'journey-b-1', B_SCORES, 'Very clear on the phone.');
 }
 
-const category = (frame: FrameLocator, name: string) =>
-  frame.locator('fieldset.category', { has: frame.locator('legend', { hasText: name }) });
-
-async function rate(frame: FrameLocator, name: string, score: number): Promise<void> {
-  await category(frame, name)
-    .getByRole('radio', { name: String(score), exact: true })
-    .check();
-}
+const category = categoryFieldset;
 
 /** The sidebar's visible text (what a user sees, not hidden nodes). */
 async function visibleText(page: Page): Promise<string> {

@@ -196,3 +196,34 @@ export function serverCallAs(preview: PreviewServer, user: string, name: string,
     session.setUser(before);
   }
 }
+
+/** A category's fieldset on the sidebar's score form, by the name in its legend. */
+export const categoryFieldset = (frame: FrameLocator, name: string) =>
+  frame.locator('fieldset.category', { has: frame.locator('legend', { hasText: name }) });
+
+/** Chooses a score for a category on the sidebar's form, as a user clicks it. */
+export async function rate(frame: FrameLocator, name: string, score: number): Promise<void> {
+  await categoryFieldset(frame, name)
+    .getByRole('radio', { name: String(score), exact: true })
+    .check();
+}
+
+/** A screening scorecard submitted as `user` behind the page (someone who scored before the page opened). */
+export function submitScreeningAs(
+  preview: PreviewServer,
+  user: string,
+  candidate: string,
+  submissionId: string,
+  scores: Readonly<Record<string, number>>,
+  overallNote = '',
+): void {
+  serverCallAs(preview, user, 'submitScorecard', {
+    submissionId,
+    candidateId: candidateIdOf(preview, candidate),
+    stageId: 'screening',
+    scores,
+    notes: {},
+    recommendation: 'yes',
+    overallNote,
+  });
+}

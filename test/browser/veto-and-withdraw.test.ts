@@ -23,6 +23,8 @@ import {
   sidebarFrame,
   signInAs,
   type PreviewBrowser,
+  rate,
+  submitScreeningAs,
 } from './support';
 
 const MANAGER = 'manager@example.com';
@@ -33,14 +35,10 @@ const CATEGORIES = ['Communication clarity', 'Motivation fit', 'Basic role fit']
 const CONCERN = 'Brushed off every question about working with others.';
 
 function chenSubmitsFirst(preview: PreviewServer): void {
-  serverCallAs(preview, CHEN, 'submitScorecard', {
-    submissionId: 'veto-journey-chen-1',
-    candidateId: candidateIdOf(preview, CANDIDATE),
-    stageId: 'screening',
-    scores: { 'communication-clarity': 5, 'motivation-fit': 5, 'basic-role-fit': 4 },
-    notes: {},
-    recommendation: 'yes',
-    overallNote: '',
+  submitScreeningAs(preview, CHEN, CANDIDATE, 'veto-journey-chen-1', {
+    'communication-clarity': 5,
+    'motivation-fit': 5,
+    'basic-role-fit': 4,
   });
 }
 
@@ -81,12 +79,7 @@ describe('the veto in Chromium: shown first, withdrawn by its holder, and one su
   it('1. Submit clicked again after the first call returned records no second version', async () => {
     await signInAs(page, BEN);
     const frame = await openScoring(page, `B${row}`, CANDIDATE, BEN);
-    for (const name of CATEGORIES) {
-      await frame
-        .locator('fieldset.category', { has: frame.locator('legend', { hasText: name }) })
-        .getByRole('radio', { name: '4', exact: true })
-        .check();
-    }
+    for (const name of CATEGORIES) await rate(frame, name, 4);
     await frame.getByLabel('Overall recommendation').selectOption('yes');
     const submit = frame.locator('#view-score button[type="submit"]');
     await submit.click();
