@@ -3,55 +3,34 @@
  * an editor who types their own email into the Hiring manager cell gains nothing until the hiring manager in
  * force (or the spreadsheet's owner) confirms it; every decision and veto records under whom it was made.
  */
-import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
-import type { Runtime, RuntimeOptions } from '../../runtime';
+import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
 const OWNER = 'owner@example.com';
-const STAGE = { candidateId: 'C-0001', stageId: 'screening' };
-
-function workbook(options: RuntimeOptions = {}): Runtime {
-  const rt = defaultWorkbookWithCandidates(2, options);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
-
-function scorecard(submissionId: string) {
-  return {
-    submissionId,
-    ...STAGE,
-    scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
-    notes: {},
-    recommendation: 'yes',
-    overallNote: '',
-  };
-}
-
-const decision = (submissionId: string) => ({
-  submissionId,
-  ...STAGE,
-  reconciled: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
-  outcome: 'advance',
-  note: 'Good',
-});
 
 function publishedRows(rt: Runtime): unknown[][] {
   return rt.inspect.values('Score log', 'A2:J60').filter((r) => r[0] !== '');
 }
 
 test('typing yourself in as hiring manager takes no rights until the hiring manager in force confirms it', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   // Bob, an editor on the panel who has not submitted, makes himself hiring manager in the cell.
   rt.setCells('Candidates', 'G2', [[BOB]]);
   expect(() => run(rt, BOB, 'getPanel', STAGE)).toThrow('Submit your own scorecard first');
-  expect(() => run(rt, BOB, 'recordDecision', decision('decision-bob-1'))).toThrow(
+  expect(() => run(rt, BOB, 'recordDecision', screeningDecision('decision-bob-1', 4))).toThrow(
     `Only the hiring manager (${MANAGER}) can record the decision`,
   );
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   const bobSees = run(rt, BOB, 'getPanel', STAGE);
   expect(bobSees).toMatchObject({ canDecide: false, rights: { hiringManager: MANAGER, canConfirm: false } });
   expect(bobSees.rights.change).toBe(
@@ -72,7 +51,7 @@ test('typing yourself in as hiring manager takes no rights until the hiring mana
   expect(publishedRows(rt).map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
     ['confirm-mgr-1', MANAGER, 'rights', BOB],
   ]);
-  run(rt, BOB, 'recordDecision', decision('decision-bob-2'));
+  run(rt, BOB, 'recordDecision', screeningDecision('decision-bob-2', 4));
   const decided = publishedRows(rt).filter((r) => r[1] === 'decision-bob-2');
   expect(decided.map((r) => [r[5], r[6], r[7]])).toEqual([
     [BOB, 'reconciled', 'communication-clarity'],
@@ -84,12 +63,12 @@ test('typing yourself in as hiring manager takes no rights until the hiring mana
 });
 
 test('the rights are fixed by the first scorecard, and the spreadsheet owner may confirm a change too', () => {
-  const rt = workbook({ owner: OWNER });
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
+  const rt = screeningWorkbook({ owner: OWNER });
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   rt.setCells('Candidates', 'G2', [['carol@example.com']]);
-  expect(() => run(rt, 'carol@example.com', 'recordDecision', decision('decision-carol'))).toThrow(
-    `Only the hiring manager (${MANAGER})`,
-  );
+  expect(() =>
+    run(rt, 'carol@example.com', 'recordDecision', screeningDecision('decision-carol', 4)),
+  ).toThrow(`Only the hiring manager (${MANAGER})`);
   // The owner has not scored, so the panel stays closed to them; the change shows where they can act on it.
   expect(() => run(rt, OWNER, 'getPanel', STAGE)).toThrow('Submit your own scorecard first');
   rt.select('Candidates', 'B2');
@@ -98,17 +77,17 @@ test('the rights are fixed by the first scorecard, and the spreadsheet owner may
     canConfirm: true,
   });
   run(rt, OWNER, 'confirmHiringManager', { submissionId: 'confirm-owner', ...STAGE });
-  run(rt, 'carol@example.com', 'recordDecision', decision('decision-carol'));
+  run(rt, 'carol@example.com', 'recordDecision', screeningDecision('decision-carol', 4));
   expect(run(rt, 'carol@example.com', 'getPanel', STAGE).decision).toMatchObject({
     decidedBy: 'carol@example.com',
   });
 });
 
 test('a veto records the hiring manager it was made under', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   run(rt, BOB, 'recordVeto', { submissionId: 'veto-0001', ...STAGE, reason: 'Dismissive' });
-  run(rt, MANAGER, 'recordDecision', { ...decision('decision-0001'), outcome: 'hold' });
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-0001', 4, { outcome: 'hold' }));
   const veto = publishedRows(rt).filter((r) => r[1] === 'veto-0001');
   expect(veto.map((r) => [r[5], r[6], r[7]])).toEqual([
     [BOB, 'veto', 'culture-fit'],

@@ -3,39 +3,22 @@
  * the store full, the script stopped in the middle of a write — and every scorecard that was accepted is still
  * there exactly once: sealed, or published, never both as far as anyone reading can tell, and never neither.
  */
-import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 import { SEALED_PREFIX, readSealed } from '../../src/core/scoring/sealed';
 
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
-const STAGE = { candidateId: 'C-0001', stageId: 'screening' };
 const STOPPED = 'Exceeded maximum execution time';
 
-function workbook(): Runtime {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
-
-const scorecard = (submissionId: string) => ({
-  submissionId,
-  ...STAGE,
-  scores: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
-  notes: {},
-  recommendation: 'yes',
-  overallNote: '',
-});
-
-const decision = {
-  submissionId: 'decision-1',
-  ...STAGE,
-  reconciled: { 'communication-clarity': 4, 'motivation-fit': 4, 'basic-role-fit': 4 },
-  outcome: 'advance',
-  note: 'Good',
-};
+const decision = screeningDecision('decision-1', 4);
 
 /** Submission IDs of the scorecards in the sealed store and on the Score log sheet. */
 function where(rt: Runtime): { sealed: string[]; published: string[] } {
@@ -76,16 +59,19 @@ function stoppable(rt: Runtime, stop: { set?: boolean; delete?: boolean }) {
 }
 
 test('a lock held by another execution: refused, nothing half-written; the retry seals it once', () => {
-  const rt = workbook();
+  const rt = screeningWorkbook();
   rt.locks.hold('document');
-  expect(() => run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'))).toThrow('Try again in a moment');
+  expect(() => run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4))).toThrow(
+    'Try again in a moment',
+  );
   expect(where(rt)).toEqual({ sealed: [], published: [] });
   rt.locks.release('document');
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1')); // the sidebar's retry of the same submission
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  // The sidebar's retry of the same submission:
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   expect(where(rt)).toEqual({ sealed: ['sub-alice-1'], published: [] });
   // The decision meets a held lock: nothing moves; the next try publishes both scorecards once.
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   rt.locks.hold('document');
   expect(() => run(rt, MANAGER, 'recordDecision', decision)).toThrow('Try again in a moment');
   expect(where(rt)).toEqual({ sealed: ['sub-alice-1', 'sub-bob-001'], published: [] });
@@ -95,30 +81,32 @@ test('a lock held by another execution: refused, nothing half-written; the retry
 });
 
 test('a full store: the scorecard is refused in words and nothing is lost; earlier ones stay sealed', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   for (let i = 0; i < 60; i++) rt.properties.document.set(`other.${i}`, 'x'.repeat(7_500));
-  expect(() => run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'))).toThrow('private store is full');
+  expect(() => run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4))).toThrow(
+    'private store is full',
+  );
   expect(where(rt)).toEqual({ sealed: ['sub-alice-1'], published: [] });
   for (let i = 0; i < 60; i++) rt.properties.document.delete(`other.${i}`);
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   expect(panelCards(rt)).toEqual([ALICE, BOB]);
 });
 
 test('the script stopped while sealing: nothing recorded, the retry seals once', () => {
-  const rt = workbook();
+  const rt = screeningWorkbook();
   rt.replaceGlobal('PropertiesService', stoppable(rt, { set: true }));
-  expect(() => run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'))).toThrow();
+  expect(() => run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4))).toThrow();
   rt.replaceGlobal('PropertiesService', rt.properties);
   expect(where(rt)).toEqual({ sealed: [], published: [] });
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   expect(where(rt)).toEqual({ sealed: ['sub-alice-1'], published: [] });
 });
 
 test('the script stopped between publishing and clearing the store: counted once, cleared by the next write', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1'));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001'));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   rt.replaceGlobal('PropertiesService', stoppable(rt, { delete: true }));
   expect(() => run(rt, MANAGER, 'recordDecision', decision)).toThrow();
   rt.replaceGlobal('PropertiesService', rt.properties);
@@ -135,7 +123,7 @@ test('the script stopped between publishing and clearing the store: counted once
   expect(rt.displayed('Candidates', 'E2')).toBe('Main interview');
   // A later write under the lock clears the stale copies; nothing is published twice.
   // (A revision: the same content again would be the same submission and write nothing.)
-  run(rt, ALICE, 'submitScorecard', { ...scorecard('sub-alice-2'), overallNote: 'A second look' });
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 4, { overallNote: 'A second look' }));
   expect(where(rt)).toEqual({ sealed: ['sub-alice-2'], published: ['sub-alice-1', 'sub-bob-001'] });
   expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toEqual([
     `${SEALED_PREFIX}sub-alice-2`,

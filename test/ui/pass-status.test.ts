@@ -3,25 +3,18 @@
  * candidate's stage after scorecards are submitted, after the decision, and after someone edits the stage
  * sheet's key-risk row by hand (key risk comes from the applied rubric only).
  */
-import { defaultWorkbookWithCandidates, lastAlert } from '../../scripts/workbooks';
+import { lastAlert } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
-
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
-const STAGE = { candidateId: 'C-0001', stageId: 'screening' };
-
-function scorecard(submissionId: string, scores: [number, number, number]) {
-  return {
-    submissionId,
-    ...STAGE,
-    scores: { 'communication-clarity': scores[0], 'motivation-fit': scores[1], 'basic-role-fit': scores[2] },
-    notes: {},
-    recommendation: 'yes',
-    overallNote: '',
-  };
-}
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 
 /** A cell found by its header in row `headerRow`, on the row whose first-column value (or `key`) matches. */
 function byHeader(rt: Runtime, sheet: string, headerRow: number, header: string, row: number): unknown {
@@ -49,12 +42,11 @@ function everywhere(rt: Runtime) {
 }
 
 test('the panel’s pass status equals the sheet’s after a submit, a decision and a hand edit of the key-risk row', () => {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
+  const rt = screeningWorkbook();
 
   // Submitted, not decided: pending everywhere, and the sheet says why.
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [3, 5, 5]));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-01', [3, 5, 5]));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', [3, 5, 5]));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-01', [3, 5, 5]));
   let seen = everywhere(rt);
   expect(seen).toMatchObject({
     panel: 'pending',
@@ -69,13 +61,12 @@ test('the panel’s pass status equals the sheet’s after a submit, a decision 
   );
 
   // Decided: the reconciled scores count, in the same words on the sheet and in the panel.
-  run(rt, MANAGER, 'recordDecision', {
-    submissionId: 'decision-1',
-    ...STAGE,
-    reconciled: { 'communication-clarity': 3, 'motivation-fit': 5, 'basic-role-fit': 5 },
-    outcome: 'hold',
-    note: 'Talk again about clarity',
-  });
+  run(
+    rt,
+    MANAGER,
+    'recordDecision',
+    screeningDecision('decision-1', [3, 5, 5], { outcome: 'hold', note: 'Talk again about clarity' }),
+  );
   seen = everywhere(rt);
   expect(seen).toMatchObject({
     panel: 'fail',

@@ -4,54 +4,34 @@
  * and every later version of their scorecard says "revised after seeing the panel" in the panel and the debrief,
  * before and after the decision publishes the stage.
  */
-import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  debriefText,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 import { RESERVED_BYTES, SEALED_PREFIX } from '../../src/core/scoring/sealed';
 import { LOOKS_MAY_USE_BYTES } from '../../src/core/scoring/seen';
 import { STORE_BYTES } from '../../src/core/utf8';
-
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
-const STAGE = { candidateId: 'C-0001', stageId: 'screening' };
-const CATEGORIES = ['communication-clarity', 'motivation-fit', 'basic-role-fit'];
-
-function workbook(): Runtime {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
-
-function scorecard(submissionId: string, score: number) {
-  return {
-    submissionId,
-    ...STAGE,
-    scores: Object.fromEntries(CATEGORIES.map((c) => [c, score])),
-    notes: {},
-    recommendation: 'yes',
-    overallNote: '',
-  };
-}
 
 /** Each scorecard in the panel as `viewer` sees it: whose, which version, and how it came after the panel. */
 function marks(rt: Runtime, viewer: string): [string, number, string | null][] {
   return run(rt, viewer, 'getPanel', STAGE).interviewers.map((c) => [c.email, c.version, c.afterPanel]);
 }
 
-function debriefText(rt: Runtime, user: string): string {
-  const made = run(rt, user, 'generateDebriefDocument', STAGE);
-  const doc = rt.documents.list().find((d) => d.url === made.url)!;
-  return rt.documents.text(doc.id);
-}
-
 const sealedKeys = (rt: Runtime) =>
   [...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX));
 
 test('a throwaway scorecard, a look at the panel, a new version: marked in the panel, the sidebar and the debrief', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 1));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 1));
   // Alice's first look at Bob's scores is recorded before the panel is shown: one sealed record, one call.
   rt.resetCounters();
   const first = run(rt, ALICE, 'getPanel', STAGE);
@@ -64,7 +44,7 @@ test('a throwaway scorecard, a look at the panel, a new version: marked in the p
   expect(rt.counters.get('Properties.setProperties') ?? 0).toBe(0);
   expect(rt.counters.get('Lock.tryLock') ?? 0).toBe(0);
 
-  const revised = run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  const revised = run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 5));
   expect(revised).toMatchObject({ version: 2, duplicate: false, afterPanel: 'revised' });
   expect(marks(rt, BOB)).toEqual([
     [BOB, 1, null],
@@ -88,17 +68,11 @@ test('a throwaway scorecard, a look at the panel, a new version: marked in the p
 });
 
 test('the record is published with the decision, signed, and a revision after the decision is still marked', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 4));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 2));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 4));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 2));
   run(rt, ALICE, 'getPanel', STAGE);
-  run(rt, MANAGER, 'recordDecision', {
-    submissionId: 'decision-1',
-    ...STAGE,
-    reconciled: Object.fromEntries(CATEGORIES.map((c) => [c, 3])),
-    outcome: 'advance',
-    note: 'Discussed',
-  });
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 3, { note: 'Discussed' }));
   expect(sealedKeys(rt)).toEqual([]);
   const seenRows = rt.inspect
     .values('Score log', 'A2:K60')
@@ -109,7 +83,7 @@ test('the record is published with the decision, signed, and a revision after th
     [ALICE, 1, true],
     [MANAGER, 0, true],
   ]);
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 4));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 4));
   expect(marks(rt, MANAGER)).toEqual([
     [BOB, 1, null],
     [ALICE, 2, 'revised'],
@@ -118,12 +92,12 @@ test('the record is published with the decision, signed, and a revision after th
 });
 
 test('a revision before seeing anyone else’s scores is not marked', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 2));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 2));
   // Nobody else has submitted: the panel shows her own scorecard only, and nothing is recorded.
   run(rt, ALICE, 'getPanel', STAGE);
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 3));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 4));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 3));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 4));
   expect(marks(rt, MANAGER)).toEqual([
     [ALICE, 2, null],
     [BOB, 1, null],
@@ -131,10 +105,10 @@ test('a revision before seeing anyone else’s scores is not marked', () => {
 });
 
 test('a hiring manager who reads a debrief before scoring has their scorecard marked "submitted after seeing the panel"', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   debriefText(rt, MANAGER);
-  const mine = run(rt, MANAGER, 'submitScorecard', scorecard('sub-manager-1', 5));
+  const mine = run(rt, MANAGER, 'submitScorecard', screeningScorecard('sub-manager-1', 5));
   expect(mine).toMatchObject({ version: 1, afterPanel: 'submitted' });
   expect(marks(rt, ALICE)).toEqual([
     [ALICE, 1, null],
@@ -144,9 +118,9 @@ test('a hiring manager who reads a debrief before scoring has their scorecard ma
 });
 
 test('a store too full to record the look refuses the panel in words and shows no one’s scores', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 1));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 1));
   // Full past what scorecards may use, and past the part of the reserve a look may use too.
   const used = [...rt.properties.document].reduce((n, [k, v]) => n + k.length + v.length, 0);
   const free = STORE_BYTES - (RESERVED_BYTES - LOOKS_MAY_USE_BYTES) - used - 50;
@@ -168,21 +142,17 @@ function fillStore(rt: Runtime, room: number): void {
 }
 
 const decide = (rt: Runtime, submissionId: string) =>
-  run(rt, MANAGER, 'recordDecision', {
-    submissionId,
-    ...STAGE,
-    reconciled: Object.fromEntries(CATEGORIES.map((c) => [c, 4])),
-    outcome: 'hold',
-    note: 'Discussed',
-  });
+  run(rt, MANAGER, 'recordDecision', screeningDecision(submissionId, 4, { outcome: 'hold' }));
 
 test('a store full of waiting scorecards still lets the hiring manager open the panel that decides them', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   fillStore(rt, 50);
   // No scorecard fits any more…
-  expect(() => run(rt, BOB, 'submitScorecard', scorecard('sub-bob-2', 3))).toThrow('private store is full');
+  expect(() => run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-2', 3))).toThrow(
+    'private store is full',
+  );
   // …but the manager's look is recorded (in the part of the reserve looks may use), and the panel shows.
   expect(marks(rt, MANAGER)).toEqual([
     [BOB, 1, null],
@@ -194,10 +164,10 @@ test('a store full of waiting scorecards still lets the hiring manager open the 
 });
 
 test('a first look after the decision goes to the Score log, not the sealed store, and still marks a revision', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 5));
   decide(rt, 'decision-1');
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 2));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 2));
   const before = sealedKeys(rt);
   run(rt, ALICE, 'getPanel', STAGE);
   expect(sealedKeys(rt)).toEqual(before); // only her scorecard, waiting for the next decision
@@ -206,7 +176,7 @@ test('a first look after the decision goes to the Score log, not the sealed stor
     .filter((r) => r[6] === 'panel-seen')
     .map((r) => r[5]);
   expect(looks).toEqual([MANAGER, ALICE]);
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 5));
   expect(marks(rt, BOB)).toEqual([
     [BOB, 1, null],
     [ALICE, 2, 'revised'],
@@ -214,12 +184,12 @@ test('a first look after the decision goes to the Score log, not the sealed stor
 });
 
 test('a debrief shared with the panel records each reader’s look: a revision after reading it is marked', () => {
-  const rt = workbook();
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', 5));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 1));
+  const rt = screeningWorkbook();
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-1', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 1));
   // The manager makes the debrief; it is shared with Alice and Bob, who have submitted. Alice never opens the panel.
   debriefText(rt, MANAGER);
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 5));
   expect(marks(rt, MANAGER)).toEqual([
     [BOB, 1, null],
     [ALICE, 2, 'revised'],
@@ -227,18 +197,18 @@ test('a debrief shared with the panel records each reader’s look: a revision a
 });
 
 test('a hiring manager who also interviews opens on the Score tab until they have scored, and is told why', () => {
-  const rt = workbook();
+  const rt = screeningWorkbook();
   rt.setCells('Candidates', 'G2', [
     [MANAGER, `${ALICE}, ${MANAGER}`],
     [MANAGER, `${ALICE}, ${BOB}`],
   ]);
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   expect(run(rt, MANAGER, 'getScoringContext', STAGE)).toMatchObject({
     isHiringManager: true,
     canSeePanel: true,
     opensOnPanel: false,
   });
-  run(rt, MANAGER, 'submitScorecard', scorecard('sub-manager-1', 4));
+  run(rt, MANAGER, 'submitScorecard', screeningScorecard('sub-manager-1', 4));
   expect(run(rt, MANAGER, 'getScoringContext', STAGE).opensOnPanel).toBe(true);
   // A manager who does not interview the candidate comes to decide: the Panel.
   expect(

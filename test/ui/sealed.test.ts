@@ -3,44 +3,34 @@
  * spreadsheet editor can open — any sheet (hidden or not), cell, note, named range or formula — shows it. The
  * Score log sheet gets a stage's scorecards only when the hiring manager decides it, in one write.
  */
-import { defaultWorkbookWithCandidates, lastAlert } from '../../scripts/workbooks';
+import { lastAlert } from '../../scripts/workbooks';
 import { type Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 import { RESERVED_BYTES, SEALED_PREFIX } from '../../src/core/scoring/sealed';
 import { STORE_BYTES } from '../../src/core/utf8';
 
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
 const SECRET_NOTE = 'Alice-private-remark-7f3q';
 const SECRET_OVERALL = 'Alice-overall-verdict-9zk';
 
-function panelWorkbook(): Runtime {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
-
+/** Every scorecard here has a (maybe empty) note on communication clarity and recommends 'strong-no'. */
 function scorecard(submissionId: string, scores: [number, number, number], note = '', overall = '') {
-  return {
-    submissionId,
-    candidateId: 'C-0001',
-    stageId: 'screening',
-    scores: { 'communication-clarity': scores[0], 'motivation-fit': scores[1], 'basic-role-fit': scores[2] },
+  return screeningScorecard(submissionId, scores, {
     notes: { 'communication-clarity': note },
     recommendation: 'strong-no',
     overallNote: overall,
-  };
+  });
 }
 
-const DECISION = {
-  submissionId: 'decision-1',
-  candidateId: 'C-0001',
-  stageId: 'screening',
-  reconciled: { 'communication-clarity': 3, 'motivation-fit': 4, 'basic-role-fit': 3 },
-  outcome: 'reject',
-  note: 'Not this time',
-};
+const DECISION = screeningDecision('decision-1', [3, 4, 3], { outcome: 'reject', note: 'Not this time' });
 
 /**
  * Everything an editor can reach through the spreadsheet, gathered as Bob in an execution of his own: he unhides
@@ -76,7 +66,7 @@ function whatAnEditorCanRead(rt: Runtime, editor: string): string[] {
 
 describe('a scorecard is sealed until the reader has submitted their own', () => {
   test('an editor who has not submitted unhides every sheet, reads every cell, note and named range, types formulas: none of Alice’s scorecard', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [2, 5, 1], SECRET_NOTE, SECRET_OVERALL));
 
     const seen = whatAnEditorCanRead(rt, BOB);
@@ -92,13 +82,11 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
     expect(rt.inspect.sheet('Score log')!.lastRow).toBe(1);
     expect(rt.displayed('S1 Screening', 'C3:E3')).toEqual([['', '', '']]);
     // The sidebar's panel still refuses him.
-    expect(() => run(rt, BOB, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' })).toThrow(
-      'Submit your own scorecard first',
-    );
+    expect(() => run(rt, BOB, 'getPanel', STAGE)).toThrow('Submit your own scorecard first');
 
     // Once Bob has submitted, the panel (through the sidebar) shows him Alice's scorecard; the sheets still do not.
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 4, 4]));
-    const panel = run(rt, BOB, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' });
+    const panel = run(rt, BOB, 'getPanel', STAGE);
     expect(panel.interviewers.map((i) => [i.email, i.scores['communication-clarity']])).toEqual([
       [ALICE, 2],
       [BOB, 4],
@@ -108,7 +96,7 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
   });
 
   test('the decision publishes the stage’s scorecards to the Score log in one write and empties the sealed store', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [2, 5, 1], SECRET_NOTE));
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 4, 4]));
     expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toHaveLength(2);
@@ -126,18 +114,17 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
     expect(log.find((r) => r[1] === 'sub-alice-1' && r[9] !== '')?.[9]).toBe(SECRET_NOTE);
     expect([...rt.properties.document.keys()].filter((k) => k.startsWith(SEALED_PREFIX))).toEqual([]);
     // The panel reads the same scorecards from the published log.
-    const panel = run(rt, MANAGER, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' });
+    const panel = run(rt, MANAGER, 'getPanel', STAGE);
     expect(panel.interviewers.map((i) => i.email)).toEqual([ALICE, BOB]);
     expect(panel.decision).toMatchObject({ outcome: 'reject' });
   });
 
   test('a veto stays sealed until the decision too', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 4, 4]));
     run(rt, BOB, 'recordVeto', {
       submissionId: 'veto-0001',
-      candidateId: 'C-0001',
-      stageId: 'screening',
+      ...STAGE,
       reason: 'Bob-veto-reason-x1',
     });
     expect(whatAnEditorCanRead(rt, ALICE).join('\n')).not.toContain('Bob-veto-reason-x1');
@@ -146,7 +133,7 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
   });
 
   test('a full store refuses the scorecard in words and records nothing', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     // Other data filling the document's store to just under what Scorecard lets scorecards use.
     const used = [...rt.properties.document].reduce((n, [k, v]) => n + k.length + v.length, 0);
     const free = STORE_BYTES - RESERVED_BYTES - used - 200;
@@ -163,7 +150,7 @@ describe('a scorecard is sealed until the reader has submitted their own', () =>
   });
 
   test('set-up removes the Scorecard_ScoreLog named range an earlier version made, and says so', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.spreadsheet.setNamedRange('Scorecard_ScoreLog', rt.sheet('Score log').getRange('A1:J100'));
     rt.call('setUpWorkbook');
     expect(lastAlert(rt).message).toContain('Removed the named range Scorecard_ScoreLog');

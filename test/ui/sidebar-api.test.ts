@@ -3,34 +3,26 @@
  * identity from the session), through the built bundle. Asserts what the interviewers and the manager see, and
  * what lands in the Score log and the sheets. Every response is checked against the contract's response schema.
  */
-import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import { type Runtime, createRuntime } from '../../runtime';
 import { sidebarCall } from '../support/sidebar-call';
+import {
+  ALICE,
+  BOB,
+  MANAGER,
+  STAGE,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 import { readSealed } from '../../src/core/scoring/sealed';
-
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
-const CATEGORIES = ['communication-clarity', 'motivation-fit', 'basic-role-fit'];
-
-function panelWorkbook(): Runtime {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
 
 /** Calls a server function as google.script.run would; the response is checked against its contract schema. */
 const run = sidebarCall;
 
+/** A scorecard with a note on communication clarity; `extra` replaces fields or adds any a client could send. */
 function scorecard(submissionId: string, scores: number[], extra: Record<string, unknown> = {}) {
   return {
-    submissionId,
-    candidateId: 'C-0001',
-    stageId: 'screening',
-    scores: Object.fromEntries(CATEGORIES.map((c, i) => [c, scores[i]])),
-    notes: { 'communication-clarity': 'Clear and concise' },
-    recommendation: 'yes',
-    overallNote: '',
+    ...screeningScorecard(submissionId, scores, { notes: { 'communication-clarity': 'Clear and concise' } }),
     ...extra,
   };
 }
@@ -59,18 +51,11 @@ function logRows(rt: Runtime): unknown[][] {
   return [...publishedRows(rt), ...sealed];
 }
 
-const SCREENING_DECISION = {
-  submissionId: 'decision-0001',
-  candidateId: 'C-0001',
-  stageId: 'screening',
-  reconciled: { 'communication-clarity': 4, 'motivation-fit': 5, 'basic-role-fit': 4 },
-  outcome: 'advance',
-  note: 'Strong',
-};
+const SCREENING_DECISION = screeningDecision('decision-0001', [4, 5, 4], { note: 'Strong' });
 
 describe('opening the sidebar', () => {
   it('shows the candidate in the selected row with the stage rubric, and nobody else’s scores', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.select('Candidates', 'C2');
     const context = run(rt, ALICE, 'getScoringContext', {});
     expect(context.candidate).toMatchObject({ id: 'C-0001', name: 'Ada Lovelace', stageName: 'Screening' });
@@ -90,20 +75,20 @@ describe('opening the sidebar', () => {
   });
 
   it('works from a row of a scorecard sheet too', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.select('S2 Main interview', 'D4');
     expect(run(rt, ALICE, 'getScoringContext', {}).candidate.name).toBe('Grace Lovelace');
   });
 
   it('opens a 300 px sidebar from the menu', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.call('showScoringSidebar');
     expect(rt.ui.sidebars[0]).toMatchObject({ title: 'Score candidate', width: 300 });
     expect(rt.ui.sidebars[0].html).toMatch(/^<!doctype html>/i);
   });
 
   it('says what to do when the selection is not a candidate', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.select('Candidates', 'B1');
     expect(() => run(rt, ALICE, 'getScoringContext', {})).toThrow('Select a candidate’s row, not the header');
     rt.select('Rubric', 'B3');
@@ -123,7 +108,7 @@ describe('opening the sidebar', () => {
   });
 
   it('refuses when the account email is hidden', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.select('Candidates', 'B2');
     expect(() => run(rt, '', 'getScoringContext', {})).toThrow('cannot see the email of your Google account');
   });
@@ -131,7 +116,7 @@ describe('opening the sidebar', () => {
 
 describe('submitting', () => {
   it('records every category under the signed-in account, with a version and a timestamp', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     const result = run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     expect(result).toMatchObject({ version: 1, duplicate: false });
     const rows = logRows(rt).filter((r) => r[6] === 'score');
@@ -144,7 +129,7 @@ describe('submitting', () => {
   });
 
   it('a retried call is recorded once; a revision is a new version and keeps the old', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     expect(run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4])).duplicate).toBe(true);
     // 3 scores, a recommendation, and (the stage's first scorecard) the rights row fixing its hiring manager.
@@ -159,7 +144,7 @@ describe('submitting', () => {
   });
 
   it('publishes a note that starts with "=" as text', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(
       rt,
       ALICE,
@@ -177,13 +162,11 @@ describe('submitting', () => {
 
 describe('independence and the panel', () => {
   it('keeps others’ scores hidden until the interviewer has submitted, then flags gaps over 1 point', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [2, 5, 4]));
-    expect(() => run(rt, ALICE, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' })).toThrow(
-      'Submit your own scorecard first',
-    );
+    expect(() => run(rt, ALICE, 'getPanel', STAGE)).toThrow('Submit your own scorecard first');
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
-    const panel = run(rt, ALICE, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' });
+    const panel = run(rt, ALICE, 'getPanel', STAGE);
     expect(panel.interviewers.map((i) => i.email).sort()).toEqual([ALICE, BOB]);
     expect(panel.divergent).toEqual(['Communication clarity']);
     expect(panel.categories[0]).toMatchObject({ divergent: true, panelScore: 3 });
@@ -194,19 +177,19 @@ describe('independence and the panel', () => {
   });
 
   it('the hiring manager sees the panel without scoring, reconciles, decides, and the sheets follow', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [2, 5, 4]));
-    const before = run(rt, MANAGER, 'getPanel', { candidateId: 'C-0001', stageId: 'screening' });
+    const before = run(rt, MANAGER, 'getPanel', STAGE);
     expect(before.canDecide).toBe(true);
-    const after = run(rt, MANAGER, 'recordDecision', {
-      submissionId: 'decision-0001',
-      candidateId: 'C-0001',
-      stageId: 'screening',
-      reconciled: { 'communication-clarity': 4.5, 'motivation-fit': 5, 'basic-role-fit': 4 },
-      outcome: 'advance',
-      note: 'Walked through clarity: the first answer was nerves.',
-    });
+    const after = run(
+      rt,
+      MANAGER,
+      'recordDecision',
+      screeningDecision('decision-0001', [4.5, 5, 4], {
+        note: 'Walked through clarity: the first answer was nerves.',
+      }),
+    );
     expect(after.decision).toMatchObject({ outcome: 'advance', decidedBy: MANAGER });
     expect(after.pass.status).toBe('pass');
     expect(rt.displayed('S1 Screening', 'C3:G3')).toEqual([[4.5, 5, 4, 4.5, true]]);
@@ -215,36 +198,28 @@ describe('independence and the panel', () => {
   });
 
   it('only the hiring manager decides, and a culture-fit veto blocks advance', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 5, 4]));
-    const decision = {
-      submissionId: 'decision-0001',
-      candidateId: 'C-0001',
-      stageId: 'screening',
-      reconciled: { 'communication-clarity': 4, 'motivation-fit': 5, 'basic-role-fit': 4 },
-      outcome: 'advance',
-      note: 'Strong',
-    };
-    expect(() => run(rt, ALICE, 'recordDecision', decision)).toThrow(`Only the hiring manager (${MANAGER})`);
+    expect(() => run(rt, ALICE, 'recordDecision', SCREENING_DECISION)).toThrow(
+      `Only the hiring manager (${MANAGER})`,
+    );
     const vetoed = run(rt, BOB, 'recordVeto', {
       submissionId: 'veto-0001',
-      candidateId: 'C-0001',
-      stageId: 'screening',
+      ...STAGE,
       reason: 'Dismissive of <b>juniors</b>',
     });
     expect(vetoed.veto).toMatchObject({ by: BOB, reason: 'Dismissive of <b>juniors</b>' });
-    expect(() => run(rt, MANAGER, 'recordDecision', decision)).toThrow(/veto/i);
+    expect(() => run(rt, MANAGER, 'recordDecision', SCREENING_DECISION)).toThrow(/veto/i);
     expect(rt.displayed('Candidates', 'E2')).toBe('Screening');
   });
 
   it('the second interviewer withdraws their veto: both stay in the Score log, and the manager can advance', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', [4, 5, 4]));
     run(rt, BOB, 'submitScorecard', scorecard('sub-bob-1', [4, 5, 4]));
-    const target = { candidateId: 'C-0001', stageId: 'screening' };
-    run(rt, BOB, 'recordVeto', { submissionId: 'veto-0001', ...target, reason: 'Talked over the panel' });
-    const withdraw = { submissionId: 'withdraw-0001', ...target, note: 'We discussed it; I misread nerves' };
+    run(rt, BOB, 'recordVeto', { submissionId: 'veto-0001', ...STAGE, reason: 'Talked over the panel' });
+    const withdraw = { submissionId: 'withdraw-0001', ...STAGE, note: 'We discussed it; I misread nerves' };
     const rowsBefore = logRows(rt).length;
     expect(() => run(rt, ALICE, 'withdrawVeto', { ...withdraw, submissionId: 'withdraw-alice' })).toThrow(
       `Only ${BOB}, who recorded the veto, can withdraw it.`,
@@ -268,13 +243,12 @@ describe('independence and the panel', () => {
     expect(kinds.filter((k) => k === 'veto')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'veto-withdrawn')).toHaveLength(1);
 
-    const decided = run(rt, MANAGER, 'recordDecision', {
-      submissionId: 'decision-0001',
-      ...target,
-      reconciled: { 'communication-clarity': 4, 'motivation-fit': 5, 'basic-role-fit': 4 },
-      outcome: 'advance',
-      note: 'Strong, and the concern was resolved',
-    });
+    const decided = run(
+      rt,
+      MANAGER,
+      'recordDecision',
+      screeningDecision('decision-0001', [4, 5, 4], { note: 'Strong, and the concern was resolved' }),
+    );
     expect(decided.decision).toMatchObject({ outcome: 'advance' });
     expect(decided.withdrawnVetoes).toHaveLength(1);
     expect(rt.displayed('Candidates', 'E2')).toBe('Main interview');
@@ -315,7 +289,7 @@ describe('payloads a modified client could send', () => {
   ];
 
   it.each(cases)('rejects %s and records nothing', (_label, change, message) => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     expect(() => run(rt, ALICE, 'submitScorecard', scorecard('submission-1', [4, 5, 4], change))).toThrow(
       message,
     );
@@ -323,7 +297,7 @@ describe('payloads a modified client could send', () => {
   });
 
   it('rejects a NaN score (which JSON turns into null)', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     expect(() => run(rt, ALICE, 'submitScorecard', scorecard('submission-1', [NaN, 5, 4]))).toThrow(
       /communication-clarity/,
     );
@@ -331,7 +305,7 @@ describe('payloads a modified client could send', () => {
   });
 
   it('answers "busy" when another action holds the lock, and records nothing', () => {
-    const rt = panelWorkbook();
+    const rt = screeningWorkbook();
     rt.locks.hold('document');
     expect(() => run(rt, ALICE, 'submitScorecard', scorecard('submission-1', [4, 5, 4]))).toThrow(
       'Try again in a moment',

@@ -4,40 +4,19 @@
  * outside Scorecard: each is named in words in the panel and the debrief, and counted in no decision, panel
  * score or pass status.
  */
-import { defaultWorkbookWithCandidates } from '../../scripts/workbooks';
 import type { Runtime } from '../../runtime';
 import { sidebarCall as run } from '../support/sidebar-call';
-
-const MANAGER = 'manager@example.com';
-const ALICE = 'alice@example.com';
-const BOB = 'bob@example.com';
-const STAGE = { candidateId: 'C-0001', stageId: 'screening' };
-const CATEGORIES = ['communication-clarity', 'motivation-fit', 'basic-role-fit'];
-
-function workbook(): Runtime {
-  const rt = defaultWorkbookWithCandidates(2);
-  rt.setCells('Candidates', 'G2', [[MANAGER, `${ALICE}, ${BOB}`]]);
-  return rt;
-}
-
-function scorecard(submissionId: string, score: number, overallNote = '') {
-  return {
-    submissionId,
-    ...STAGE,
-    scores: Object.fromEntries(CATEGORIES.map((c) => [c, score])),
-    notes: {},
-    recommendation: 'yes',
-    overallNote,
-  };
-}
-
-const decision = (submissionId: string, score: number) => ({
-  submissionId,
-  ...STAGE,
-  reconciled: Object.fromEntries(CATEGORIES.map((c) => [c, score])),
-  outcome: 'advance',
-  note: 'Good',
-});
+import {
+  ALICE,
+  BOB,
+  CATEGORIES,
+  MANAGER,
+  STAGE,
+  debriefText,
+  screeningDecision,
+  screeningScorecard,
+  screeningWorkbook,
+} from '../support/screening-panel';
 
 function logRows(rt: Runtime): unknown[][] {
   return rt.inspect.values('Score log', 'A1:K80').filter((r) => r[0] !== '');
@@ -50,16 +29,10 @@ function rowOf(rt: Runtime, match: (r: unknown[]) => boolean): number {
   return index + 1;
 }
 
-function debriefText(rt: Runtime, user: string): string {
-  const made = run(rt, user, 'generateDebriefDocument', STAGE);
-  const doc = rt.documents.list().find((d) => d.url === made.url) ?? rt.documents.list().at(-1)!;
-  return rt.documents.text(doc.id);
-}
-
 test('every row Scorecard writes is signed; the key is in document properties, in no cell', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, MANAGER, 'recordDecision', decision('decision-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 4));
   const [header, ...rows] = logRows(rt);
   expect(header[10]).toBe('Signature');
   expect(rows.length).toBeGreaterThan(0);
@@ -74,10 +47,10 @@ test('every row Scorecard writes is signed; the key is in document properties, i
 });
 
 test('a score edited by hand in the Score log is named in the panel and the debrief and not counted', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001', 2));
-  run(rt, MANAGER, 'recordDecision', decision('decision-1', 3));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 2));
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 3));
   // An editor unhides the log and raises Bob's communication score from 2 to 5.
   const row = rowOf(rt, (r) => r[1] === 'sub-bob-001' && r[7] === 'communication-clarity');
   rt.setCells('Score log', `I${row}`, [[5]]);
@@ -92,9 +65,9 @@ test('a score edited by hand in the Score log is named in the panel and the debr
 });
 
 test('a decision edited by hand does not stand: the panel shows no reject and says which row', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, MANAGER, 'recordDecision', decision('decision-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 4));
   const row = rowOf(rt, (r) => r[6] === 'decision');
   rt.setCells('Score log', `J${row}`, [['reject: not for us']]);
   const panel = run(rt, MANAGER, 'getPanel', STAGE);
@@ -105,8 +78,8 @@ test('a decision edited by hand does not stand: the panel shows no reject and sa
 });
 
 test('rows added by hand (a forged scorecard) do not open the panel, count in no score, and are named', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
   // Bob has not submitted. He types a scorecard of his own into the log, copying the format of a real one.
   const forged = [
     ...CATEGORIES.map((c) => [
@@ -149,9 +122,9 @@ test('rows added by hand (a forged scorecard) do not open the panel, count in no
 });
 
 test('a rights row added by hand hands no decision rights over, and is named', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 4));
   // Bob writes a rights row naming himself hiring manager, as a confirmation would.
   rt.setCells('Score log', 'A2', [
     [
@@ -168,7 +141,7 @@ test('a rights row added by hand hands no decision rights over, and is named', (
     ],
   ]);
   rt.setCells('Candidates', 'G2', [[BOB]]);
-  expect(() => run(rt, BOB, 'recordDecision', decision('decision-bob', 5))).toThrow(
+  expect(() => run(rt, BOB, 'recordDecision', screeningDecision('decision-bob', 5))).toThrow(
     `Only the hiring manager (${MANAGER}) can record the decision`,
   );
   const panel = run(rt, BOB, 'getPanel', STAGE);
@@ -179,9 +152,9 @@ test('a rights row added by hand hands no decision rights over, and is named', (
 });
 
 test('a signed row copied to another row counts once and the copy is named', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, MANAGER, 'recordDecision', decision('decision-1', 4));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 4));
   const rows = logRows(rt);
   const original = rowOf(rt, (r) => r[6] === 'veto' || r[6] === 'decision');
   const copyAt = rows.length + 1;
@@ -194,9 +167,9 @@ test('a signed row copied to another row counts once and the copy is named', () 
 });
 
 test('a sealed scorecard changed outside Scorecard (an editor of a bound script) is named and not counted', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001', 2));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 2));
   rt.execute(({ PropertiesService }) => {
     const store = PropertiesService.getDocumentProperties();
     const value = store.getProperty('sealed.sub-bob-001')!;
@@ -211,11 +184,11 @@ test('a sealed scorecard changed outside Scorecard (an editor of a bound script)
 });
 
 test('checking the record costs one HMAC while it is as Scorecard wrote it, one per row only once it is not', () => {
-  const rt = workbook();
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-1', 4));
-  run(rt, BOB, 'submitScorecard', scorecard('sub-bob-001', 3));
-  run(rt, MANAGER, 'recordDecision', decision('decision-1', 4));
-  run(rt, ALICE, 'submitScorecard', scorecard('sub-alice-2', 5));
+  const rt = screeningWorkbook();
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-1', 4));
+  run(rt, BOB, 'submitScorecard', screeningScorecard('sub-bob-001', 3));
+  run(rt, MANAGER, 'recordDecision', screeningDecision('decision-1', 4));
+  run(rt, ALICE, 'submitScorecard', screeningScorecard('sub-alice-2', 5));
   const hmacs = () => rt.counters.get('Utilities.computeHmacSha256Signature');
   rt.resetCounters();
   run(rt, MANAGER, 'getPanel', STAGE);
@@ -229,7 +202,7 @@ test('checking the record costs one HMAC while it is as Scorecard wrote it, one 
 });
 
 test('set-up adds the Signature column to a workbook made before it and signs what that workbook holds', () => {
-  const rt = workbook();
+  const rt = screeningWorkbook();
   // A workbook from before signing: no key, no Signature header, a published scorecard without signatures.
   rt.execute(({ PropertiesService }) => {
     const store = PropertiesService.getDocumentProperties();
