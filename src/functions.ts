@@ -31,7 +31,7 @@ import {
   pipelineStages,
 } from './core/insights/sheet-input';
 import { CANDIDATE_COLUMNS, stageScheduledHeader } from './core/candidates';
-import type { LogEntry } from './core/scoring/log';
+import { LOG_FIELDS, type LogEntry } from './core/scoring/log';
 import { LOG_HEADERS } from './sheets/support-sheets';
 import { DEFAULT_PASS_RULE, type PassRule } from './core/process';
 import { decide, describeDecision, divergentCategories, meets, type CategoryScore } from './core/rules';
@@ -342,27 +342,18 @@ export function CALIBRATION(interviewerScores: unknown, panelScores: unknown): n
 
 // Insights: the tables of the Insights sheet, each one formula over the Score log and Candidates sheets.
 
-const [LOG_TIMESTAMP, LOG_SUBMISSION, LOG_VERSION, LOG_CANDIDATE, LOG_STAGE, LOG_INTERVIEWER, LOG_KIND] =
-  LOG_HEADERS;
-const LOG_FIELDS = {
-  timestamp: LOG_TIMESTAMP,
-  submissionId: LOG_SUBMISSION,
-  version: LOG_VERSION,
-  candidateId: LOG_CANDIDATE,
-  stageId: LOG_STAGE,
-  interviewer: LOG_INTERVIEWER,
-  kind: LOG_KIND,
-  category: LOG_HEADERS[7],
-  score: LOG_HEADERS[8],
-  note: LOG_HEADERS[9],
-} as const;
+/** The Score log's header of each field (its columns are in LOG_FIELDS order). */
+const LOG_FIELD_HEADERS = Object.fromEntries(LOG_FIELDS.map((field, i) => [field, LOG_HEADERS[i]])) as Record<
+  (typeof LOG_FIELDS)[number],
+  string
+>;
 
 function candidateHeader(key: 'id' | 'name' | 'stage' | 'status'): string {
   return CANDIDATE_COLUMNS.find((c) => c.key === key)!.header;
 }
 
 function parseLog(fn: string, scoreLog: unknown): LogEntry[] {
-  const entries = scoreLog === undefined ? null : logEntriesFromGrid(toGrid(scoreLog), LOG_FIELDS);
+  const entries = scoreLog === undefined ? null : logEntriesFromGrid(toGrid(scoreLog), LOG_FIELD_HEADERS);
   if (entries === null) {
     fail(
       fn,

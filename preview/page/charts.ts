@@ -24,6 +24,32 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * One bar in its series' colour, with its hover title and its value written beside it; the data-* attributes are
+ * what the browser tests read.
+ */
+function appendBar(
+  svg: SVGElement,
+  point: { label: string; series: string; index: number; value: number },
+  at: {
+    box: { x: number; y: number; width: number; height: number };
+    valueAt: { x: number; y: number; anchor: 'start' | 'end' | 'middle' };
+  },
+): void {
+  const { label, series, index, value } = point;
+  const bar = el('rect', {
+    ...at.box,
+    fill: COLOURS[index % COLOURS.length],
+    'data-label': label,
+    'data-series': series,
+    'data-value': value,
+  });
+  bar.append(el('title', {}, `${label} · ${series}: ${shown(value)}`));
+  svg.append(bar);
+  const { x, y, anchor } = at.valueAt;
+  svg.append(el('text', { x, y, 'text-anchor': anchor, 'font-size': 9, fill: '#5f6368' }, shown(value)));
+}
+
 export function chartSvg(chart: ChartView): SVGSVGElement {
   const { width, height } = chart;
   const svg = el('svg', {
@@ -85,30 +111,17 @@ export function chartSvg(chart: ChartView): SVGSVGElement {
         const x = v >= 0 ? zero : zero - ((0 - v) / spanOf) * plotWidth;
         const w = (Math.abs(v) / spanOf) * plotWidth;
         const by = y + rowHeight * 0.15 + j * barHeight;
-        const bar = el('rect', {
-          x,
-          y: by,
-          width: Math.max(w, 1),
-          height: barHeight,
-          fill: COLOURS[j % COLOURS.length],
-          'data-label': label,
-          'data-series': s.name,
-          'data-value': v,
-        });
-        bar.append(el('title', {}, `${label} · ${s.name}: ${shown(v)}`));
-        svg.append(bar);
-        svg.append(
-          el(
-            'text',
-            {
+        appendBar(
+          svg,
+          { label, series: s.name, index: j, value: v },
+          {
+            box: { x, y: by, width: Math.max(w, 1), height: barHeight },
+            valueAt: {
               x: v >= 0 ? x + w + 3 : x - 3,
               y: by + barHeight / 2 + 3,
-              'text-anchor': v >= 0 ? 'start' : 'end',
-              'font-size': 9,
-              fill: '#5f6368',
+              anchor: v >= 0 ? 'start' : 'end',
             },
-            shown(v),
-          ),
+          },
         );
       });
     });
@@ -150,30 +163,13 @@ export function chartSvg(chart: ChartView): SVGSVGElement {
       const h = (Math.abs(v) / spanOf) * (plotBottom - plotTop);
       const x = gx + groupWidth * 0.15 + j * barWidth;
       const y = v >= 0 ? y0 - h : y0;
-      const bar = el('rect', {
-        x,
-        y,
-        width: barWidth,
-        height: Math.max(h, 1),
-        fill: COLOURS[j % COLOURS.length],
-        'data-label': label,
-        'data-series': s.name,
-        'data-value': v,
-      });
-      bar.append(el('title', {}, `${label} · ${s.name}: ${shown(v)}`));
-      svg.append(bar);
-      svg.append(
-        el(
-          'text',
-          {
-            x: x + barWidth / 2,
-            y: v >= 0 ? y - 3 : y + h + 10,
-            'text-anchor': 'middle',
-            'font-size': 9,
-            fill: '#5f6368',
-          },
-          shown(v),
-        ),
+      appendBar(
+        svg,
+        { label, series: s.name, index: j, value: v },
+        {
+          box: { x, y, width: barWidth, height: Math.max(h, 1) },
+          valueAt: { x: x + barWidth / 2, y: v >= 0 ? y - 3 : y + h + 10, anchor: 'middle' },
+        },
       );
     });
   });

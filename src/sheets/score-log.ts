@@ -3,7 +3,7 @@
  * One read of the whole log per action; one batched write of the new rows. Nothing is ever overwritten.
  */
 import { isBlank } from '../core/cells';
-import { type LogEntry, logEntryFromCells } from '../core/scoring/log';
+import { LOG_FIELDS, type LogEntry, logEntryFromCells } from '../core/scoring/log';
 import { type Mac, type ReadRow, canonicalRow, signRow } from '../core/scoring/signature';
 import { type ColumnSpec, mapHeaders } from '../core/table';
 import { SHEET_NAMES } from './context';
@@ -12,32 +12,9 @@ import type { Workbook } from './workbook';
 import { LOG_HEADERS } from './support-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type LogKey =
-  | 'timestamp'
-  | 'submissionId'
-  | 'version'
-  | 'candidateId'
-  | 'stageId'
-  | 'interviewer'
-  | 'kind'
-  | 'category'
-  | 'score'
-  | 'note'
-  | 'signature';
+type LogKey = keyof LogEntry | 'signature';
 
-const FIELDS: readonly Exclude<LogKey, 'signature'>[] = [
-  'timestamp',
-  'submissionId',
-  'version',
-  'candidateId',
-  'stageId',
-  'interviewer',
-  'kind',
-  'category',
-  'score',
-  'note',
-];
-const KEYS: readonly LogKey[] = [...FIELDS, 'signature'];
+const KEYS: readonly LogKey[] = [...LOG_FIELDS, 'signature'];
 const LOG_COLUMNS: readonly ColumnSpec<LogKey>[] = KEYS.map((key, i) => ({ key, header: LOG_HEADERS[i] }));
 
 export interface ScoreLog {
@@ -106,7 +83,7 @@ export function appendToScoreLog(log: ScoreLog, rows: readonly LogEntry[], mac: 
   const written: ReadRow[] = [];
   const values = rows.map((entry, i) => {
     const row: (string | number)[] = new Array<string>(width).fill('');
-    for (const key of FIELDS) {
+    for (const key of LOG_FIELDS) {
       const value = entry[key];
       row[columns[key]] = value === null ? '' : value;
     }

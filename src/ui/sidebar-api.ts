@@ -272,9 +272,9 @@ export function getPanel(services: Services, payload: unknown): PanelView {
   const owner = ownerEmail(services);
   const view = panelFor(opened, candidate, stage, records, records.entries, owner);
   const rights = inForce(opened, candidate, stage, records.entries).candidate;
-  if (seenRows(opened, rights, stage, records.entries, services.now()).length === 0) return view;
+  const seen = seenRows(opened, rights, stage, records.entries, services.now());
+  if (seen.length === 0) return view;
   return withDocumentLock(services, () => {
-    const seen = seenRows(opened, rights, stage, records.entries, services.now());
     writeRecords(opened.workbook, records, { looks: seen });
     return panelFor(opened, candidate, stage, records, [...records.entries, ...seen], owner);
   });

@@ -15,6 +15,7 @@ import {
   screeningWorkbook,
 } from '../support/screening-panel';
 import { readSealed } from '../../src/core/scoring/sealed';
+import { LOG_FIELDS } from '../../src/core/scoring/log';
 
 /** Calls a server function as google.script.run would; the response is checked against its contract schema. */
 const run = sidebarCall;
@@ -35,18 +36,7 @@ function publishedRows(rt: Runtime): unknown[][] {
 /** Every recorded row, published or still sealed (in the Score log's column order). */
 function logRows(rt: Runtime): unknown[][] {
   const sealed = readSealed(Object.fromEntries(rt.properties.document)).flatMap((s) =>
-    s.rows.map((e) => [
-      e.timestamp,
-      e.submissionId,
-      e.version,
-      e.candidateId,
-      e.stageId,
-      e.interviewer,
-      e.kind,
-      e.category,
-      e.score ?? '',
-      e.note,
-    ]),
+    s.rows.map((e) => LOG_FIELDS.map((field) => e[field] ?? '')),
   );
   return [...publishedRows(rt), ...sealed];
 }

@@ -83,6 +83,20 @@ export interface LogEntry {
   note: string;
 }
 
+/** The fields of a Score log row in its columns' order: the order the sheet, the signature and the tests share. */
+export const LOG_FIELDS: readonly (keyof LogEntry)[] = [
+  'timestamp',
+  'submissionId',
+  'version',
+  'candidateId',
+  'stageId',
+  'interviewer',
+  'kind',
+  'category',
+  'score',
+  'note',
+];
+
 /** The 0-based column of each field in a row of Score log cells (found by header: a moved column still reads). */
 export type LogColumns = Readonly<Record<keyof LogEntry, number>>;
 

@@ -10,7 +10,7 @@
  * not (a hand edit, or a write stopped half-way) is each row checked on its own. The pure part lives here; the
  * HMAC itself is Apps Script's (src/sheets/signing.ts).
  */
-import type { LogEntry } from './log';
+import { LOG_FIELDS, type LogEntry } from './log';
 
 /** Signs a text: the HMAC-SHA256 of it under the document's key, as hex. */
 export type Mac = (value: string) => string;
@@ -22,18 +22,7 @@ export function hexOfBytes(bytes: readonly number[]): string {
 
 /** What a Score log row's signature covers: every field, in a fixed order. */
 export function canonicalRow(e: LogEntry): string {
-  return JSON.stringify([
-    e.timestamp,
-    e.submissionId,
-    e.version,
-    e.candidateId,
-    e.stageId,
-    e.interviewer,
-    e.kind,
-    e.category,
-    e.score,
-    e.note,
-  ]);
+  return JSON.stringify(LOG_FIELDS.map((field) => e[field]));
 }
 
 export function signRow(mac: Mac, entry: LogEntry): string {
