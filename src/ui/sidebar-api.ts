@@ -260,9 +260,9 @@ function seenRows(
 }
 
 /**
- * The panel view. The first time it shows the viewer someone else's scorecard for the stage, that is sealed
- * first (one more setProperties call, under the lock), so a later version of their scorecard is marked as
- * revised after seeing the panel.
+ * The panel view. The first time it shows the viewer someone else's scorecard for the stage, that look is
+ * recorded first, under the lock (sealed until the stage's decision, logged after it: writeRecords), so a later
+ * version of their scorecard is marked as revised after seeing the panel.
  */
 export function getPanel(services: Services, payload: unknown): PanelView {
   const request = parseRequest('getPanel', payload);
@@ -323,8 +323,8 @@ export function recordDecision(services: Services, payload: unknown): PanelView 
  * A panel record that only adds rows (a veto, its withdrawal, a note marked shareable): under the document lock
  * the records are read once and `plan` returns the rows (none for a retry) under the rights in force. A veto and
  * its withdrawal are sealed with the rights they were made under, until the decision publishes them; a
- * shareable mark (which holds no score or note) goes to the Score log. The first look at the panel is recorded
- * with whichever it is (core/scoring/seen.ts).
+ * shareable mark (which holds no score or note) goes to the Score log. A first look at the panel is written in
+ * the same call, sealed or logged by its stage (writeRecords, core/scoring/seen.ts).
  */
 function recordOnPanel(
   services: Services,
